@@ -1,0 +1,62 @@
+"""Write a file so that a crash or power cut leaves either the old file or the new one, whole."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+class WriteError(Exception):
+    """A file could not be written; the message is one plain sentence naming the file."""
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "its folder does not exist"
+    if isinstance(error, PermissionError):
+        return "Role Designer is not allowed to write there (the folder or file is read-only or locked)"
+    if isinstance(error, IsADirectoryError):
+        return "it is a folder"
+    return error.strerror or str(error)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, flush and fsync it, then rename it into place."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise WriteError(f"Cannot save {path}: the folder {folder} does not exist.")
+    if path.is_dir():
+        raise WriteError(f"Cannot save {path}: it is a folder.")
+    temporary: str | None = None
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+        temporary = None
+        _sync_folder(folder)
+    except OSError as error:
+        raise WriteError(f"Cannot save {path}: {_reason(error)}.") from error
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it (not on Windows)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)

@@ -1,0 +1,263 @@
+"""The command line: a contract other tools and tests rely on (DESIGN.md).
+
+Exit codes: 0 done; 1 `check` found errors; 2 bad input or usage, with one plain sentence
+on stderr naming the file and the problem; 3 an internal fault (a bug to report).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from roledesigner import __version__
+from roledesigner.compose import ComposeError, blank_design, new_design
+from roledesigner.derived import derived
+from roledesigner.domain.models import RoleDesign
+from roledesigner.library.catalogue import Folder, Kind, Library
+from roledesigner.library.loader import default_folders, load_library
+from roledesigner.paths import ResourceMissing, library_dir
+from roledesigner.settings import load_settings, settings_path, user_library_dir
+from roledesigner.storage import DesignFileError, load_design, save_design
+from roledesigner.textreport import capability_text, design_text, paths_text, role_text
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_FAULT = 0, 1, 2, 3
+
+
+class UserError(Exception):
+    """Bad input or usage: str() is the one sentence shown on stderr."""
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _library(show_problems: bool = True) -> Library:
+    warnings: list[str] = []
+    library = load_library(default_folders(load_settings(warnings)))
+    for warning in warnings:
+        _say(f"Warning: {warning}")
+    if show_problems:
+        for problem in library.problems:
+            _say(f"Library warning: {problem}")
+    return library
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    output: Path = args.output
+    if output.exists() and not args.force:
+        raise UserError(f"{output} already exists; choose another name, or add --force to replace it.")
+    if output.exists():
+        try:
+            load_design(output)
+        except DesignFileError as error:
+            raise UserError(f"{output} was not replaced, because it is not a role design Role Designer can read ({error})") from error
+    settings = load_settings()
+    library = _library()
+    hours = settings.default_contracted_hours
+    design = new_design(library, args.role, hours) if args.role else blank_design(hours)
+    if args.title:
+        design = design.model_copy(update={"title": args.title})
+    save_design(design, output)
+    what = f"from the emerging role '{args.role}'" if args.role else "(blank)"
+    print(f"Created {output} {what}.")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    design = load_design(args.file)
+    library = _library(show_problems=False)
+    facts = derived(design, library)
+    if args.format == "json":
+        _print_json({"file": str(args.file), "design": design.model_dump(mode="json"), "derived": facts})
+    else:
+        sys.stdout.write(design_text(design, library, facts["time"]))
+    return EXIT_OK
+
+
+def _entry_json(library: Library, kind: Kind, entry: Any) -> dict[str, Any]:
+    origin = library.origins[(kind, entry.id)]
+    data: dict[str, Any] = {"id": entry.id, "kind": kind, "name": entry.name}
+    if kind == "role":
+        data |= {"footprint": entry.footprint.value, "function": entry.function.value, "summary": entry.summary}
+    else:
+        data |= {"domain": entry.domain, "description": entry.description}
+    data["sources"] = [
+        {"id": ref.id, "where": ref.where, "citation": library.sources[ref.id].citation if ref.id in library.sources else None}
+        for ref in entry.sources
+    ]
+    data["file"] = str(origin.file)
+    data["library"] = origin.folder.label
+    data["overrides"] = [str(o.file) for o in library.overridden.get((kind, entry.id), [])]
+    return data
+
+
+def cmd_library_list(args: argparse.Namespace) -> int:
+    library = _library()
+    hits = library.index.search(args.search or "", kind=args.kind, domain=args.domain, footprint=args.footprint)
+    if not args.search:
+        hits.sort(key=lambda hit: (hit.kind != "role", hit.name.casefold()))
+    if args.format == "json":
+        rows = []
+        for hit in hits:
+            entry = library.roles[hit.id] if hit.kind == "role" else library.capabilities[hit.id]
+            rows.append(_entry_json(library, hit.kind, entry))  # type: ignore[arg-type]
+        _print_json(rows)
+        return EXIT_OK
+    if not hits:
+        print("No library entries match.")
+    width = max((len(hit.id) for hit in hits), default=0) + 2
+    for kind, title in (("role", "Emerging roles"), ("capability", "Capabilities")):
+        chosen = [hit for hit in hits if hit.kind == kind]
+        if chosen:
+            print(f"{title} ({len(chosen)}):")
+            for hit in chosen:
+                extra = hit.footprint if kind == "role" else library.domain_name(hit.domain)
+                print(f"  {hit.id:{width}}{hit.name}  ({extra})")
+    return EXIT_OK
+
+
+def cmd_library_show(args: argparse.Namespace) -> int:
+    library = _library(show_problems=False)
+    kind = library.kind_of(args.id)
+    if kind not in ("role", "capability"):
+        raise UserError(f"There is no emerging role or capability with the id '{args.id}' in the library.")
+    entry = library.roles[args.id] if kind == "role" else library.capabilities[args.id]
+    if args.format == "json":
+        data = _entry_json(library, kind, entry)
+        data["entry"] = entry.model_dump(mode="json")
+        _print_json(data)
+    elif kind == "role":
+        sys.stdout.write(role_text(library.roles[args.id], library))
+    else:
+        sys.stdout.write(capability_text(library.capabilities[args.id], library))
+    return EXIT_OK
+
+
+def cmd_library_validate(args: argparse.Namespace) -> int:
+    if args.dirs:
+        for folder in args.dirs:
+            if not folder.is_dir():
+                raise UserError(f"{folder} is not a folder, so there is no library to check there.")
+        folders = [Folder(library_dir(), "bundled"), *(Folder(d, "extra") for d in args.dirs)]
+    else:
+        folders = default_folders(load_settings())
+    library = load_library(folders)
+    for problem in library.problems:
+        print(problem, file=sys.stderr)
+    summary = f"{len(library.roles)} emerging roles and {len(library.capabilities)} capabilities loaded"
+    if library.problems:
+        count = len(library.problems)
+        _say(f"{summary}; {count} problem{'s' if count != 1 else ''} found (listed above).")
+        return EXIT_BAD_INPUT
+    print(f"{summary}; no problems found.")
+    return EXIT_OK
+
+
+def cmd_library_paths(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    user = user_library_dir(settings)
+    rows: list[tuple[str, Path | None, str]] = [
+        ("Bundled library", library_dir(), ""),
+        ("Shared library", settings.shared_library, "" if not settings.shared_library or settings.shared_library.is_dir() else "(missing)"),
+        ("Your library", user, "" if user.is_dir() else "(not created yet)"),
+        ("Settings file", settings_path(), "" if settings_path().is_file() else "(not created yet)"),
+    ]
+    if args.format == "json":
+        _print_json({name.lower().replace(" ", "_"): str(path) if path else None for name, path, _ in rows})
+    else:
+        sys.stdout.write(paths_text(rows))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    schema = TypeAdapter(RoleDesign).json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Role Designer role design (.roledesign)"
+    _print_json(schema)
+    return EXIT_OK
+
+
+# --- parser ---------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="roledesigner",
+        description="Compose system leadership roles from the role library and export job specifications.",
+        epilog="Exit codes: 0 done; 1 check found errors; 2 bad input (one sentence on stderr); 3 internal fault.",
+    )
+    parser.add_argument("--version", action="version", version=f"Role Designer {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], helptext: str, parent: Any = commands) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = parent.add_parser(name, help=helptext, description=helptext)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    new = command("new", cmd_new, "Create a new role design file, from an emerging role or blank.")
+    new.add_argument("--from", dest="role", metavar="ROLE_ID", help="the emerging role to start from (see 'library list --kind role')")
+    new.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the .roledesign file to write")
+    new.add_argument("--title", help="the job title (default: the emerging role's name)")
+    new.add_argument("--force", action="store_true", help="replace FILE if it exists and is a role design")
+
+    show = command("show", cmd_show, "Show a role design and everything derived from it.")
+    show.add_argument("file", type=Path, metavar="FILE")
+    show.add_argument("--format", choices=["text", "json"], default="text")
+
+    library = commands.add_parser("library", help="List, show and check role library entries.", description="List, show and check role library entries.")
+    library.set_defaults(handler=lambda _args: library.print_help() or EXIT_BAD_INPUT)
+    library_commands = library.add_subparsers(dest="library_command", metavar="COMMAND")
+    listing = command("list", cmd_library_list, "List emerging roles and capabilities.", library_commands)
+    listing.add_argument("--kind", choices=["role", "capability"])
+    listing.add_argument("--search", metavar="TEXT", help="only entries whose text holds every word of TEXT")
+    listing.add_argument("--domain", metavar="DOMAIN_ID", help="only entries in this framework domain")
+    listing.add_argument("--footprint", choices=["system", "place", "neighbourhood", "organisation"])
+    listing.add_argument("--format", choices=["text", "json"], default="text")
+    showing = command("show", cmd_library_show, "Show everything about one library entry.", library_commands)
+    showing.add_argument("id", metavar="ID")
+    showing.add_argument("--format", choices=["text", "json"], default="text")
+    validate = command("validate", cmd_library_validate, "Check library folders; with no DIR, the folders in use.", library_commands)
+    validate.add_argument("dirs", nargs="*", type=Path, metavar="DIR", help="a library folder to check on top of the bundled library")
+    paths = command("paths", cmd_library_paths, "Show where the bundled, shared and user libraries are.", library_commands)
+    paths.add_argument("--format", choices=["text", "json"], default="text")
+
+    command("schema", cmd_schema, "Print the JSON Schema of .roledesign files.")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return int(handler(args))
+    except (UserError, DesignFileError, ComposeError, ResourceMissing) as error:
+        _say(str(error))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - the last line of defence: never a traceback for users
+        if os.environ.get("ROLEDESIGNER_DEBUG"):
+            raise
+        _say(f"Role Designer met an internal fault ({type(error).__name__}: {error}); please report it.")
+        return EXIT_FAULT

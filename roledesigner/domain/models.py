@@ -1,0 +1,193 @@
+"""The role design: what a `.roledesign` file holds, as pydantic models.
+
+Field names are a contract (DESIGN.md): scripts and other tools read them, so rename nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from roledesigner.domain.numbers import NonNegative, Number, Percent, WeeklyDays, WeeklyHours, WeeklyPAs
+from roledesigner.domain.text import FilledText, Identifier
+from roledesigner.domain.vocabulary import (
+    AllocationUnit,
+    Assessment,
+    Contract,
+    CriterionCategory,
+    Footprint,
+    Function,
+    LegalBasis,
+    Requirement,
+    ResponsibilityKind,
+    Sector,
+    Status,
+    Terms,
+    Weekday,
+)
+
+SCHEMA_VERSION = 1
+
+#: The largest amount each unit can hold for one week, whatever the post's hours.
+UNIT_CEILING: dict[AllocationUnit, Decimal] = {
+    AllocationUnit.PERCENT: Decimal(100),
+    AllocationUnit.HOURS_PER_WEEK: Decimal(168),
+    AllocationUnit.DAYS_PER_WEEK: Decimal(7),
+    AllocationUnit.PROGRAMMED_ACTIVITIES: Decimal(42),
+}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+
+
+def _unique(items: list[Any], what: str) -> list[Any]:
+    seen: set[Any] = set()
+    for item in items:
+        if item in seen:
+            raise ValueError(f"lists {what} '{item}' more than once")
+        seen.add(item)
+    return items
+
+
+Assessments = Annotated[list[Assessment], Field(default_factory=lambda: [Assessment.INTERVIEW])]
+
+
+class Responsibility(_Model):
+    text: FilledText
+    kind: ResponsibilityKind = ResponsibilityKind.ORGANISATIONAL
+
+
+class CapabilityRequirement(_Model):
+    id: Identifier
+    requirement: Requirement = Requirement.ESSENTIAL
+    assessed_by: Assessments
+
+    @field_validator("assessed_by")
+    @classmethod
+    def _unique_methods(cls, value: list[Assessment]) -> list[Assessment]:
+        return _unique(value, "the assessment method")
+
+
+class Criterion(_Model):
+    category: CriterionCategory = CriterionCategory.EXPERIENCE
+    text: FilledText
+    requirement: Requirement = Requirement.ESSENTIAL
+    assessed_by: Assessments
+
+    @field_validator("assessed_by")
+    @classmethod
+    def _unique_methods(cls, value: list[Assessment]) -> list[Assessment]:
+        return _unique(value, "the assessment method")
+
+
+class Relationship(_Model):
+    name: FilledText
+    sector: Sector = Sector.OTHER
+
+
+class Allocation(_Model):
+    """System work given in exactly one unit; everything else is derived from it."""
+
+    unit: AllocationUnit = AllocationUnit.PERCENT
+    amount: Number = Decimal(0)
+
+    @field_validator("amount")
+    @classmethod
+    def _within_a_week(cls, value: Decimal, info: ValidationInfo) -> Decimal:
+        unit = info.data.get("unit", AllocationUnit.PERCENT)
+        ceiling = UNIT_CEILING[unit]
+        if not Decimal(0) <= value <= ceiling:
+            raise ValueError(f"must be between 0 and {ceiling} when the unit is {unit.value}")
+        return value
+
+
+class TimePlan(_Model):
+    contracted_hours_per_week: WeeklyHours = Decimal("37.5")
+    working_days_per_week: WeeklyDays = Decimal(5)
+    #: Set for clinicians whose job plan counts programmed activities (1 PA = 4 hours).
+    contracted_programmed_activities: WeeklyPAs | None = None
+    system_work: Allocation = Field(default_factory=Allocation)
+    protected_days: list[Weekday] = []
+
+    @field_validator("protected_days")
+    @classmethod
+    def _unique_days(cls, value: list[Weekday]) -> list[Weekday]:
+        return _unique(value, "the day")
+
+
+class Partner(_Model):
+    organisation: FilledText
+    sector: Sector
+    host: bool = False
+    funding_percent: Percent
+    time_percent: Percent
+    line_manager: str = ""
+    terms: Terms = Terms.OTHER
+    honorary_contract: bool = False
+
+
+class JointArrangement(_Model):
+    partners: list[Partner] = []
+    agreement: LegalBasis | None = None
+    governance_notes: str = ""
+
+
+class Development(_Model):
+    learning_hours_per_month: NonNegative = Decimal(0)
+    coaching: bool = False
+    mentoring: bool = False
+    peer_network: bool = False
+    programmes: list[FilledText] = []
+
+
+class RoleDesign(_Model):
+    schema_version: int = SCHEMA_VERSION
+    title: str
+    based_on: Identifier | None = None
+    employer: str = ""
+    footprint: Footprint | None = None
+    footprint_name: str = ""
+    function: Function | None = None
+    grade: str = ""
+    location: str = ""
+    contract: Contract = Contract.PERMANENT
+    reports_to: list[FilledText] = []
+    accountable_to: list[FilledText] = []
+    purpose: str = ""
+    system_context: str = ""
+    responsibilities: list[Responsibility] = []
+    capabilities: list[CapabilityRequirement] = []
+    criteria: list[Criterion] = []
+    relationships: list[Relationship] = []
+    time: TimePlan = Field(default_factory=TimePlan)
+    joint: JointArrangement | None = None
+    development: Development = Field(default_factory=Development)
+    stability: str = ""
+    status: Status = Status.DRAFT
+    version: str = "1"
+    author: str = ""
+    updated: dt.date | None = None
+
+    @field_validator("reports_to", "accountable_to", mode="before")
+    @classmethod
+    def _one_name_is_a_list(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [value] if value.strip() else []
+        return value
+
+    @field_validator("capabilities")
+    @classmethod
+    def _no_repeated_capability(cls, value: list[CapabilityRequirement]) -> list[CapabilityRequirement]:
+        _unique([item.id for item in value], "the capability")
+        return value
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value != SCHEMA_VERSION:
+            raise ValueError(f"must be {SCHEMA_VERSION} once read (older files are migrated on load)")
+        return value

@@ -1,0 +1,103 @@
+"""Exact arithmetic of a post's week: system work in every unit, derived from the one given.
+
+Fractions, not floats: 37.5 hours at a third is 12.5 hours exactly, and shares that must add
+up to the whole do. Rounding happens only when a figure is shown (see `shown`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from roledesigner.domain.models import Allocation, TimePlan
+from roledesigner.domain.vocabulary import AllocationUnit
+
+HOURS_PER_PA = Fraction(4)
+
+
+def basis_hours(plan: TimePlan) -> Fraction:
+    """Contracted hours a week: from programmed activities for a clinician's job plan, else hours."""
+    if plan.contracted_programmed_activities is not None:
+        return Fraction(plan.contracted_programmed_activities) * HOURS_PER_PA
+    return Fraction(plan.contracted_hours_per_week)
+
+
+def hours_per_day(plan: TimePlan) -> Fraction:
+    return basis_hours(plan) / Fraction(plan.working_days_per_week)
+
+
+def allocation_hours(plan: TimePlan, allocation: Allocation) -> Fraction:
+    """Hours a week that an allocation in any unit stands for, in this post."""
+    amount = Fraction(allocation.amount)
+    match allocation.unit:
+        case AllocationUnit.PERCENT:
+            return basis_hours(plan) * amount / 100
+        case AllocationUnit.HOURS_PER_WEEK:
+            return amount
+        case AllocationUnit.DAYS_PER_WEEK:
+            return hours_per_day(plan) * amount
+        case AllocationUnit.PROGRAMMED_ACTIVITIES:
+            return amount * HOURS_PER_PA
+    raise ValueError(f"unknown unit {allocation.unit}")  # pragma: no cover - the enum is closed
+
+
+def in_unit(plan: TimePlan, hours: Fraction, unit: AllocationUnit) -> Fraction:
+    """Express weekly hours in another unit of this post."""
+    match unit:
+        case AllocationUnit.PERCENT:
+            return hours * 100 / basis_hours(plan)
+        case AllocationUnit.HOURS_PER_WEEK:
+            return hours
+        case AllocationUnit.DAYS_PER_WEEK:
+            return hours / hours_per_day(plan)
+        case AllocationUnit.PROGRAMMED_ACTIVITIES:
+            return hours / HOURS_PER_PA
+    raise ValueError(f"unknown unit {unit}")  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class Week:
+    """The post's week split into system and organisational work, every figure exact."""
+
+    contracted_hours: Fraction
+    working_days: Fraction
+    system_hours: Fraction
+    system_days: Fraction
+    system_percent: Fraction
+    system_pas: Fraction
+    organisational_hours: Fraction
+    organisational_days: Fraction
+    organisational_percent: Fraction
+
+    @property
+    def over_the_post(self) -> bool:
+        return self.system_hours > self.contracted_hours
+
+
+def week(plan: TimePlan) -> Week:
+    hours = basis_hours(plan)
+    system = allocation_hours(plan, plan.system_work)
+    remainder = hours - system
+    return Week(
+        contracted_hours=hours,
+        working_days=Fraction(plan.working_days_per_week),
+        system_hours=system,
+        system_days=in_unit(plan, system, AllocationUnit.DAYS_PER_WEEK),
+        system_percent=in_unit(plan, system, AllocationUnit.PERCENT),
+        system_pas=in_unit(plan, system, AllocationUnit.PROGRAMMED_ACTIVITIES),
+        organisational_hours=remainder,
+        organisational_days=in_unit(plan, remainder, AllocationUnit.DAYS_PER_WEEK),
+        organisational_percent=in_unit(plan, remainder, AllocationUnit.PERCENT),
+    )
+
+
+def shown(value: Fraction, places: int = 2) -> Decimal:
+    """A figure for display, rounded half up to `places`; `is_exact` says whether that lost anything."""
+    quantum = Decimal(1).scaleb(-places)
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return exact.quantize(quantum, rounding=ROUND_HALF_UP).normalize() + Decimal(0)
+
+
+def is_exact(value: Fraction, places: int = 2) -> bool:
+    return Fraction(shown(value, places)) == value

@@ -1,0 +1,158 @@
+"""The closed lists of words a design and the library share, with their plain-English labels.
+
+Kept in one place so the file format, the library, the documents and the app agree on spelling.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Footprint(StrEnum):
+    SYSTEM = "system"
+    PLACE = "place"
+    NEIGHBOURHOOD = "neighbourhood"
+    ORGANISATION = "organisation"
+
+
+class Function(StrEnum):
+    """The three sides of the leadership 'triangle' (SCIE 2021)."""
+
+    EXECUTIVE = "executive"
+    CLINICAL = "clinical"
+    LAY = "lay"
+
+
+class Sector(StrEnum):
+    NHS_TRUST = "nhs_trust"
+    ICB = "icb"
+    LOCAL_AUTHORITY = "local_authority"
+    PRIMARY_CARE = "primary_care"
+    VCSE = "vcse"
+    INDEPENDENT = "independent"
+    OTHER = "other"
+
+
+class Requirement(StrEnum):
+    ESSENTIAL = "essential"
+    DESIRABLE = "desirable"
+
+
+class Assessment(StrEnum):
+    APPLICATION = "application"
+    INTERVIEW = "interview"
+    TEST = "test"
+    PRESENTATION = "presentation"
+    REFERENCES = "references"
+
+
+class ResponsibilityKind(StrEnum):
+    ORGANISATIONAL = "organisational"
+    SYSTEM = "system"
+
+
+class CriterionCategory(StrEnum):
+    QUALIFICATIONS = "qualifications"
+    EXPERIENCE = "experience"
+    KNOWLEDGE = "knowledge"
+    SKILLS = "skills"
+    PERSONAL_QUALITIES = "personal_qualities"
+    OTHER = "other"
+
+
+class Contract(StrEnum):
+    PERMANENT = "permanent"
+    FIXED_TERM = "fixed_term"
+    SECONDMENT = "secondment"
+
+
+class AllocationUnit(StrEnum):
+    PERCENT = "percent"
+    HOURS_PER_WEEK = "hours_per_week"
+    DAYS_PER_WEEK = "days_per_week"
+    PROGRAMMED_ACTIVITIES = "programmed_activities"
+
+
+class Weekday(StrEnum):
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+
+class Terms(StrEnum):
+    AGENDA_FOR_CHANGE = "agenda_for_change"
+    NJC_GREEN_BOOK = "njc_green_book"
+    JNC_CHIEF_OFFICERS = "jnc_chief_officers"
+    VSM = "vsm"
+    OTHER = "other"
+
+
+class LegalBasis(StrEnum):
+    SECTION_75 = "section_75"
+    SECTION_113 = "section_113"
+    SECONDMENT = "secondment"
+    JOINT_EMPLOYMENT = "joint_employment"
+    OTHER = "other"
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    FINAL = "final"
+
+
+LABELS: dict[str, str] = {
+    "system": "System",
+    "place": "Place",
+    "neighbourhood": "Neighbourhood",
+    "organisation": "Organisation",
+    "executive": "Executive",
+    "clinical": "Clinical",
+    "lay": "Lay",
+    "nhs_trust": "NHS trust",
+    "icb": "Integrated care board",
+    "local_authority": "Local authority",
+    "primary_care": "Primary care",
+    "vcse": "Voluntary, community and social enterprise",
+    "independent": "Independent sector",
+    "other": "Other",
+    "essential": "Essential",
+    "desirable": "Desirable",
+    "application": "Application",
+    "interview": "Interview",
+    "test": "Test or exercise",
+    "presentation": "Presentation",
+    "references": "References",
+    "organisational": "Organisational",
+    "qualifications": "Qualifications",
+    "experience": "Experience",
+    "knowledge": "Knowledge",
+    "skills": "Skills",
+    "personal_qualities": "Personal qualities",
+    "permanent": "Permanent",
+    "fixed_term": "Fixed term",
+    "secondment": "Secondment",
+    "percent": "per cent of the post",
+    "hours_per_week": "hours a week",
+    "days_per_week": "days a week",
+    "programmed_activities": "programmed activities a week",
+    "agenda_for_change": "Agenda for Change",
+    "njc_green_book": "National Joint Council (Green Book)",
+    "jnc_chief_officers": "Joint Negotiating Committee for Chief Officers",
+    "vsm": "Very senior manager",
+    "section_75": "Section 75 partnership agreement (NHS Act 2006)",
+    "section_113": "Section 113 agreement (Local Government Act 1972)",
+    "joint_employment": "Joint employment",
+    "draft": "Draft",
+    "in_review": "In review",
+    "final": "Final",
+}
+
+
+def label(value: str) -> str:
+    """Plain-English label for a vocabulary value; unknown values are shown as they are."""
+    return LABELS.get(str(value), str(value).replace("_", " ").capitalize())

@@ -1,0 +1,1 @@
+"""The role library: emerging roles and capabilities read from YAML folders, validated and searchable."""

@@ -1,0 +1,169 @@
+"""Load library folders in order (bundled, shared, user): validate, layer by id, cross-check.
+
+One bad file or entry never stops the rest: it is skipped and recorded as a Problem naming the
+file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from roledesigner.domain.errors import plain_errors
+from roledesigner.library.catalogue import Folder, Kind, Library, Origin, Problem
+from roledesigner.library.models import Capability, Framework, GlossaryEntry, Role, Source
+from roledesigner.library.yamlfile import YamlFileError, read_yaml
+from roledesigner.paths import library_dir
+from roledesigner.settings import Settings, load_settings, user_library_dir
+
+#: (kind, model, single file holding a list under `key`, or a folder of entry files)
+_LIST_FILES: list[tuple[Kind, type[BaseModel], str, str]] = [
+    ("framework", Framework, "frameworks.yaml", "frameworks"),
+    ("source", Source, "sources.yaml", "sources"),
+    ("glossary", GlossaryEntry, "glossary.yaml", "glossary"),
+]
+_ENTRY_FOLDERS: list[tuple[Kind, type[BaseModel], str]] = [
+    ("capability", Capability, "capabilities"),
+    ("role", Role, "roles"),
+]
+
+
+def default_folders(settings: Settings | None = None) -> list[Folder]:
+    """The bundled library, then the team's shared folder, then the user's own (later wins)."""
+    settings = settings or load_settings()
+    folders = [Folder(library_dir(), "bundled")]
+    if settings.shared_library:
+        folders.append(Folder(settings.shared_library, "shared"))
+    folders.append(Folder(user_library_dir(settings), "user"))
+    return folders
+
+
+def load_library(folders: Iterable[Folder] | None = None) -> Library:
+    library = Library(folders=list(folders) if folders is not None else default_folders())
+    for folder in library.folders:
+        if folder.path.is_dir():
+            _load_folder(library, folder)
+        elif folder.label in ("bundled", "extra") or folder.path.exists():
+            library.problems.append(Problem(folder.path, "is not a folder that can be read, so it was skipped"))
+    _cross_check(library)
+    return library
+
+
+def _store(library: Library) -> dict[Kind, dict[str, Any]]:
+    return {
+        "framework": library.frameworks,
+        "source": library.sources,
+        "glossary": library.glossary,
+        "capability": library.capabilities,
+        "role": library.roles,
+    }
+
+
+def _load_folder(library: Library, folder: Folder) -> None:
+    seen_here: dict[tuple[Kind, str], Path] = {}
+    for kind, model, name, key in _LIST_FILES:
+        path = folder.path / name
+        if path.is_file():
+            for raw in _list_in(library, path, key):
+                _add(library, folder, path, kind, model, raw, seen_here)
+    for kind, model, sub in _ENTRY_FOLDERS:
+        directory = folder.path / sub
+        if not directory.is_dir():
+            continue
+        for path in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")]):
+            data = _read(library, path)
+            if data is None:
+                continue
+            for raw in data if isinstance(data, list) else [data]:
+                _add(library, folder, path, kind, model, raw, seen_here)
+
+
+def _read(library: Library, path: Path) -> Any:
+    try:
+        data = read_yaml(path)
+    except YamlFileError as error:
+        library.problems.append(Problem(path, f"{error}; the file was skipped"))
+        return None
+    if data is None:
+        library.problems.append(Problem(path, "is empty; the file was skipped"))
+    return data
+
+
+def _list_in(library: Library, path: Path, key: str) -> Iterator[Any]:
+    data = _read(library, path)
+    if data is None:
+        return
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        library.problems.append(Problem(path, f"must hold a list under '{key}:'; the file was skipped"))
+        return
+    yield from data[key]
+
+
+def _add(
+    library: Library,
+    folder: Folder,
+    path: Path,
+    kind: Kind,
+    model: type[BaseModel],
+    raw: Any,
+    seen_here: dict[tuple[Kind, str], Path],
+) -> None:
+    if not isinstance(raw, dict):
+        library.problems.append(Problem(path, f"holds something that is not a {kind} entry; it was skipped"))
+        return
+    raw_id = raw.get("term" if kind == "glossary" else "id")
+    label = str(raw_id) if raw_id is not None else ""
+    try:
+        entry = model.model_validate(raw)
+    except ValidationError as error:
+        for field, phrase in plain_errors(error):
+            library.problems.append(Problem(path, f"{phrase}; the entry was skipped", label, field))
+        return
+    entry_id = str(getattr(entry, "term" if kind == "glossary" else "id"))
+    key = (kind, entry_id)
+    if key in seen_here:
+        message = f"repeats the {kind} id already used in {seen_here[key]}; this one was skipped"
+        library.problems.append(Problem(path, message, entry_id, "id"))
+        return
+    seen_here[key] = path
+    store = _store(library)[kind]
+    if entry_id in store:
+        library.overridden.setdefault(key, []).append(library.origins[key])
+    store[entry_id] = entry
+    library.origins[key] = Origin(folder, path)
+
+
+def _cross_check(library: Library) -> None:
+    """Drop what cannot work (unknown domain, missing capability) and report unknown sources."""
+    domains = library.capability_domains
+    for cap_id, capability in list(library.capabilities.items()):
+        if capability.domain not in domains:
+            known = ", ".join(domains) or "none are loaded"
+            message = f"names the unknown domain '{capability.domain}' (known: {known}); the entry was skipped"
+            library.problems.append(Problem(_file(library, "capability", cap_id), message, cap_id, "domain"))
+            del library.capabilities[cap_id]
+    for role_id, role in list(library.roles.items()):
+        kept = []
+        for index, ref in enumerate(role.capabilities):
+            if ref.id in library.capabilities:
+                kept.append(ref)
+                continue
+            message = f"names the capability '{ref.id}', which is not in the library; that line was left out"
+            field = f"capabilities[{index}]"
+            library.problems.append(Problem(_file(library, "role", role_id), message, role_id, field))
+        if len(kept) != len(role.capabilities):
+            library.roles[role_id] = role.model_copy(update={"capabilities": kept})
+    for kind, store in (("framework", library.frameworks), ("capability", library.capabilities), ("role", library.roles)):
+        for entry_id, entry in store.items():
+            for index, ref in enumerate(entry.sources):
+                if ref.id not in library.sources:
+                    message = f"cites the source '{ref.id}', which is not in sources.yaml"
+                    file = _file(library, kind, entry_id)  # type: ignore[arg-type]
+                    library.problems.append(Problem(file, message, entry_id, f"sources[{index}]"))
+
+
+def _file(library: Library, kind: Kind, entry_id: str) -> Path:
+    return library.origins[(kind, entry_id)].file

@@ -1,0 +1,112 @@
+"""Reading and writing `.roledesign` files (JSON, UTF-8), with plain answers for bad files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from roledesigner.atomic import WriteError, write_atomically
+from roledesigner.domain.errors import describe
+from roledesigner.domain.models import SCHEMA_VERSION, RoleDesign
+
+SUFFIX = ".roledesign"
+#: A real design is a few hundred kilobytes at most; refuse to read anything near this.
+MAX_BYTES = 10 * 1024 * 1024
+
+#: migrations[n] turns a format-n dictionary into a format-(n+1) one.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+#: The oldest format this version can migrate from.
+MIN_SCHEMA_VERSION = 1
+
+
+class DesignFileError(Exception):
+    """A design file could not be read or written; str() is one sentence naming the file."""
+
+
+def _read_text(path: Path) -> str:
+    if not path.exists():
+        raise DesignFileError(f"{path} does not exist.")
+    if path.is_dir():
+        raise DesignFileError(f"{path} is a folder, not a role design file.")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            megabytes = size / (1024 * 1024)
+            raise DesignFileError(
+                f"{path} is {megabytes:.0f} MB, far larger than any role design, so it was not read."
+            )
+        raw = path.read_bytes()
+    except PermissionError as error:
+        raise DesignFileError(f"{path} cannot be read: permission denied.") from error
+    except OSError as error:
+        raise DesignFileError(f"{path} cannot be read: {error.strerror or error}.") from error
+    if not raw.strip():
+        raise DesignFileError(f"{path} is empty.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DesignFileError(
+            f"{path} is not UTF-8 text (byte {raw[error.start]:#04x} at position {error.start}), "
+            "so it is not a role design file."
+        ) from error
+
+
+def _migrate(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    version = data.get("schema_version")
+    if version is None:
+        raise DesignFileError(f"{path} has no schema_version, so it is not a role design file.")
+    if not isinstance(version, int) or isinstance(version, bool) or version < MIN_SCHEMA_VERSION:
+        raise DesignFileError(
+            f"{path} has schema_version {version!r}; it must be a whole number from {MIN_SCHEMA_VERSION}."
+        )
+    if version > SCHEMA_VERSION:
+        raise DesignFileError(
+            f"{path} was saved by a newer version of Role Designer (file format {version}; "
+            f"this version reads up to format {SCHEMA_VERSION}): update Role Designer to open it."
+        )
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def parse_design(text: str, path: Path) -> RoleDesign:
+    """Parse the text of a design file; `path` is only used to name the file in messages."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DesignFileError(
+            f"{path} is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})."
+        ) from error
+    if not isinstance(data, dict):
+        kind = {list: "a list", str: "a string", int: "a number", float: "a number", bool: "true or false"}
+        found = "null" if data is None else kind.get(type(data), "a value")
+        raise DesignFileError(f"{path} holds {found}, not a role design (a JSON object).")
+    data = _migrate(path, data)
+    try:
+        return RoleDesign.model_validate(data)
+    except ValidationError as error:
+        raise DesignFileError(f"{path} is not a valid role design: {describe(error)}.") from error
+
+
+def load_design(path: Path) -> RoleDesign:
+    return parse_design(_read_text(path), path)
+
+
+def dumps(design: RoleDesign) -> str:
+    """The file's text: stable field order, readable indentation, non-ASCII kept as written."""
+    return json.dumps(design.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def save_design(design: RoleDesign, path: Path) -> None:
+    try:
+        # A lone surrogate (read from a JSON escape) goes back out as the same escape.
+        write_atomically(path, dumps(design).encode("utf-8", errors="backslashreplace"))
+    except WriteError as error:
+        raise DesignFileError(str(error)) from error

@@ -1,0 +1,125 @@
+"""Plain-text views of designs and library entries for the terminal."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from roledesigner.domain.models import RoleDesign
+from roledesigner.domain.vocabulary import label
+from roledesigner.library.catalogue import Kind, Library
+from roledesigner.library.models import Capability, Role
+
+WIDTH = 88
+
+
+def _wrap(text: str, indent: str = "  ") -> str:
+    return textwrap.fill(" ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def _bullets(items: list[str], indent: str = "  ") -> list[str]:
+    return [textwrap.fill(" ".join(i.split()), WIDTH, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  ") for i in items]
+
+
+def design_text(design: RoleDesign, library: Library, figures: dict[str, Any]) -> str:
+    lines = [design.title or "Untitled role", "=" * min(WIDTH, len(design.title or "Untitled role"))]
+    facts = [
+        ("Based on", library.roles[design.based_on].name if design.based_on in library.roles else design.based_on),
+        ("Employer", design.employer),
+        ("Footprint", " – ".join(x for x in (label(design.footprint) if design.footprint else "", design.footprint_name) if x)),
+        ("Function", label(design.function) if design.function else ""),
+        ("Grade", design.grade),
+        ("Location", design.location),
+        ("Contract", label(design.contract)),
+        ("Reports to", "; ".join(design.reports_to)),
+        ("Accountable to", "; ".join(design.accountable_to)),
+        ("Status", f"{label(design.status)}, version {design.version}"),
+    ]
+    lines += [f"{name + ':':16}{value}" for name, value in facts if value]
+    lines.append("")
+    lines.append(
+        f"Time: {figures['contracted_hours_per_week']} hours over {figures['working_days_per_week']} days a week; "
+        f"system work {figures['system_hours_per_week']} hours ({figures['system_days_per_week']} days, "
+        f"{figures['system_percent']} per cent, {figures['system_programmed_activities']} programmed activities); "
+        f"organisational work {figures['organisational_hours_per_week']} hours."
+    )
+    if figures["rounded"]:
+        lines.append("  (Some figures are rounded to four decimal places for display.)")
+    for heading, text in (("Purpose", design.purpose), ("System context", design.system_context)):
+        if text.strip():
+            lines += ["", f"{heading}:", _wrap(text)]
+    for kind in ("system", "organisational"):
+        items = [r.text for r in design.responsibilities if r.kind.value == kind]
+        if items:
+            lines += ["", f"{label(kind)} responsibilities:", *_bullets(items)]
+    if design.capabilities:
+        lines += ["", f"Capabilities ({len(design.capabilities)}):"]
+        for item in design.capabilities:
+            cap = library.capabilities.get(item.id)
+            name = cap.name if cap else f"{item.id} (not in the library)"
+            domain = f", {library.domain_name(cap.domain)}" if cap else ""
+            methods = ", ".join(label(m).lower() for m in item.assessed_by)
+            lines.append(f"  - {name} ({label(item.requirement).lower()}{domain}; assessed by {methods})")
+    if design.criteria:
+        lines += ["", "Other person-specification criteria:"]
+        lines += _bullets([f"{label(c.category)}: {c.text} ({label(c.requirement).lower()})" for c in design.criteria])
+    if design.stability.strip():
+        lines += ["", "Job stability:", _wrap(design.stability)]
+    return "\n".join(lines) + "\n"
+
+
+def _origin(library: Library, kind: Kind, entry_id: str) -> list[str]:
+    origin = library.origins[(kind, entry_id)]
+    lines = [f"From: {origin.file} ({origin.folder.label} library)"]
+    for older in library.overridden.get((kind, entry_id), []):
+        lines.append(f"Overrides: {older.file} ({older.folder.label} library)")
+    return lines
+
+
+def _sources(library: Library, refs: list[Any]) -> list[str]:
+    out = []
+    for ref in refs:
+        source = library.sources.get(ref.id)
+        text = source.citation if source else f"{ref.id} (not in sources.yaml)"
+        out.append(f"{text}{' – ' + ref.where if ref.where else ''}")
+    return ["Sources:", *_bullets(out)]
+
+
+def role_text(role: Role, library: Library) -> str:
+    lines = [f"{role.name}  [emerging role: {role.id}]", *_origin(library, "role", role.id), ""]
+    lines += [_wrap(role.summary, ""), ""]
+    lines.append(f"Footprint: {label(role.footprint)}; function: {label(role.function)}; "
+                 f"sectors: {', '.join(label(s) for s in role.sectors)}")
+    time = role.suggested_system_time
+    lines += ["", f"Suggested system time: {time.amount} {label(time.unit)}", _wrap(time.reason)]
+    for kind in ("system", "organisational"):
+        items = [r.text for r in role.responsibilities if r.kind.value == kind]
+        if items:
+            lines += ["", f"{label(kind)} responsibilities:", *_bullets(items)]
+    lines += ["", "Capabilities:"]
+    for ref in role.capabilities:
+        cap = library.capabilities.get(ref.id)
+        lines.append(f"  - {cap.name if cap else ref.id} ({label(ref.requirement).lower()})")
+    if role.considerations:
+        lines += ["", "Considerations:", *_bullets(role.considerations)]
+    lines += ["", *_sources(library, role.sources)]
+    return "\n".join(lines) + "\n"
+
+
+def capability_text(cap: Capability, library: Library) -> str:
+    lines = [f"{cap.name}  [capability: {cap.id}]", *_origin(library, "capability", cap.id), ""]
+    lines += [f"Domain: {library.domain_name(cap.domain)}", "", _wrap(cap.description, ""), ""]
+    lines += ["What good looks like:", *_bullets(cap.indicators), ""]
+    lines += [f"Person specification ({label(cap.category).lower()}):", _wrap(cap.criterion), ""]
+    lines += ["Interview questions:", *_bullets(cap.interview_questions), ""]
+    used_by = [role.name for role in library.roles.values() if any(r.id == cap.id for r in role.capabilities)]
+    if used_by:
+        lines += ["Used by:", *_bullets(used_by), ""]
+    lines += _sources(library, cap.sources)
+    return "\n".join(lines) + "\n"
+
+
+def paths_text(rows: list[tuple[str, Path | None, str]]) -> str:
+    width = max(len(name) for name, _, _ in rows) + 2
+    return "\n".join(f"{name + ':':{width}}{path if path else '(not set)'}{'  ' + note if note else ''}" for name, path, note in rows) + "\n"
