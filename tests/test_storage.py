@@ -1,0 +1,152 @@
+"""Design files: saving is atomic and lossless; every kind of bad file gets one plain sentence."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from roledesigner import storage
+from roledesigner.domain.models import Partner, RoleDesign
+from roledesigner.storage import DesignFileError, load_design, save_design
+
+
+def _design() -> RoleDesign:
+    return RoleDesign(title="Place director", purpose="Lead the place partnership.")
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_save_then_load_gives_the_same_design(tmp_path: Path) -> None:
+    path = tmp_path / "a.roledesign"
+    design = _design()
+    save_design(design, path)
+    assert load_design(path) == design
+    assert json.loads(path.read_text(encoding="utf-8"))["title"] == "Place director"
+
+
+def test_save_leaves_no_temporary_file(tmp_path: Path) -> None:
+    save_design(_design(), tmp_path / "a.roledesign")
+    assert [p.name for p in tmp_path.iterdir()] == ["a.roledesign"]
+
+
+def test_failed_save_keeps_the_original_and_cleans_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.roledesign"
+    save_design(_design(), path)
+    before = path.read_bytes()
+
+    def power_cut(*_args: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", power_cut)
+    with pytest.raises(DesignFileError, match=r"Cannot save .*a\.roledesign"):
+        save_design(_design().model_copy(update={"title": "Changed"}), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["a.roledesign"]
+
+
+def test_save_into_a_missing_folder_says_so(tmp_path: Path) -> None:
+    with pytest.raises(DesignFileError, match="folder .* does not exist"):
+        save_design(_design(), tmp_path / "nowhere" / "a.roledesign")
+
+
+def test_lone_surrogates_survive_a_round_trip(tmp_path: Path) -> None:
+    path = _write(tmp_path / "s.roledesign", '{"schema_version": 1, "title": "A \\ud800 B"}')
+    design = load_design(path)
+    save_design(design, path)
+    assert load_design(path) == design
+    path.read_bytes().decode("utf-8")  # still valid UTF-8
+
+
+BAD_FILES = {
+    "empty": ("", "is empty"),
+    "not_json": ("{title: 'x'", "is not valid JSON"),
+    "list": ("[1, 2]", "holds a list, not a role design"),
+    "null": ("null", "holds null"),
+    "no_version": ('{"title": "x"}', "has no schema_version"),
+    "text_version": ('{"schema_version": "one", "title": "x"}', "schema_version 'one'"),
+    "missing_title": ('{"schema_version": 1}', "title is required"),
+    "wrong_type": ('{"schema_version": 1, "title": ["x"]}', "title must be text"),
+    "unknown_enum": ('{"schema_version": 1, "title": "x", "footprint": "galaxy"}', "footprint must be one of"),
+    "newer": ('{"schema_version": 99, "title": "x"}', "newer version of Role Designer"),
+    "bad_split": (
+        '{"schema_version": 1, "title": "x", "joint": {"partners": [{"organisation": "A", "sector": "icb",'
+        ' "funding_percent": 150, "time_percent": 50}]}}',
+        "joint.partners[0].funding_percent must be between 0 and 100",
+    ),
+    "nan_hours": ('{"schema_version": 1, "title": "x", "time": {"contracted_hours_per_week": NaN}}', "must be a number"),
+    "unknown_field": ('{"schema_version": 1, "title": "x", "titel": "y"}', "titel is not a field"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_content_gets_one_sentence_naming_the_file(tmp_path: Path, name: str) -> None:
+    text, expected = BAD_FILES[name]
+    path = _write(tmp_path / f"{name}.roledesign", text)
+    with pytest.raises(DesignFileError) as caught:
+        load_design(path)
+    message = str(caught.value)
+    assert str(path) in message
+    assert expected in message
+    assert "\n" not in message
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(DesignFileError, match="does not exist"):
+        load_design(tmp_path / "gone.roledesign")
+
+
+def test_folder(tmp_path: Path) -> None:
+    with pytest.raises(DesignFileError, match="is a folder"):
+        load_design(tmp_path)
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin.roledesign"
+    path.write_bytes('{"schema_version": 1, "title": "Caf\xe9"}'.encode("latin-1"))
+    with pytest.raises(DesignFileError, match="is not UTF-8 text"):
+        load_design(path)
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.roledesign"
+    with path.open("wb") as stream:
+        stream.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper, nothing on disk
+    with pytest.raises(DesignFileError, match="100 MB, far larger than any role design"):
+        load_design(path)
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.roledesign"
+    path.write_bytes(b"\xef\xbb\xbf" + b'{"schema_version": 1, "title": "x"}')
+    assert load_design(path).title == "x"
+
+
+def test_older_formats_are_migrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A format-0 file passes through the migration chain (format 0 is invented for this test)."""
+
+    def from_zero(data: dict[str, object]) -> dict[str, object]:
+        renamed = dict(data)
+        renamed["title"] = renamed.pop("job_title")
+        return renamed
+
+    monkeypatch.setattr(storage, "MIN_SCHEMA_VERSION", 0)
+    monkeypatch.setitem(storage.MIGRATIONS, 0, from_zero)
+    path = _write(tmp_path / "old.roledesign", '{"schema_version": 0, "job_title": "Old post"}')
+    assert load_design(path).title == "Old post"
+
+
+def test_too_old_a_format_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path / "old.roledesign", '{"schema_version": 0, "title": "x"}')
+    with pytest.raises(DesignFileError, match="schema_version 0; it must be a whole number from 1"):
+        load_design(path)
+
+
+def test_partner_percentages_are_validated_in_plain_words() -> None:
+    with pytest.raises(ValueError, match="funding_percent\n.*must be between 0 and 100"):
+        Partner(organisation="Council", sector="local_authority", funding_percent=120, time_percent=10)  # type: ignore[arg-type]
