@@ -64,7 +64,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         try:
             load_design(output)
         except DesignFileError as error:
-            raise UserError(f"{output} was not replaced, because it is not a role design Role Designer can read ({error})") from error
+            raise UserError(
+                f"{output} was not replaced, because it is not a role design Role Designer can read ({error})"
+            ) from error
     settings = load_settings()
     library = _library()
     hours = settings.default_contracted_hours
@@ -96,7 +98,11 @@ def _entry_json(library: Library, kind: Kind, entry: Any) -> dict[str, Any]:
     else:
         data |= {"domain": entry.domain, "description": entry.description}
     data["sources"] = [
-        {"id": ref.id, "where": ref.where, "citation": library.sources[ref.id].citation if ref.id in library.sources else None}
+        {
+            "id": ref.id,
+            "where": ref.where,
+            "citation": library.sources[ref.id].citation if ref.id in library.sources else None,
+        }
         for ref in entry.sources
     ]
     data["file"] = str(origin.file)
@@ -108,8 +114,6 @@ def _entry_json(library: Library, kind: Kind, entry: Any) -> dict[str, Any]:
 def cmd_library_list(args: argparse.Namespace) -> int:
     library = _library()
     hits = library.index.search(args.search or "", kind=args.kind, domain=args.domain, footprint=args.footprint)
-    if not args.search:
-        hits.sort(key=lambda hit: (hit.kind != "role", hit.name.casefold()))
     if args.format == "json":
         rows = []
         for hit in hits:
@@ -172,7 +176,11 @@ def cmd_library_paths(args: argparse.Namespace) -> int:
     user = user_library_dir(settings)
     rows: list[tuple[str, Path | None, str]] = [
         ("Bundled library", library_dir(), ""),
-        ("Shared library", settings.shared_library, "" if not settings.shared_library or settings.shared_library.is_dir() else "(missing)"),
+        (
+            "Shared library",
+            settings.shared_library,
+            "" if not settings.shared_library or settings.shared_library.is_dir() else "(missing)",
+        ),
         ("Your library", user, "" if user.is_dir() else "(not created yet)"),
         ("Settings file", settings_path(), "" if settings_path().is_file() else "(not created yet)"),
     ]
@@ -203,13 +211,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Role Designer {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, handler: Callable[[argparse.Namespace], int], helptext: str, parent: Any = commands) -> argparse.ArgumentParser:
+    def command(
+        name: str, handler: Callable[[argparse.Namespace], int], helptext: str, parent: Any = commands
+    ) -> argparse.ArgumentParser:
         sub: argparse.ArgumentParser = parent.add_parser(name, help=helptext, description=helptext)
         sub.set_defaults(handler=handler)
         return sub
 
     new = command("new", cmd_new, "Create a new role design file, from an emerging role or blank.")
-    new.add_argument("--from", dest="role", metavar="ROLE_ID", help="the emerging role to start from (see 'library list --kind role')")
+    new.add_argument(
+        "--from",
+        dest="role",
+        metavar="ROLE_ID",
+        help="the emerging role to start from (see 'library list --kind role')",
+    )
     new.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the .roledesign file to write")
     new.add_argument("--title", help="the job title (default: the emerging role's name)")
     new.add_argument("--force", action="store_true", help="replace FILE if it exists and is a role design")
@@ -218,8 +233,17 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("file", type=Path, metavar="FILE")
     show.add_argument("--format", choices=["text", "json"], default="text")
 
-    library = commands.add_parser("library", help="List, show and check role library entries.", description="List, show and check role library entries.")
-    library.set_defaults(handler=lambda _args: library.print_help() or EXIT_BAD_INPUT)
+    library = commands.add_parser(
+        "library",
+        help="List, show and check role library entries.",
+        description="List, show and check role library entries.",
+    )
+
+    def library_usage(_args: argparse.Namespace) -> int:
+        library.print_help(sys.stderr)
+        return EXIT_BAD_INPUT
+
+    library.set_defaults(handler=library_usage)
     library_commands = library.add_subparsers(dest="library_command", metavar="COMMAND")
     listing = command("list", cmd_library_list, "List emerging roles and capabilities.", library_commands)
     listing.add_argument("--kind", choices=["role", "capability"])
@@ -230,9 +254,15 @@ def build_parser() -> argparse.ArgumentParser:
     showing = command("show", cmd_library_show, "Show everything about one library entry.", library_commands)
     showing.add_argument("id", metavar="ID")
     showing.add_argument("--format", choices=["text", "json"], default="text")
-    validate = command("validate", cmd_library_validate, "Check library folders; with no DIR, the folders in use.", library_commands)
-    validate.add_argument("dirs", nargs="*", type=Path, metavar="DIR", help="a library folder to check on top of the bundled library")
-    paths = command("paths", cmd_library_paths, "Show where the bundled, shared and user libraries are.", library_commands)
+    validate = command(
+        "validate", cmd_library_validate, "Check library folders; with no DIR, the folders in use.", library_commands
+    )
+    validate.add_argument(
+        "dirs", nargs="*", type=Path, metavar="DIR", help="a library folder to check on top of the bundled library"
+    )
+    paths = command(
+        "paths", cmd_library_paths, "Show where the bundled, shared and user libraries are.", library_commands
+    )
     paths.add_argument("--format", choices=["text", "json"], default="text")
 
     command("schema", cmd_schema, "Print the JSON Schema of .roledesign files.")
@@ -256,7 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except Exception as error:  # noqa: BLE001 - the last line of defence: never a traceback for users
+    except Exception as error:
         if os.environ.get("ROLEDESIGNER_DEBUG"):
             raise
         _say(f"Role Designer met an internal fault ({type(error).__name__}: {error}); please report it.")

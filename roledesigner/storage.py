@@ -37,9 +37,7 @@ def _read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_BYTES:
             megabytes = size / (1024 * 1024)
-            raise DesignFileError(
-                f"{path} is {megabytes:.0f} MB, far larger than any role design, so it was not read."
-            )
+            raise DesignFileError(f"{path} is {megabytes:.0f} MB, far larger than any role design, so it was not read.")
         raw = path.read_bytes()
     except PermissionError as error:
         raise DesignFileError(f"{path} cannot be read: permission denied.") from error
@@ -106,7 +104,6 @@ def dumps(design: RoleDesign) -> str:
 
 def save_design(design: RoleDesign, path: Path) -> None:
     try:
-        # A lone surrogate (read from a JSON escape) goes back out as the same escape.
-        write_atomically(path, dumps(design).encode("utf-8", errors="backslashreplace"))
+        write_atomically(path, dumps(design).encode("utf-8"))
     except WriteError as error:
         raise DesignFileError(str(error)) from error

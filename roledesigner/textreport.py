@@ -19,7 +19,10 @@ def _wrap(text: str, indent: str = "  ") -> str:
 
 
 def _bullets(items: list[str], indent: str = "  ") -> list[str]:
-    return [textwrap.fill(" ".join(i.split()), WIDTH, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  ") for i in items]
+    return [
+        textwrap.fill(" ".join(i.split()), WIDTH, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  ")
+        for i in items
+    ]
 
 
 def design_text(design: RoleDesign, library: Library, figures: dict[str, Any]) -> str:
@@ -27,7 +30,10 @@ def design_text(design: RoleDesign, library: Library, figures: dict[str, Any]) -
     facts = [
         ("Based on", library.roles[design.based_on].name if design.based_on in library.roles else design.based_on),
         ("Employer", design.employer),
-        ("Footprint", " – ".join(x for x in (label(design.footprint) if design.footprint else "", design.footprint_name) if x)),
+        (
+            "Footprint",
+            " – ".join(x for x in (label(design.footprint) if design.footprint else "", design.footprint_name) if x),
+        ),
         ("Function", label(design.function) if design.function else ""),
         ("Grade", design.grade),
         ("Location", design.location),
@@ -89,8 +95,10 @@ def _sources(library: Library, refs: list[Any]) -> list[str]:
 def role_text(role: Role, library: Library) -> str:
     lines = [f"{role.name}  [emerging role: {role.id}]", *_origin(library, "role", role.id), ""]
     lines += [_wrap(role.summary, ""), ""]
-    lines.append(f"Footprint: {label(role.footprint)}; function: {label(role.function)}; "
-                 f"sectors: {', '.join(label(s) for s in role.sectors)}")
+    lines.append(
+        f"Footprint: {label(role.footprint)}; function: {label(role.function)}; "
+        f"sectors: {', '.join(label(s) for s in role.sectors)}"
+    )
     time = role.suggested_system_time
     lines += ["", f"Suggested system time: {time.amount} {label(time.unit)}", _wrap(time.reason)]
     for kind in ("system", "organisational"):
@@ -122,4 +130,10 @@ def capability_text(cap: Capability, library: Library) -> str:
 
 def paths_text(rows: list[tuple[str, Path | None, str]]) -> str:
     width = max(len(name) for name, _, _ in rows) + 2
-    return "\n".join(f"{name + ':':{width}}{path if path else '(not set)'}{'  ' + note if note else ''}" for name, path, note in rows) + "\n"
+    return (
+        "\n".join(
+            f"{name + ':':{width}}{path if path else '(not set)'}{'  ' + note if note else ''}"
+            for name, path, note in rows
+        )
+        + "\n"
+    )

@@ -51,16 +51,20 @@ def test_failed_save_keeps_the_original_and_cleans_up(tmp_path: Path, monkeypatc
 
 
 def test_save_into_a_missing_folder_says_so(tmp_path: Path) -> None:
-    with pytest.raises(DesignFileError, match="folder .* does not exist"):
+    with pytest.raises(DesignFileError, match=r"folder .* does not exist"):
         save_design(_design(), tmp_path / "nowhere" / "a.roledesign")
 
 
-def test_lone_surrogates_survive_a_round_trip(tmp_path: Path) -> None:
-    path = _write(tmp_path / "s.roledesign", '{"schema_version": 1, "title": "A \\ud800 B"}')
+def test_lone_surrogates_are_mended_so_the_design_can_be_saved(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "s.roledesign", '{"schema_version": 1, "title": "A \\ud800 B", "reports_to": ["C \\udc00"]}'
+    )
     design = load_design(path)
+    assert (design.title, design.reports_to) == ("A \ufffd B", ["C \ufffd"])
     save_design(design, path)
     assert load_design(path) == design
-    path.read_bytes().decode("utf-8")  # still valid UTF-8
+    design.title = "D \ud800"  # typed in, not read from a file
+    assert design.title == "D \ufffd"
 
 
 BAD_FILES = {
@@ -79,7 +83,10 @@ BAD_FILES = {
         ' "funding_percent": 150, "time_percent": 50}]}}',
         "joint.partners[0].funding_percent must be between 0 and 100",
     ),
-    "nan_hours": ('{"schema_version": 1, "title": "x", "time": {"contracted_hours_per_week": NaN}}', "must be a number"),
+    "nan_hours": (
+        '{"schema_version": 1, "title": "x", "time": {"contracted_hours_per_week": NaN}}',
+        "must be a number",
+    ),
     "unknown_field": ('{"schema_version": 1, "title": "x", "titel": "y"}', "titel is not a field"),
 }
 
@@ -148,5 +155,5 @@ def test_too_old_a_format_is_refused(tmp_path: Path) -> None:
 
 
 def test_partner_percentages_are_validated_in_plain_words() -> None:
-    with pytest.raises(ValueError, match="funding_percent\n.*must be between 0 and 100"):
+    with pytest.raises(ValueError, match=r"funding_percent\n.*must be between 0 and 100"):
         Partner(organisation="Council", sector="local_authority", funding_percent=120, time_percent=10)  # type: ignore[arg-type]

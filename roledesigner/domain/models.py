@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from roledesigner.domain.numbers import NonNegative, Number, Percent, WeeklyDays, WeeklyHours, WeeklyPAs
-from roledesigner.domain.text import FilledText, Identifier
+from roledesigner.domain.text import FilledText, Identifier, Text
 from roledesigner.domain.vocabulary import (
     AllocationUnit,
     Assessment,
@@ -53,7 +53,8 @@ def _unique(items: list[Any], what: str) -> list[Any]:
     return items
 
 
-Assessments = Annotated[list[Assessment], Field(default_factory=lambda: [Assessment.INTERVIEW])]
+def _interview() -> list[Assessment]:
+    return [Assessment.INTERVIEW]
 
 
 class Responsibility(_Model):
@@ -64,7 +65,7 @@ class Responsibility(_Model):
 class CapabilityRequirement(_Model):
     id: Identifier
     requirement: Requirement = Requirement.ESSENTIAL
-    assessed_by: Assessments
+    assessed_by: list[Assessment] = Field(default_factory=_interview)
 
     @field_validator("assessed_by")
     @classmethod
@@ -76,7 +77,7 @@ class Criterion(_Model):
     category: CriterionCategory = CriterionCategory.EXPERIENCE
     text: FilledText
     requirement: Requirement = Requirement.ESSENTIAL
-    assessed_by: Assessments
+    assessed_by: list[Assessment] = Field(default_factory=_interview)
 
     @field_validator("assessed_by")
     @classmethod
@@ -125,7 +126,7 @@ class Partner(_Model):
     host: bool = False
     funding_percent: Percent
     time_percent: Percent
-    line_manager: str = ""
+    line_manager: Text = ""
     terms: Terms = Terms.OTHER
     honorary_contract: bool = False
 
@@ -133,7 +134,7 @@ class Partner(_Model):
 class JointArrangement(_Model):
     partners: list[Partner] = []
     agreement: LegalBasis | None = None
-    governance_notes: str = ""
+    governance_notes: Text = ""
 
 
 class Development(_Model):
@@ -146,19 +147,19 @@ class Development(_Model):
 
 class RoleDesign(_Model):
     schema_version: int = SCHEMA_VERSION
-    title: str
+    title: Text
     based_on: Identifier | None = None
-    employer: str = ""
+    employer: Text = ""
     footprint: Footprint | None = None
-    footprint_name: str = ""
+    footprint_name: Text = ""
     function: Function | None = None
-    grade: str = ""
-    location: str = ""
+    grade: Text = ""
+    location: Text = ""
     contract: Contract = Contract.PERMANENT
     reports_to: list[FilledText] = []
     accountable_to: list[FilledText] = []
-    purpose: str = ""
-    system_context: str = ""
+    purpose: Text = ""
+    system_context: Text = ""
     responsibilities: list[Responsibility] = []
     capabilities: list[CapabilityRequirement] = []
     criteria: list[Criterion] = []
@@ -166,10 +167,10 @@ class RoleDesign(_Model):
     time: TimePlan = Field(default_factory=TimePlan)
     joint: JointArrangement | None = None
     development: Development = Field(default_factory=Development)
-    stability: str = ""
+    stability: Text = ""
     status: Status = Status.DRAFT
-    version: str = "1"
-    author: str = ""
+    version: Text = "1"
+    author: Text = ""
     updated: dt.date | None = None
 
     @field_validator("reports_to", "accountable_to", mode="before")

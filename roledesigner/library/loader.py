@@ -156,11 +156,15 @@ def _cross_check(library: Library) -> None:
             library.problems.append(Problem(_file(library, "role", role_id), message, role_id, field))
         if len(kept) != len(role.capabilities):
             library.roles[role_id] = role.model_copy(update={"capabilities": kept})
-    for kind, store in (("framework", library.frameworks), ("capability", library.capabilities), ("role", library.roles)):
+    for kind, store in (
+        ("framework", library.frameworks),
+        ("capability", library.capabilities),
+        ("role", library.roles),
+    ):
         for entry_id, entry in store.items():
-            for index, ref in enumerate(entry.sources):
-                if ref.id not in library.sources:
-                    message = f"cites the source '{ref.id}', which is not in sources.yaml"
+            for index, cited in enumerate(entry.sources):
+                if cited.id not in library.sources:
+                    message = f"cites the source '{cited.id}', which is not in sources.yaml"
                     file = _file(library, kind, entry_id)  # type: ignore[arg-type]
                     library.problems.append(Problem(file, message, entry_id, f"sources[{index}]"))
 

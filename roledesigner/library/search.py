@@ -117,7 +117,10 @@ class SearchIndex:
             if footprint and entry.footprint != footprint:
                 continue
             hits.append((position, score))
-        hits.sort(key=lambda item: (-item[1], self.entries[item[0]].kind, self.entries[item[0]].name.casefold()))
+        # Best score first; on a tie, roles before capabilities, then by name.
+        hits.sort(
+            key=lambda item: (-item[1], self.entries[item[0]].kind != "role", self.entries[item[0]].name.casefold())
+        )
         chosen = hits[:limit] if limit is not None else hits
         return [_with_score(self.entries[position], score) for position, score in chosen]
 

@@ -34,7 +34,7 @@ def read_yaml(path: Path) -> Any:
     except OSError as error:
         raise YamlFileError(f"cannot be read ({error.strerror or error})") from error
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, chosen above
+        return yaml.load(text, Loader=_Loader)
     except yaml.constructor.ConstructorError as error:
         tag = str(getattr(error, "problem", "")).split("'")
         named = tag[1].replace("tag:yaml.org,2002:", "!!") if len(tag) > 1 else "a tag"

@@ -1,0 +1,211 @@
+"""The command line contract: commands, JSON shapes, exit codes and one-sentence errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from roledesigner import __version__
+from roledesigner.cli import main
+from roledesigner.library.catalogue import Library
+from roledesigner.storage import load_design
+from tests.libfixtures import capability, make_folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "command",
+    [[], ["new"], ["show"], ["library"], ["library", "list"], ["library", "show"], ["library", "validate"],
+     ["library", "paths"], ["schema"]],
+)  # fmt: skip
+def test_every_command_has_help(capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([*command, "--help"])
+    assert done.value.code == 0
+    assert "usage: roledesigner" in capsys.readouterr().out
+
+
+def test_library_list_json_lists_every_entry_with_sources(capsys: pytest.CaptureFixture[str], library: Library) -> None:
+    code, out, _ = run(capsys, "library", "list", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    assert {(r["kind"], r["id"]) for r in rows} == {("role", i) for i in library.roles} | {
+        ("capability", i) for i in library.capabilities
+    }
+    for row in rows:
+        assert row["name"]
+        assert row["sources"] and all(s["citation"] for s in row["sources"])
+        assert row["library"] == "bundled"
+
+
+def test_library_list_filters(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "library", "list", "--kind", "role", "--footprint", "place", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0 and rows
+    assert {r["kind"] for r in rows} == {"role"}
+    assert {r["footprint"] for r in rows} == {"place"}
+    _, out, _ = run(capsys, "library", "list", "--search", "politically", "--format", "json")
+    assert "political_astuteness" in [r["id"] for r in json.loads(out)]
+
+
+def test_new_and_show_work_for_every_role(capsys: pytest.CaptureFixture[str], tmp_path: Path, library: Library) -> None:
+    code, schema_text, _ = run(capsys, "schema")
+    assert code == 0
+    validator = jsonschema.Draft202012Validator(json.loads(schema_text))
+    for role_id, role in library.roles.items():
+        path = tmp_path / f"{role_id}.roledesign"
+        code, out, err = run(capsys, "new", "--from", role_id, "-o", str(path))
+        assert (code, err) == (0, ""), err
+        assert str(path) in out
+        validator.validate(json.loads(path.read_text(encoding="utf-8")))
+        code, out, err = run(capsys, "show", str(path), "--format", "json")
+        assert (code, err) == (0, "")
+        shown = json.loads(out)
+        assert shown["design"]["based_on"] == role_id
+        assert shown["design"]["title"] == role.name
+        assert [c["id"] for c in shown["derived"]["capabilities"]] == [c.id for c in role.capabilities]
+        assert all(c["in_library"] for c in shown["derived"]["capabilities"])
+        assert shown["derived"]["time"]["system_hours_per_week"] > 0
+        code, out, _ = run(capsys, "show", str(path))
+        assert code == 0 and role.name in out
+
+
+def test_schema_rejects_what_the_loader_rejects(capsys: pytest.CaptureFixture[str]) -> None:
+    _, schema_text, _ = run(capsys, "schema")
+    validator = jsonschema.Draft202012Validator(json.loads(schema_text))
+    assert not validator.is_valid({"schema_version": 1})  # no title
+    assert not validator.is_valid({"schema_version": 1, "title": "x", "footprint": "galaxy"})
+    assert validator.is_valid({"schema_version": 1, "title": "x"})
+
+
+def test_show_json_derives_exact_time(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "d.roledesign"
+    path.write_text(
+        '{"schema_version": 1, "title": "Lead", "time": {"system_work": {"unit": "percent", "amount": 50}}}',
+        encoding="utf-8",
+    )
+    _, out, _ = run(capsys, "show", str(path), "--format", "json")
+    time = json.loads(out)["derived"]["time"]
+    assert time["system_hours_per_week"] == 18.75
+    assert time["system_days_per_week"] == 2.5
+    assert time["organisational_hours_per_week"] == 18.75
+    assert time["rounded"] == []
+
+
+def test_new_refuses_to_overwrite(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "x.roledesign"
+    path.write_text("precious notes", encoding="utf-8")
+    code, _, err = run(capsys, "new", "-o", str(path))
+    assert code == 2 and "already exists" in err
+    code, _, err = run(capsys, "new", "-o", str(path), "--force")
+    assert code == 2 and "was not replaced" in err
+    assert path.read_text(encoding="utf-8") == "precious notes"
+
+
+def test_new_blank_and_with_title(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "b.roledesign"
+    assert run(capsys, "new", "-o", str(path), "--title", "Neighbourhood lead")[0] == 0
+    design = load_design(path)
+    assert (design.title, design.based_on, design.capabilities) == ("Neighbourhood lead", None, [])
+
+
+def test_unknown_role(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "new", "--from", "astronaut", "-o", str(tmp_path / "a.roledesign"))
+    assert code == 2
+    assert err.strip() == "There is no emerging role with the id 'astronaut' in the library."
+    assert not (tmp_path / "a.roledesign").exists()
+
+
+def test_library_show_names_file_and_override(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = make_folder(
+        tmp_path / "mine",
+        {
+            "capabilities/empathy.yaml": capability("empathy", "individual_effectiveness", "My empathy").replace(
+                "[src]", "[scie2021]"
+            )
+        },
+    )
+    monkeypatch.setenv("ROLEDESIGNER_USER_LIBRARY", str(user))
+    code, out, _ = run(capsys, "library", "show", "empathy", "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["name"] == "My empathy"
+    assert data["library"] == "user"
+    assert data["file"].endswith("mine/capabilities/empathy.yaml")
+    assert data["overrides"] and data["overrides"][0].endswith("role_library/capabilities/empathy.yaml")
+    code, out, _ = run(capsys, "library", "show", "empathy")
+    assert "Overrides:" in out and "My empathy" in out
+    code, out, _ = run(capsys, "library", "show", "ics_executive_lead")
+    assert code == 0 and "Suggested system time" in out
+
+
+def test_library_validate_a_team_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    team = make_folder(tmp_path / "team", {"capabilities/bad.yaml": "id: bad\nname: [oops\n"})
+    code, _, err = run(capsys, "library", "validate", str(team))
+    assert code == 2
+    assert "bad.yaml: line" in err and "1 problem found" in err
+    own = capability("team_listening", "relationships_and_connectivity").replace("[src]", "[scie2021]")
+    ok = make_folder(tmp_path / "ok", {"capabilities/team_listening.yaml": own})
+    code, out, _ = run(capsys, "library", "validate", str(ok))
+    assert code == 0 and "33 capabilities loaded; no problems found" in out
+    code, _, err = run(capsys, "library", "validate", str(tmp_path / "absent"))
+    assert code == 2 and err.strip().endswith("is not a folder, so there is no library to check there.")
+
+
+def test_library_paths(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "library", "paths", "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["bundled_library"].endswith("role_library")
+    assert data["settings_file"].endswith("settings.json")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "does not exist"),
+        ("", "is empty"),
+        ("{", "is not valid JSON"),
+        ('{"schema_version": 7, "title": "x"}', "newer version"),
+    ],
+)
+def test_bad_files_exit_2_with_one_sentence_and_no_traceback(
+    tmp_path: Path, content: str | None, expected: str
+) -> None:
+    """Through the real entry point, as a user types it."""
+    path = tmp_path / "bad.roledesign"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "roledesigner", "show", str(path)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert str(path) in lines[0] and expected in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_folder_given_as_a_design(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "show", str(tmp_path))
+    assert code == 2 and "is a folder" in err
