@@ -1,14 +1,16 @@
 """Search as you type over roles and capabilities.
 
-A prefix index over the words of each entry (name, summary or description, indicators,
-responsibilities) answers a query by intersecting candidate sets, so a keystroke costs a few
-dictionary look-ups rather than a scan of every entry's text.
+Entries are numbered in display order (roles first, then by name). Every word of the index holds
+one bitmask per weight level (found in the name, the summary, or the detail), so a query is a few
+big-integer ORs and ANDs, whatever the size of the library. Scores are kept as buckets of
+entries (score -> mask) rather than per entry, and results come out of the buckets in order.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -16,8 +18,10 @@ if TYPE_CHECKING:
     from roledesigner.library.catalogue import Library
 
 _WORD = re.compile(r"[0-9a-z]+")
-#: Weight of a word by where it appears: a name match counts most.
-_NAME, _SUMMARY, _DETAIL = 3.0, 2.0, 1.0
+#: Weight of a word by where it appears (a name match counts most), and the bonus for a whole word.
+_LEVELS = (3.0, 2.0, 1.0)
+_WHOLE_WORD = 0.5
+_PREFIX_CACHE_SIZE = 512
 
 
 def words(text: str) -> list[str]:
@@ -31,60 +35,123 @@ class Hit:
     name: str
     domain: str
     footprint: str
-    score: float
+
+
+@dataclass(frozen=True)
+class _Draft:
+    hit: Hit
+    texts: tuple[str, str, str]  # name, summary, detail
+    domains: frozenset[str]
+
+
+def _bits(mask: int) -> Iterator[int]:
+    """Positions of the set bits, lowest first."""
+    binary = bin(mask)[:1:-1]
+    position = binary.find("1")
+    while position != -1:
+        yield position
+        position = binary.find("1", position + 1)
+
+
+def _mask(positions: list[int], size: int) -> int:
+    flags = bytearray((size + 7) // 8)
+    for position in positions:
+        flags[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(flags, "little")
 
 
 @dataclass
 class SearchIndex:
     entries: list[Hit] = field(default_factory=list)
-    #: word -> {entry position: best weight of that word in the entry}
-    postings: dict[str, dict[int, float]] = field(default_factory=dict)
     vocabulary: list[str] = field(default_factory=list)
-    #: domain ids each entry belongs to (a role belongs to every domain its capabilities cover)
-    domains: list[frozenset[str]] = field(default_factory=list)
+    #: word -> one mask per level in _LEVELS
+    levels: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    kinds: dict[str, int] = field(default_factory=dict)
+    domains: dict[str, int] = field(default_factory=dict)
+    footprints: dict[str, int] = field(default_factory=dict)
+    everything: int = 0
+    _prefixes: dict[str, tuple[tuple[float, int], ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, library: Library) -> SearchIndex:
-        index = cls()
-        for role in library.roles.values():
-            detail = [*(r.text for r in role.responsibilities), *role.considerations]
-            index._add(
-                Hit("role", role.id, role.name, "", role.footprint.value, 0.0),
-                [(role.name, _NAME), (role.summary, _SUMMARY), (" ".join(detail), _DETAIL)],
+        drafts = [
+            _Draft(
+                Hit("role", role.id, role.name, "", role.footprint.value),
+                (
+                    role.name,
+                    role.summary,
+                    " ".join([*(r.text for r in role.responsibilities), *role.considerations]),
+                ),
                 frozenset(library.role_domains(role)),
             )
-        for cap in library.capabilities.values():
-            index._add(
-                Hit("capability", cap.id, cap.name, cap.domain, "", 0.0),
-                [(cap.name, _NAME), (cap.description, _SUMMARY), (" ".join([*cap.indicators, cap.criterion]), _DETAIL)],
+            for role in library.roles.values()
+        ]
+        drafts += [
+            _Draft(
+                Hit("capability", cap.id, cap.name, cap.domain, ""),
+                (cap.name, cap.description, " ".join([*cap.indicators, cap.criterion])),
                 frozenset({cap.domain}),
             )
-        index.vocabulary = sorted(index.postings)
+            for cap in library.capabilities.values()
+        ]
+        drafts.sort(key=lambda d: (d.hit.kind != "role", d.hit.name.casefold(), d.hit.id))
+        return cls._from(drafts)
+
+    @classmethod
+    def _from(cls, drafts: list[_Draft]) -> SearchIndex:
+        size = len(drafts)
+        index = cls(entries=[d.hit for d in drafts], everything=(1 << size) - 1)
+        found: dict[str, tuple[list[int], list[int], list[int]]] = {}
+        groups: dict[str, dict[str, list[int]]] = {"kind": {}, "domain": {}, "footprint": {}}
+        for position, draft in enumerate(drafts):
+            best: dict[str, int] = {}
+            for level, text in enumerate(draft.texts):
+                for word in words(text):
+                    best.setdefault(word, level)
+            for word, level in best.items():
+                found.setdefault(word, ([], [], []))[level].append(position)
+            groups["kind"].setdefault(draft.hit.kind, []).append(position)
+            for domain in draft.domains:
+                groups["domain"].setdefault(domain, []).append(position)
+            if draft.hit.footprint:
+                groups["footprint"].setdefault(draft.hit.footprint, []).append(position)
+        index.levels = {w: (_mask(a, size), _mask(b, size), _mask(c, size)) for w, (a, b, c) in found.items()}
+        index.vocabulary = sorted(index.levels)
+        index.kinds = {k: _mask(p, size) for k, p in groups["kind"].items()}
+        index.domains = {k: _mask(p, size) for k, p in groups["domain"].items()}
+        index.footprints = {k: _mask(p, size) for k, p in groups["footprint"].items()}
         return index
 
-    def _add(self, hit: Hit, texts: list[tuple[str, float]], domains: frozenset[str]) -> None:
-        position = len(self.entries)
-        self.entries.append(hit)
-        self.domains.append(domains)
-        for text, weight in texts:
-            for word in words(text):
-                posting = self.postings.setdefault(word, {})
-                if posting.get(position, 0.0) < weight:
-                    posting[position] = weight
+    def clear_cache(self) -> None:
+        self._prefixes.clear()
 
-    def _matches(self, prefix: str) -> dict[int, float]:
-        """Entries holding a word that starts with `prefix`, with the best weight found."""
-        found: dict[int, float] = {}
+    def _term(self, prefix: str) -> tuple[tuple[float, int], ...]:
+        """Disjoint (score, mask) pairs for entries holding a word that starts with `prefix`."""
+        cached = self._prefixes.get(prefix)
+        if cached is not None:
+            return cached
         start = bisect.bisect_left(self.vocabulary, prefix)
-        for word in self.vocabulary[start:]:
-            if not word.startswith(prefix):
-                break
-            exact = 0.5 if word == prefix else 0.0
-            for position, weight in self.postings[word].items():
-                score = weight + exact
-                if found.get(position, 0.0) < score:
-                    found[position] = score
-        return found
+        stop = bisect.bisect_left(self.vocabulary, prefix + "\uffff", start)
+        name = summary = detail = 0
+        for word in self.vocabulary[start:stop]:
+            masks = self.levels[word]
+            name |= masks[0]
+            summary |= masks[1]
+            detail |= masks[2]
+        whole = self.levels.get(prefix, (0, 0, 0))
+        exact = whole[0] | whole[1] | whole[2]
+        summary &= ~name
+        detail &= ~(name | summary)
+        pairs = []
+        for weight, mask in zip(_LEVELS, (name, summary, detail), strict=True):
+            for bonus, part in ((_WHOLE_WORD, mask & exact), (0.0, mask & ~exact)):
+                if part:
+                    pairs.append((weight + bonus, part))
+        result = tuple(pairs)
+        if len(self._prefixes) >= _PREFIX_CACHE_SIZE:
+            self._prefixes.clear()
+        self._prefixes[prefix] = result
+        return result
 
     def search(
         self,
@@ -95,35 +162,29 @@ class SearchIndex:
         footprint: str | None = None,
         limit: int | None = None,
     ) -> list[Hit]:
-        """Entries holding every word of the query (as a word prefix), best first."""
-        scores: dict[int, float] | None = None
+        """Entries holding every word of the query (as a word prefix), best first, then by name."""
+        allowed = self.everything
+        if kind:
+            allowed &= self.kinds.get(kind, 0)
+        if domain:
+            allowed &= self.domains.get(domain, 0)
+        if footprint:
+            allowed &= self.footprints.get(footprint, 0)
+        buckets: dict[float, int] = {0.0: allowed} if allowed else {}
         for term in dict.fromkeys(words(query)):
-            matches = self._matches(term)
-            if scores is None:
-                scores = matches
-            else:
-                scores = {pos: scores[pos] + score for pos, score in matches.items() if pos in scores}
-            if not scores:
+            merged: dict[float, int] = {}
+            for score, mask in buckets.items():
+                for weight, term_mask in self._term(term):
+                    both = mask & term_mask
+                    if both:
+                        merged[score + weight] = merged.get(score + weight, 0) | both
+            buckets = merged
+            if not buckets:
                 return []
-        if scores is None:
-            scores = dict.fromkeys(range(len(self.entries)), 0.0)
-        hits = []
-        for position, score in scores.items():
-            entry = self.entries[position]
-            if kind and entry.kind != kind:
-                continue
-            if domain and domain not in self.domains[position]:
-                continue
-            if footprint and entry.footprint != footprint:
-                continue
-            hits.append((position, score))
-        # Best score first; on a tie, roles before capabilities, then by name.
-        hits.sort(
-            key=lambda item: (-item[1], self.entries[item[0]].kind != "role", self.entries[item[0]].name.casefold())
-        )
-        chosen = hits[:limit] if limit is not None else hits
-        return [_with_score(self.entries[position], score) for position, score in chosen]
-
-
-def _with_score(hit: Hit, score: float) -> Hit:
-    return Hit(hit.kind, hit.id, hit.name, hit.domain, hit.footprint, score)
+        hits: list[Hit] = []
+        for score in sorted(buckets, reverse=True):
+            for position in _bits(buckets[score]):
+                hits.append(self.entries[position])
+                if limit is not None and len(hits) >= limit:
+                    return hits
+        return hits
