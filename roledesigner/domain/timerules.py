@@ -1,0 +1,184 @@
+"""Rules on protected system-work time and joint posts, as findings (SCIE 2021; SCIE 2018).
+
+The review shows them, the app marks the field, and `show --format json` lists them. The
+emerging role's suggested time comes from the library, so the caller passes it in.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from roledesigner.domain.findings import Finding, Severity
+from roledesigner.domain.joint import hosts, total_funding, total_time
+from roledesigner.domain.models import Allocation, RoleDesign
+from roledesigner.domain.numbers import json_number
+from roledesigner.domain.timeplan import allocation_hours, shown, week
+from roledesigner.domain.vocabulary import Footprint
+
+SYSTEM_FOOTPRINTS = (Footprint.SYSTEM, Footprint.PLACE, Footprint.NEIGHBOURHOOD)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The system time an emerging role suggests, and the research's reason for it."""
+
+    role_name: str
+    allocation: Allocation
+    reason: str
+
+
+def _hours(value: Fraction) -> str:
+    return f"{shown(value)} hours" if value != 1 else "1 hour"
+
+
+def time_findings(design: RoleDesign, suggestion: Suggestion | None = None) -> list[Finding]:
+    plan = design.time
+    w = week(plan)
+    found: list[Finding] = []
+    field = "time.system_work.amount"
+    footprint = design.footprint
+    no_time = footprint is not None and footprint in SYSTEM_FOOTPRINTS and w.system_hours == 0
+    if footprint is not None and no_time:
+        found.append(
+            Finding(
+                "time.no_system_time",
+                Severity.ERROR,
+                f"This is a {footprint.value} post but gives no protected time for system work. Leaders say "
+                "system work does not happen unless the job specification gives actual time and days for it "
+                "(SCIE 2021). Set the system work allocation.",
+                field,
+            )
+        )
+    if w.system_hours > w.contracted_hours:
+        found.append(
+            Finding(
+                "time.over_the_post",
+                Severity.ERROR,
+                f"System work of {_hours(w.system_hours)} a week is more than the post's "
+                f"{_hours(w.contracted_hours)}. Lower the allocation or raise the contracted hours.",
+                field,
+            )
+        )
+    if suggestion is not None and not no_time:
+        found += _below_suggestion(design, suggestion)
+    found += _protected_days(design)
+    return found
+
+
+def _below_suggestion(design: RoleDesign, suggestion: Suggestion) -> list[Finding]:
+    plan = design.time
+    wanted = allocation_hours(plan, suggestion.allocation)
+    have = week(plan).system_hours
+    if have >= wanted or have > week(plan).contracted_hours:
+        return []
+    amount = json_number(suggestion.allocation.amount)
+    unit = suggestion.allocation.unit.value.replace("_", " ")
+    return [
+        Finding(
+            "time.below_suggestion",
+            Severity.WARNING,
+            f"System time of {_hours(have)} a week is below the {_hours(wanted)} suggested for "
+            f"{suggestion.role_name} ({amount} {unit}). {suggestion.reason.strip()}",
+            "time.system_work.amount",
+        )
+    ]
+
+
+def _protected_days(design: RoleDesign) -> list[Finding]:
+    days = design.time.protected_days
+    if not days:
+        return []
+    system_days = week(design.time).system_days
+    low, high = math.floor(system_days), math.ceil(system_days)
+    if low <= len(days) <= high:
+        return []
+    count = len(days)
+    named = f"{count} protected day{'s' if count != 1 else ''}"
+    return [
+        Finding(
+            "time.protected_days_mismatch",
+            Severity.WARNING,
+            f"The post protects {named} a week but its system time comes to {shown(system_days)} days. "
+            "Make the protected days match the allocation, so neither side of the week is overcommitted.",
+            "time.protected_days",
+        )
+    ]
+
+
+def _percent(value: Decimal) -> str:
+    return f"{json_number(value)} per cent"
+
+
+def joint_findings(design: RoleDesign) -> list[Finding]:
+    joint = design.joint
+    if joint is None:
+        return []
+    found: list[Finding] = []
+    partners = joint.partners
+    if len(partners) < 2:
+        found.append(
+            Finding(
+                "joint.too_few_partners",
+                Severity.ERROR,
+                "A joint post needs at least two partners. Add the other organisation, "
+                "or remove the joint arrangement.",
+                "joint.partners",
+            )
+        )
+    if not partners:
+        return found
+    for what, total, field in (
+        ("Funding", total_funding(joint), "funding_percent"),
+        ("Time", total_time(joint), "time_percent"),
+    ):
+        if total != 100:
+            hint = (
+                " Thirds cannot be written exactly: use, for example, 33.33, 33.33 and 33.34."
+                if (len(partners) == 3 and abs(total - 100) < 1)
+                else ""
+            )
+            found.append(
+                Finding(
+                    f"joint.{field.split('_')[0]}_total",
+                    Severity.ERROR,
+                    f"{what} shares add up to {_percent(total)}, not 100 per cent.{hint}",
+                    f"joint.partners[*].{field}",
+                )
+            )
+    host_positions = hosts(joint)
+    if len(host_positions) != 1:
+        problem = "no partner is" if not host_positions else f"{len(host_positions)} partners are"
+        found.append(
+            Finding(
+                "joint.host_count",
+                Severity.ERROR,
+                f"Exactly one partner must be the host employer, but {problem} marked as host. The host employs the "
+                "postholder and grades the post.",
+                "joint.partners[*].host",
+            )
+        )
+    for index, partner in enumerate(partners):
+        if not partner.line_manager.strip():
+            found.append(
+                Finding(
+                    "joint.no_line_manager",
+                    Severity.WARNING,
+                    f"{partner.organisation} has no line manager named. Several unclear line managers make system "
+                    "roles harder (SCIE 2021): name one for each partner.",
+                    f"joint.partners[{index}].line_manager",
+                )
+            )
+    if joint.agreement is None:
+        found.append(
+            Finding(
+                "joint.no_legal_basis",
+                Severity.WARNING,
+                "The joint post does not say which agreement it rests on (for example a section 75 partnership "
+                "agreement or a section 113 arrangement). State it so both employers' duties are clear.",
+                "joint.agreement",
+            )
+        )
+    return found
