@@ -1,1 +1,1 @@
-"""Placeholder package: filled by a later issue."""
+"""Documents: one view model rendered to Word, PDF and the live preview."""

@@ -1,0 +1,185 @@
+"""Sentences whose words depend on logic, composed once for every output.
+
+The Word file, the PDF, the app's preview and the command line all take these sentences from
+here, so a protected-time or funding sentence can never differ between them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from roledesigner.domain.joint import hosts, shares
+from roledesigner.domain.models import Development, JointArrangement, RoleDesign, TimePlan
+from roledesigner.domain.numbers import json_number
+from roledesigner.domain.timeplan import is_exact, shown, week
+from roledesigner.domain.vocabulary import AllocationUnit, LegalBasis, Sector, label
+
+_SHARE_WORDS = {
+    Fraction(1, 2): "half",
+    Fraction(1, 4): "a quarter",
+    Fraction(3, 4): "three quarters",
+    Fraction(1, 3): "a third",
+    Fraction(2, 3): "two thirds",
+    Fraction(1, 5): "a fifth",
+    Fraction(2, 5): "two fifths",
+    Fraction(3, 5): "three fifths",
+    Fraction(4, 5): "four fifths",
+    Fraction(1, 10): "a tenth",
+}
+
+_SECTOR_KIND = {
+    Sector.NHS_TRUST: "NHS",
+    Sector.ICB: "NHS",
+    Sector.PRIMARY_CARE: "NHS primary care",
+    Sector.LOCAL_AUTHORITY: "local authority",
+    Sector.VCSE: "voluntary sector",
+    Sector.INDEPENDENT: "independent sector",
+    Sector.OTHER: "",
+}
+
+_AGREEMENT = {
+    LegalBasis.SECTION_75: (
+        "The arrangement is set out in a partnership agreement under section 75 of the NHS Act 2006."
+    ),
+    LegalBasis.SECTION_113: (
+        "The postholder is placed at the partners' disposal under section 113 of the Local Government Act 1972."
+    ),
+    LegalBasis.SECONDMENT: "The post is filled by secondment from the host employer.",
+    LegalBasis.JOINT_EMPLOYMENT: "The partners employ the postholder jointly.",
+    LegalBasis.OTHER: "The arrangement is set out in a written agreement between the partners.",
+}
+
+
+def figure(value: Fraction) -> str:
+    """A figure as shown to readers: two decimal places at most, 'about' when rounded."""
+    text = f"{shown(value)}"
+    return text if is_exact(value) else f"about {text}"
+
+
+def hours(value: Fraction) -> str:
+    return "1 hour" if value == 1 else f"{figure(value)} hours"
+
+
+def days(value: Fraction) -> str:
+    if value == Fraction(1, 2):
+        return "half a day"
+    return "1 day" if value == 1 else f"{figure(value)} days"
+
+
+def share_of_post(part: Fraction) -> str:
+    """'half', 'a fifth', or '45 per cent' for a share between 0 and 1."""
+    return _SHARE_WORDS.get(part, f"{figure(part * 100)} per cent")
+
+
+def percent(value: Decimal) -> str:
+    return f"{json_number(value)} per cent"
+
+
+def join_words(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def time_sentences(plan: TimePlan) -> list[str]:
+    """The protected system-time sentence, and the protected days when set."""
+    w = week(plan)
+    if w.system_hours == 0:
+        return ["This post has no protected time for system work."]
+    if w.system_hours == w.contracted_hours:
+        return [
+            f"This is a full-time system role: all {hours(w.contracted_hours)} a week are for work across the system."
+        ]
+    if w.system_hours > w.contracted_hours:
+        return [
+            f"The system work set ({hours(w.system_hours)} a week) is more than the post's "
+            f"{hours(w.contracted_hours)}, so it needs correcting."
+        ]
+    unit = plan.system_work.unit
+    if unit is AllocationUnit.PROGRAMMED_ACTIVITIES or plan.contracted_programmed_activities is not None:
+        amount = f"{figure(w.system_pas)} programmed activities ({hours(w.system_hours)})"
+    elif unit is AllocationUnit.HOURS_PER_WEEK:
+        amount = f"{hours(w.system_hours)} ({days(w.system_days)})"
+    else:
+        amount = f"{days(w.system_days)} ({hours(w.system_hours)})"
+    sentences = [
+        f"This post includes {amount} a week of protected time for system work, "
+        f"{share_of_post(w.system_percent / 100)} of the post."
+    ]
+    if plan.protected_days:
+        named = join_words([f"{day.value.capitalize()}s" for day in plan.protected_days])
+        sentences.append(f"{named} are kept free of organisational commitments.")
+    return sentences
+
+
+def learning_sentences(development: Development) -> list[str]:
+    sentences = []
+    monthly = Fraction(development.learning_hours_per_month)
+    if monthly:
+        sentences.append(
+            f"The postholder has {hours(monthly)} a month ({hours(monthly * 12)} a year) of protected time "
+            "for learning and development."
+        )
+    support = [
+        name
+        for name, offered in (
+            ("coaching", development.coaching),
+            ("mentoring", development.mentoring),
+            ("a peer network of system leaders", development.peer_network),
+        )
+        if offered
+    ]
+    if support:
+        sentences.append(f"Support includes {join_words(support)}.")
+    if development.programmes:
+        sentences.append(f"Development programmes: {'; '.join(development.programmes)}.")
+    return sentences
+
+
+def _partner_name(joint: JointArrangement, index: int) -> str:
+    partner = joint.partners[index]
+    kind = _SECTOR_KIND.get(partner.sector, "")
+    details = [kind] if kind else []
+    if partner.host:
+        details.append("host employer")
+    return f"{partner.organisation} ({', '.join(details)})" if details else partner.organisation
+
+
+def joint_sentences(design: RoleDesign) -> list[str]:
+    """Who hosts, who pays what, whose time is whose, who manages, and under which agreement."""
+    joint = design.joint
+    if joint is None or not joint.partners:
+        return []
+    partners = joint.partners
+    names = [_partner_name(joint, i) for i in range(len(partners))]
+    sentences = [f"This is a joint post between {join_words(names)}."]
+    host_positions = hosts(joint)
+    if len(host_positions) == 1:
+        host = partners[host_positions[0]]
+        terms = f" on {label(host.terms)} terms and conditions" if host.terms.value != "other" else ""
+        sentences.append(
+            f"{host.organisation} employs the postholder{terms}, and the post returns to it if the arrangement ends."
+        )
+    sentences.append(
+        "Funding is shared: " + join_words([f"{p.organisation} {percent(p.funding_percent)}" for p in partners]) + "."
+    )
+    parts = shares(joint, design.time)
+    sentences.append(
+        "Time is shared: "
+        + join_words(
+            [f"{hours(s.hours)} a week ({percent(s.partner.time_percent)}) for {s.partner.organisation}" for s in parts]
+        )
+        + "."
+    )
+    managers = [f"{p.line_manager.strip()} for {p.organisation}" for p in partners if p.line_manager.strip()]
+    if managers:
+        sentences.append(f"Line management: {join_words(managers)}.")
+    honorary = [p.organisation for p in partners if p.honorary_contract and not p.host]
+    if honorary:
+        sentences.append(f"The postholder holds an honorary contract with {join_words(honorary)}.")
+    if joint.agreement is not None:
+        sentences.append(_AGREEMENT[joint.agreement])
+    if joint.governance_notes.strip():
+        sentences.append(joint.governance_notes.strip())
+    return sentences
