@@ -18,7 +18,7 @@ from pydantic import TypeAdapter
 
 from roledesigner import __version__
 from roledesigner.compose import ComposeError, blank_design, new_design
-from roledesigner.derived import derived
+from roledesigner.derived import derived, rule_findings
 from roledesigner.domain.models import RoleDesign
 from roledesigner.library.catalogue import Folder, Kind, Library
 from roledesigner.library.loader import default_folders, load_library
@@ -84,9 +84,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     library = _library(show_problems=False)
     facts = derived(design, library)
     if args.format == "json":
-        _print_json({"file": str(args.file), "design": design.model_dump(mode="json"), "derived": facts})
+        findings = [finding.as_dict() for finding in rule_findings(design, library)]
+        _print_json(
+            {"file": str(args.file), "design": design.model_dump(mode="json"), "derived": facts, "findings": findings}
+        )
     else:
-        sys.stdout.write(design_text(design, library, facts["time"]))
+        sys.stdout.write(design_text(design, library))
+        for finding in rule_findings(design, library):
+            print(f"{finding.severity.value.capitalize()}: {finding.message} [{finding.field}]")
     return EXIT_OK
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from roledesigner.domain.findings import Finding
+from roledesigner.domain.joint import shares, total_funding, total_time
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.numbers import json_number
 from roledesigner.domain.timeplan import is_exact, shown, week
+from roledesigner.domain.timerules import Suggestion, joint_findings, time_findings
 from roledesigner.library.catalogue import Library
 
 #: Figures are given to this many decimal places; `rounded` lists any that lost precision.
@@ -37,6 +40,41 @@ def time_figures(design: RoleDesign) -> dict[str, Any]:
     )
 
 
+def joint_figures(design: RoleDesign) -> dict[str, Any] | None:
+    if design.joint is None:
+        return None
+    partners = []
+    for part in shares(design.joint, design.time):
+        figures = _figures(
+            {
+                "hours_per_week": part.hours,
+                "system_hours_per_week": part.system_hours,
+                "organisational_hours_per_week": part.organisational_hours,
+                "funding_share_percent": part.funding_share * 100,
+                "time_share_percent": part.time_share * 100,
+            }
+        )
+        partners.append({"organisation": part.partner.organisation, "host": part.partner.host, **figures})
+    return {
+        "partners": partners,
+        "funding_total_percent": json_number(total_funding(design.joint)),
+        "time_total_percent": json_number(total_time(design.joint)),
+    }
+
+
+def suggestion_for(design: RoleDesign, library: Library) -> Suggestion | None:
+    """The emerging role's suggested system time, when the design is based on one."""
+    role = library.roles.get(design.based_on or "")
+    if role is None:
+        return None
+    suggested = role.suggested_system_time
+    return Suggestion(role.name, suggested.allocation(), suggested.reason)
+
+
+def rule_findings(design: RoleDesign, library: Library) -> list[Finding]:
+    return [*time_findings(design, suggestion_for(design, library)), *joint_findings(design)]
+
+
 def capability_details(design: RoleDesign, library: Library) -> list[dict[str, Any]]:
     details = []
     for item in design.capabilities:
@@ -60,6 +98,7 @@ def derived(design: RoleDesign, library: Library) -> dict[str, Any]:
     return {
         "based_on_name": library.roles[design.based_on].name if design.based_on in library.roles else None,
         "time": time_figures(design),
+        "joint": joint_figures(design),
         "capabilities": capabilities,
         "domains_covered": [d for d in library.capability_domains if d in covered],
         "domains_missing": [d for d in library.capability_domains if d not in covered],

@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from roledesigner.documents.wording import joint_sentences, learning_sentences, time_sentences
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.vocabulary import label
 from roledesigner.library.catalogue import Kind, Library
@@ -25,7 +26,7 @@ def _bullets(items: list[str], indent: str = "  ") -> list[str]:
     ]
 
 
-def design_text(design: RoleDesign, library: Library, figures: dict[str, Any]) -> str:
+def design_text(design: RoleDesign, library: Library) -> str:
     lines = [design.title or "Untitled role", "=" * min(WIDTH, len(design.title or "Untitled role"))]
     facts = [
         ("Based on", library.roles[design.based_on].name if design.based_on in library.roles else design.based_on),
@@ -44,14 +45,13 @@ def design_text(design: RoleDesign, library: Library, figures: dict[str, Any]) -
     ]
     lines += [f"{name + ':':16}{value}" for name, value in facts if value]
     lines.append("")
-    lines.append(
-        f"Time: {figures['contracted_hours_per_week']} hours over {figures['working_days_per_week']} days a week; "
-        f"system work {figures['system_hours_per_week']} hours ({figures['system_days_per_week']} days, "
-        f"{figures['system_percent']} per cent, {figures['system_programmed_activities']} programmed activities); "
-        f"organisational work {figures['organisational_hours_per_week']} hours."
-    )
-    if figures["rounded"]:
-        lines.append("  (Some figures are rounded to four decimal places for display.)")
+    lines += ["Protected time:", *_bullets(time_sentences(design.time))]
+    joint = joint_sentences(design)
+    if joint:
+        lines += ["", "Joint arrangement:", *_bullets(joint)]
+    learning = learning_sentences(design.development)
+    if learning:
+        lines += ["", "Support and development:", *_bullets(learning)]
     for heading, text in (("Purpose", design.purpose), ("System context", design.system_context)):
         if text.strip():
             lines += ["", f"{heading}:", _wrap(text)]

@@ -209,3 +209,40 @@ def test_bad_files_exit_2_with_one_sentence_and_no_traceback(
 def test_a_folder_given_as_a_design(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "show", str(tmp_path))
     assert code == 2 and "is a folder" in err
+
+
+def test_show_json_gives_partner_figures_and_findings(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    design = {
+        "schema_version": 1,
+        "title": "Joint lead",
+        "footprint": "place",
+        "time": {"system_work": {"unit": "days_per_week", "amount": 2}},
+        "joint": {
+            "partners": [
+                {"organisation": "ICB", "sector": "icb", "host": True, "funding_percent": 33.3, "time_percent": 60,
+                 "line_manager": "Chief executive"},
+                {"organisation": "Council", "sector": "local_authority", "funding_percent": 33.3, "time_percent": 40},
+            ]
+        },
+    }  # fmt: skip
+    path = tmp_path / "j.roledesign"
+    path.write_text(json.dumps(design), encoding="utf-8")
+    code, out, _ = run(capsys, "show", str(path), "--format", "json")
+    shown = json.loads(out)
+    assert code == 0
+    council = shown["derived"]["joint"]["partners"][1]
+    assert (council["hours_per_week"], council["system_hours_per_week"], council["funding_share_percent"]) == (
+        15,
+        6,
+        33.3,
+    )
+    assert shown["derived"]["joint"]["funding_total_percent"] == 66.6
+    assert [f["code"] for f in shown["findings"]] == [
+        "joint.funding_total",
+        "joint.no_line_manager",
+        "joint.no_legal_basis",
+    ]
+    assert shown["findings"][1]["field"] == "joint.partners[1].line_manager"
+    code, out, _ = run(capsys, "show", str(path))
+    assert "2 days (15 hours) a week of protected time for system work" in out
+    assert "Error: Funding shares add up to 66.6 per cent" in out

@@ -1,1 +1,1 @@
-"""Placeholder package: filled by a later issue."""
+"""Design review: checks that turn a design (and the library) into findings."""
