@@ -25,8 +25,11 @@ def _figures(values: dict[str, Fraction]) -> dict[str, Any]:
 
 def time_figures(design: RoleDesign) -> dict[str, Any]:
     w = week(design.time)
+    learning = Fraction(design.development.learning_hours_per_month)
     return _figures(
         {
+            "learning_hours_per_month": learning,
+            "learning_hours_per_year": learning * 12,
             "contracted_hours_per_week": w.contracted_hours,
             "working_days_per_week": w.working_days,
             "system_hours_per_week": w.system_hours,

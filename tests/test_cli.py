@@ -98,7 +98,8 @@ def test_schema_rejects_what_the_loader_rejects(capsys: pytest.CaptureFixture[st
 def test_show_json_derives_exact_time(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "d.roledesign"
     path.write_text(
-        '{"schema_version": 1, "title": "Lead", "time": {"system_work": {"unit": "percent", "amount": 50}}}',
+        '{"schema_version": 1, "title": "Lead", "time": {"system_work": {"unit": "percent", "amount": 50}},'
+        ' "development": {"learning_hours_per_month": 3.5}}',
         encoding="utf-8",
     )
     _, out, _ = run(capsys, "show", str(path), "--format", "json")
@@ -106,6 +107,7 @@ def test_show_json_derives_exact_time(capsys: pytest.CaptureFixture[str], tmp_pa
     assert time["system_hours_per_week"] == 18.75
     assert time["system_days_per_week"] == 2.5
     assert time["organisational_hours_per_week"] == 18.75
+    assert (time["learning_hours_per_month"], time["learning_hours_per_year"]) == (3.5, 42)
     assert time["rounded"] == []
 
 
