@@ -32,7 +32,7 @@ def design_from_role(role: Role, contracted_hours: Decimal = Decimal("37.5")) ->
         based_on=role.id,
         footprint=role.footprint,
         function=role.function,
-        purpose=role.summary,
+        purpose=role.purpose.strip() or role.summary,
         responsibilities=[Responsibility(text=r.text, kind=r.kind) for r in role.responsibilities],
         capabilities=[CapabilityRequirement(id=c.id, requirement=c.requirement) for c in role.capabilities],
         time=TimePlan(

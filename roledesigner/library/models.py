@@ -98,6 +98,8 @@ class Role(_Entry):
     id: Identifier
     name: FilledText
     summary: FilledText
+    #: The job purpose as a candidate reads it (one or two sentences, no citations).
+    purpose: str = ""
     footprint: Footprint
     function: Function
     sectors: Annotated[list[Sector], Field(min_length=1)]
