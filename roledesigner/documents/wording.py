@@ -113,14 +113,18 @@ def time_sentences(plan: TimePlan) -> list[str]:
     return sentences
 
 
-def learning_sentences(development: Development) -> list[str]:
-    sentences = []
+def learning_time_sentences(development: Development) -> list[str]:
     monthly = Fraction(development.learning_hours_per_month)
-    if monthly:
-        sentences.append(
-            f"The postholder has {hours(monthly)} a month ({hours(monthly * 12)} a year) of protected time "
-            "for learning and development."
-        )
+    if not monthly:
+        return []
+    return [
+        f"The postholder has {hours(monthly)} a month ({hours(monthly * 12)} a year) of protected time "
+        "for learning and development."
+    ]
+
+
+def support_sentences(development: Development) -> list[str]:
+    sentences = []
     support = [
         name
         for name, offered in (
@@ -135,6 +139,10 @@ def learning_sentences(development: Development) -> list[str]:
     if development.programmes:
         sentences.append(f"Development programmes: {'; '.join(development.programmes)}.")
     return sentences
+
+
+def learning_sentences(development: Development) -> list[str]:
+    return [*learning_time_sentences(development), *support_sentences(development)]
 
 
 def _partner_name(joint: JointArrangement, index: int) -> str:

@@ -1,0 +1,323 @@
+"""Build the default Word template, `templates/job_specification.docx`, with python-docx.
+
+The template is data an HR user may restyle in Word or LibreOffice; building it from code keeps
+the shipped one reproducible and reviewable. Run `make template` after changing this file.
+Heading texts are fields (`{{ headings.purpose }}`), so the Word file and the preview share them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table
+
+from roledesigner.paths import templates_dir
+
+FONT = "Arial"
+BLUE = RGBColor(0x00, 0x5E, 0xB8)
+DARK = RGBColor(0x21, 0x2B, 0x32)
+HEADER_FILL = "E8EDEE"
+TEMPLATE_NAME = "job_specification.docx"
+
+
+def set_language(document: object) -> None:
+    """Set en-GB (and the body font) in the style defaults, where spell check and screen readers look."""
+    styles = document.styles.element  # type: ignore[attr-defined]
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "en-GB")
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attribute), None)
+
+
+def _style(document: object, name: str, size: float, bold: bool = False, colour: RGBColor = DARK) -> None:
+    style = document.styles[name]  # type: ignore[attr-defined]
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = False
+    style.font.color.rgb = colour
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is not None:
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(attribute), None)
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+            fonts.set(qn(attribute), FONT)
+
+
+def _styles(document: object) -> None:
+    set_language(document)
+    normal = document.styles["Normal"]  # type: ignore[attr-defined]
+    _style(document, "Normal", 12)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    _style(document, "Title", 24, bold=True, colour=RGBColor(0x00, 0x30, 0x87))
+    title = document.styles["Title"]  # type: ignore[attr-defined]
+    title.paragraph_format.space_after = Pt(4)
+    # The default Title has a coloured bottom border: keep the look plain.
+    ppr = title.element.get_or_add_pPr()
+    border = ppr.find(qn("w:pBdr"))
+    if border is not None:
+        ppr.remove(border)
+    for name, size in (("Heading 1", 16), ("Heading 2", 13.5), ("Heading 3", 12)):
+        _style(document, name, size, bold=True, colour=BLUE if name != "Heading 3" else DARK)
+        fmt = document.styles[name].paragraph_format  # type: ignore[attr-defined]
+        fmt.space_before = Pt(14 if name == "Heading 1" else 10)
+        fmt.space_after = Pt(4)
+        fmt.keep_with_next = True
+    _style(document, "List Bullet", 12)
+    _style(document, "Table Grid", 11)
+
+
+def _shade(cell: object, fill: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    tcpr.append(shading)
+
+
+def _repeat_header(table: Table) -> None:
+    """Mark the first row as a header row that repeats on every page (w:tblHeader)."""
+    trpr = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    trpr.append(header)
+    for row in table.rows:
+        cant_split = OxmlElement("w:cantSplit")
+        row._tr.get_or_add_trPr().append(cant_split)
+
+
+def _data_table(document: object, headers: list[str], cells: list[str], widths: list[float], loop: str) -> None:
+    """A table with a repeating header row and one row repeated by `{%tr for ... %}`."""
+    table = document.add_table(rows=4, cols=len(headers))  # type: ignore[attr-defined]
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    for index, text in enumerate(headers):
+        cell = table.rows[0].cells[index]
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+        _shade(cell, HEADER_FILL)
+    table.rows[1].cells[0].text = f"{{%tr for {loop} %}}"
+    for index, text in enumerate(cells):
+        table.rows[2].cells[index].text = text
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+    _widths(table, widths)
+    _repeat_header(table)
+
+
+def _widths(table: Table, widths: list[float]) -> None:
+    """Fixed column widths in the grid (LibreOffice reads the grid) and in every cell (Word)."""
+    table.autofit = False
+    tblpr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)
+    total = OxmlElement("w:tblW")
+    total.set(qn("w:type"), "dxa")
+    total.set(qn("w:w"), str(sum(Cm(w).twips for w in widths)))
+    existing = tblpr.find(qn("w:tblW"))
+    if existing is not None:
+        tblpr.remove(existing)
+    tblpr.append(total)
+    for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        column.set(qn("w:w"), str(Cm(width).twips))
+    for row in table.rows:
+        for index, width in enumerate(widths):
+            row.cells[index].width = Cm(width)
+
+
+def _paragraph(document: object, text: str, style: str | None = None) -> None:
+    document.add_paragraph(text, style=style)  # type: ignore[attr-defined]
+
+
+def _lines(document: object, loop: str, item: str = "{{ line }}", style: str | None = None) -> None:
+    _paragraph(document, f"{{%p for {loop} %}}")
+    _paragraph(document, item, style)
+    _paragraph(document, "{%p endfor %}")
+
+
+def _field(paragraph: object, instruction: str) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)  # type: ignore[attr-defined]
+
+
+def _header_and_footer(document: object) -> None:
+    section = document.sections[0]  # type: ignore[attr-defined]
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    header.add_run("{{ logo }}")
+    name = header.add_run("  {{ spec.organisation }}")
+    name.font.size = Pt(10)
+    name.font.color.rgb = DARK
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    for part in ("Page ", ("PAGE",), " of ", ("NUMPAGES",), " · Version {{ spec.version }}, {{ spec.date }}"):
+        if isinstance(part, tuple):
+            _field(footer, part[0])
+        else:
+            run = footer.add_run(part)
+            run.font.size = Pt(9)
+
+
+def build(path: Path) -> None:
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
+    _styles(document)
+    _header_and_footer(document)
+    # The sample paragraph python-docx's default document starts with is not wanted.
+    body = document.element.body
+    for paragraph in list(body.findall(qn("w:p"))):
+        body.remove(paragraph)
+
+    _paragraph(document, "{{ spec.title }}", "Title")
+    _paragraph(document, "Job description and person specification · {{ spec.organisation }}")
+    sections = [
+        (
+            "details",
+            lambda: _data_table(
+                document, ["Item", "Detail"], ["{{ row.label }}", "{{ row.value }}"], [5, 12], "row in spec.details"
+            ),
+        ),
+        ("purpose", lambda: _lines(document, "line in spec.purpose")),
+        ("system_context", lambda: _lines(document, "line in spec.system_context")),
+        ("responsibilities", _responsibilities(document)),
+        ("time", _time(document)),
+        ("joint", _joint(document)),
+        (
+            "relationships",
+            lambda: _lines(
+                document, "person in spec.relationships", "{{ person.name }} ({{ person.sector }})", "List Bullet"
+            ),
+        ),
+        ("capabilities", _capabilities(document)),
+        (
+            "person_spec",
+            lambda: _data_table(
+                document,
+                ["Area", "Criterion", "Essential or desirable", "How assessed"],
+                ["{{ row.category }}", "{{ row.criterion }}", "{{ row.requirement }}", "{{ row.assessed_by }}"],
+                [3.2, 7.9, 2.9, 3.0],
+                "row in spec.person_spec",
+            ),
+        ),
+        ("development", lambda: _lines(document, "line in spec.development")),
+        ("stability", lambda: _lines(document, "line in spec.stability")),
+        (
+            "glossary",
+            lambda: _data_table(
+                document,
+                ["Term", "Meaning"],
+                ["{{ entry.term }}", "{{ entry.meaning }}"],
+                [3, 14],
+                "entry in spec.glossary",
+            ),
+        ),
+    ]
+    for key, fill in sections:
+        _paragraph(document, f"{{%p if show.{key} %}}")
+        _paragraph(document, f"{{{{ headings.{key} }}}}", "Heading 1")
+        fill()
+        _paragraph(document, "{%p endif %}")
+    properties = document.core_properties
+    properties.title = "Job description and person specification"
+    properties.author = "Role Designer"
+    properties.language = "en-GB"
+    document.save(str(path))
+
+
+def _responsibilities(document: object):  # type: ignore[no-untyped-def]
+    def fill() -> None:
+        _paragraph(document, "{%p for group in spec.responsibilities %}")
+        _paragraph(document, "{{ group.heading }}", "Heading 2")
+        _lines(document, "item in group.lines", "{{ item }}", "List Bullet")
+        _paragraph(document, "{%p endfor %}")
+
+    return fill
+
+
+def _time(document: object):  # type: ignore[no-untyped-def]
+    def fill() -> None:
+        _lines(document, "line in spec.time")
+        _paragraph(document, "{%p if week_picture %}")
+        _paragraph(document, "{{ week_picture }}")
+        _paragraph(document, "{%p endif %}")
+        _lines(document, "line in spec.learning")
+
+    return fill
+
+
+def _joint(document: object):  # type: ignore[no-untyped-def]
+    def fill() -> None:
+        _lines(document, "line in spec.joint")
+        _paragraph(document, "{%p if spec.partners %}")
+        _data_table(
+            document,
+            ["Organisation", "Host", "Funding", "Time", "Line manager", "Terms and conditions"],
+            [
+                "{{ p.organisation }}",
+                "{{ p.host }}",
+                "{{ p.funding }}",
+                "{{ p.time }}",
+                "{{ p.line_manager }}",
+                "{{ p.terms }}",
+            ],
+            [3.5, 1.5, 2.4, 3.4, 3.2, 3.0],
+            "p in spec.partners",
+        )
+        _paragraph(document, "{%p endif %}")
+
+    return fill
+
+
+def _capabilities(document: object):  # type: ignore[no-untyped-def]
+    def fill() -> None:
+        _paragraph(document, "{%p for domain in spec.capability_domains %}")
+        _paragraph(document, "{{ domain.name }}", "Heading 2")
+        _paragraph(document, "{%p for cap in domain.capabilities %}")
+        _paragraph(document, "{{ cap.name }} ({{ cap.requirement|lower }})", "Heading 3")
+        _paragraph(document, "{%p if cap.indicators %}")
+        _paragraph(document, "What good looks like:")
+        _lines(document, "line in cap.indicators", "{{ line }}", "List Bullet")
+        _paragraph(document, "{%p endif %}")
+        _paragraph(document, "{%p endfor %}")
+        _paragraph(document, "{%p endfor %}")
+
+    return fill
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else templates_dir() / TEMPLATE_NAME
+    build(target)
+    print(f"Wrote {target}")

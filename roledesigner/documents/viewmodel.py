@@ -1,0 +1,384 @@
+"""The one view model: everything a job specification shows, section by section, in order.
+
+Built by one function from a design and the library; the Word file, the PDF and the app's
+preview are all rendered from it, so they cannot disagree. Empty sections are left out.
+Text is cleaned here of characters Word's XML cannot hold, once, for every output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from roledesigner.documents.weekchart import WeekChart, week_chart
+from roledesigner.documents.wording import (
+    figure,
+    hours,
+    joint_sentences,
+    learning_time_sentences,
+    percent,
+    support_sentences,
+    time_sentences,
+)
+from roledesigner.domain.models import RoleDesign
+from roledesigner.domain.timeplan import basis_hours, week
+from roledesigner.domain.vocabulary import CriterionCategory, Requirement, ResponsibilityKind, label
+from roledesigner.library.catalogue import Library
+
+# Characters XML 1.0 cannot hold: C0 controls other than tab, newline and carriage return,
+# lone surrogates, and the two non-characters U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_ACRONYM = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s?\b")
+
+#: Section keys and headings, in document order: the one place these headings are written.
+SECTION_HEADINGS: dict[str, str] = {
+    "details": "Job details",
+    "purpose": "Job purpose",
+    "system_context": "System context",
+    "responsibilities": "Key responsibilities",
+    "time": "Protected time",
+    "joint": "Joint arrangement",
+    "relationships": "Working relationships",
+    "capabilities": "Capabilities",
+    "person_spec": "Person specification",
+    "development": "Support and development",
+    "stability": "Job stability and career pathway",
+    "glossary": "Glossary",
+}
+RESPONSIBILITY_HEADINGS = {
+    ResponsibilityKind.SYSTEM: "System responsibilities",
+    ResponsibilityKind.ORGANISATIONAL: "Organisational responsibilities",
+}
+CATEGORY_ORDER = list(CriterionCategory)
+
+
+def clean(text: str) -> str:
+    """Text Word's XML can hold: control characters removed, line endings made plain."""
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def paragraphs(text: str) -> list[str]:
+    """Prose split at blank lines; single line breaks inside a paragraph become spaces."""
+    parts = (" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(clean(text)))
+    return [part for part in parts if part]
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ItemGroup:
+    heading: str
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class CapabilityView:
+    name: str
+    requirement: str
+    description: str
+    indicators: list[str]
+
+
+@dataclass(frozen=True)
+class DomainView:
+    name: str
+    description: str
+    capabilities: list[CapabilityView]
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    category: str
+    criterion: str
+    requirement: str
+    assessed_by: str
+
+
+@dataclass(frozen=True)
+class PartnerView:
+    organisation: str
+    sector: str
+    host: str
+    funding: str
+    time: str
+    line_manager: str
+    terms: str
+    honorary_contract: str
+
+
+@dataclass(frozen=True)
+class RelationshipView:
+    name: str
+    sector: str
+
+
+@dataclass(frozen=True)
+class GlossaryView:
+    term: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    heading: str
+
+
+@dataclass(frozen=True)
+class JobSpecification:
+    title: str
+    document_title: str
+    organisation: str
+    version: str
+    status: str
+    date: str
+    author: str
+    keywords: list[str]
+    details: list[Row]
+    purpose: list[str]
+    system_context: list[str]
+    responsibilities: list[ItemGroup]
+    time: list[str]
+    learning: list[str]
+    week_alt_text: str
+    joint: list[str]
+    partners: list[PartnerView]
+    relationships: list[RelationshipView]
+    capability_domains: list[DomainView]
+    person_spec: list[CriterionView]
+    development: list[str]
+    stability: list[str]
+    glossary: list[GlossaryView]
+    sections: list[Section]
+    #: The chart itself, for renderers that draw it (not a template field).
+    chart: WeekChart | None = field(default=None, compare=False)
+
+    def has(self, key: str) -> bool:
+        return any(section.key == key for section in self.sections)
+
+
+def _date(design: RoleDesign, today: dt.date | None) -> str:
+    when = design.updated or today or dt.date.today()
+    return f"{when.day} {when:%B %Y}"
+
+
+def _hours_row(design: RoleDesign) -> str:
+    plan = design.time
+    total = basis_hours(plan)
+    if plan.contracted_programmed_activities is not None:
+        return (
+            f"{figure(Fraction(plan.contracted_programmed_activities))} programmed activities ({hours(total)}) a week"
+        )
+    return f"{hours(total)} a week over {figure(Fraction(plan.working_days_per_week))} days"
+
+
+def _employer_row(design: RoleDesign) -> Row | None:
+    joint = design.joint
+    if joint and joint.partners:
+        host = next((p.organisation for p in joint.partners if p.host), "")
+        others = [p.organisation for p in joint.partners if not p.host]
+        value = (
+            f"{host} (host employer), with {', '.join(others)}"
+            if host and others
+            else ", ".join(p.organisation for p in joint.partners)
+        )
+        return Row("Employers", clean(value))
+    return Row("Employer", clean(design.employer)) if design.employer.strip() else None
+
+
+def _details(design: RoleDesign, date: str) -> list[Row]:
+    footprint = " – ".join(
+        x for x in (label(design.footprint) if design.footprint else "", clean(design.footprint_name.strip())) if x
+    )
+    rows = [
+        Row("Job title", clean(design.title.strip())),
+        Row("Grade", clean(design.grade.strip())),
+        Row("Hours", _hours_row(design)),
+        Row("Location", clean(design.location.strip())),
+        Row("Contract", label(design.contract)),
+        _employer_row(design),
+        Row("Reports to", clean("; ".join(design.reports_to))),
+        Row("Accountable to", clean("; ".join(design.accountable_to))),
+        Row("Footprint", footprint),
+        Row("Leadership function", label(design.function) if design.function else ""),
+        Row("Version", f"{clean(design.version.strip()) or '1'} ({label(design.status).lower()}), {date}"),
+    ]
+    return [row for row in rows if row is not None and row.value]
+
+
+def _capabilities(design: RoleDesign, library: Library) -> list[DomainView]:
+    by_domain: dict[str, list[CapabilityView]] = {}
+    for item in design.capabilities:
+        cap = library.capabilities.get(item.id)
+        domain = cap.domain if cap else ""
+        view = CapabilityView(
+            name=cap.name if cap else item.id.replace("_", " ").capitalize(),
+            requirement=label(item.requirement),
+            description=cap.description if cap else "",
+            indicators=list(cap.indicators) if cap else [],
+        )
+        by_domain.setdefault(domain, []).append(view)
+    order = [*library.capability_domains, ""]
+    views = []
+    for domain_id in order:
+        if domain_id in by_domain:
+            found = library.capability_domains.get(domain_id)
+            views.append(
+                DomainView(
+                    name=found.name if found else "Other capabilities",
+                    description=found.description if found else "",
+                    capabilities=by_domain[domain_id],
+                )
+            )
+    return views
+
+
+def _methods(methods: Sequence[str]) -> str:
+    return ", ".join(label(m) for m in methods) if methods else "Not yet set"
+
+
+def _person_spec(design: RoleDesign, library: Library) -> list[CriterionView]:
+    rows: list[tuple[int, int, CriterionView]] = []
+    for item in design.capabilities:
+        cap = library.capabilities.get(item.id)
+        if cap is None:
+            continue
+        view = CriterionView(label(cap.category), cap.criterion, label(item.requirement), _methods(item.assessed_by))
+        rows.append((CATEGORY_ORDER.index(cap.category), item.requirement is Requirement.DESIRABLE, view))
+    for criterion in design.criteria:
+        view = CriterionView(
+            label(criterion.category),
+            clean(criterion.text),
+            label(criterion.requirement),
+            _methods(criterion.assessed_by),
+        )
+        rows.append((CATEGORY_ORDER.index(criterion.category), criterion.requirement is Requirement.DESIRABLE, view))
+    rows.sort(key=lambda row: (row[0], row[1]))  # stable: the author's order within a group
+    return [view for _, _, view in rows]
+
+
+def _partners(design: RoleDesign) -> list[PartnerView]:
+    if design.joint is None:
+        return []
+    from roledesigner.domain.joint import shares
+
+    views = []
+    for part in shares(design.joint, design.time):
+        p = part.partner
+        views.append(
+            PartnerView(
+                organisation=clean(p.organisation),
+                sector=label(p.sector),
+                host="Yes" if p.host else "No",
+                funding=percent(p.funding_percent),
+                time=f"{hours(part.hours)} a week ({percent(p.time_percent)})",
+                line_manager=clean(p.line_manager.strip()) or "Not named",
+                terms=label(p.terms),
+                honorary_contract="Yes" if p.honorary_contract else "No",
+            )
+        )
+    return views
+
+
+def _glossary(texts: list[str], library: Library) -> list[GlossaryView]:
+    found = {match for text in texts for match in _ACRONYM.findall(text)}
+    return [
+        GlossaryView(term, entry.meaning)
+        for term, entry in sorted(library.glossary.items(), key=lambda item: item[0].casefold())
+        if term in found
+    ]
+
+
+def build_view(
+    design: RoleDesign, library: Library, organisation: str = "", today: dt.date | None = None
+) -> JobSpecification:
+    date = _date(design, today)
+    title = clean(design.title.strip()) or "Untitled role"
+    responsibilities = [
+        ItemGroup(heading, [clean(r.text) for r in design.responsibilities if r.kind is kind])
+        for kind, heading in RESPONSIBILITY_HEADINGS.items()
+    ]
+    responsibilities = [group for group in responsibilities if group.lines]
+    relationships = [RelationshipView(clean(r.name), label(r.sector)) for r in design.relationships]
+    domains = _capabilities(design, library)
+    person_spec = _person_spec(design, library)
+    time = [clean(s) for s in time_sentences(design.time)]
+    learning = learning_time_sentences(design.development)
+    joint = [clean(s) for s in joint_sentences(design)]
+    development = [clean(s) for s in support_sentences(design.development)]
+    details = _details(design, date)
+    purpose = paragraphs(design.purpose)
+    context = paragraphs(design.system_context)
+    stability = paragraphs(design.stability)
+    texts = [
+        title,
+        *(row.value for row in details),
+        *purpose,
+        *context,
+        *(item for group in responsibilities for item in group.lines),
+        *time,
+        *learning,
+        *joint,
+        *(r.name for r in relationships),
+        *(c.name + " " + " ".join(c.indicators) for d in domains for c in d.capabilities),
+        *(row.criterion for row in person_spec),
+        *development,
+        *stability,
+    ]
+    glossary = _glossary(texts, library)
+    present = {
+        "details": bool(details),
+        "purpose": bool(purpose),
+        "system_context": bool(context),
+        "responsibilities": bool(responsibilities),
+        "time": True,
+        "joint": bool(joint),
+        "relationships": bool(relationships),
+        "capabilities": bool(domains),
+        "person_spec": bool(person_spec),
+        "development": bool(development),
+        "stability": bool(stability),
+        "glossary": bool(glossary),
+    }
+    based_on = library.roles.get(design.based_on or "")
+    keywords = ["system leadership", "job description", "person specification"]
+    if design.footprint:
+        keywords.append(f"{design.footprint.value} footprint")
+    if based_on:
+        keywords.append(based_on.name)
+    w = week(design.time)
+    return JobSpecification(
+        title=title,
+        document_title=f"Job description and person specification: {title}",
+        organisation=clean(organisation.strip()),
+        version=clean(design.version.strip()) or "1",
+        status=label(design.status),
+        date=date,
+        author=clean(design.author.strip()) or clean(organisation.strip()),
+        keywords=keywords,
+        details=details,
+        purpose=purpose,
+        system_context=context,
+        responsibilities=responsibilities,
+        time=time,
+        learning=learning,
+        week_alt_text=week_chart(design).alt_text if w.contracted_hours else "",
+        joint=joint,
+        partners=_partners(design),
+        relationships=relationships,
+        capability_domains=domains,
+        person_spec=person_spec,
+        development=development,
+        stability=stability,
+        glossary=glossary,
+        sections=[Section(key, heading) for key, heading in SECTION_HEADINGS.items() if present[key]],
+        chart=week_chart(design),
+    )

@@ -1,0 +1,147 @@
+"""Render the view model into a Word file through a docxtpl template, then finish it for access.
+
+The template is data (an HR team may restyle it), rendered in a sandboxed, autoescaping Jinja
+environment. After rendering, the things a restyled template might lose are set in code: the
+document properties, the en-GB language in the style defaults, and alt text on every picture.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2.sandbox import SandboxedEnvironment
+
+from roledesigner.documents.templatebuild import TEMPLATE_NAME, set_language
+from roledesigner.documents.viewmodel import SECTION_HEADINGS, JobSpecification
+from roledesigner.paths import templates_dir
+
+_TAG = re.compile(r"\{[{%].*?(?:[%}]\}(?!\})|$)")
+_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+class TemplateError(Exception):
+    """A Word template cannot be used; str() is one sentence naming the file and the tag."""
+
+
+def default_template() -> Path:
+    return templates_dir() / TEMPLATE_NAME
+
+
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def template_context(view: JobSpecification) -> dict[str, Any]:
+    """What a template sees: `spec` (the view model), `headings`, `show`; see docs/templates.md."""
+    spec = asdict(view)
+    spec.pop("chart")
+    return {
+        "spec": spec,
+        "headings": dict(SECTION_HEADINGS),
+        "show": {key: view.has(key) for key in SECTION_HEADINGS},
+    }
+
+
+def _open(path: Path) -> DocxTemplate:
+    if not path.is_file():
+        raise TemplateError(f"The Word template {path} does not exist.")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            archive.getinfo("word/document.xml")
+        return DocxTemplate(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise TemplateError(f"The Word template {path} is not a Word (.docx) file.") from error
+
+
+def _template_texts(template: DocxTemplate) -> list[str]:
+    """The text of every paragraph in the template (body, tables, headers, footers)."""
+    document = template.get_docx()
+    texts = [p.text for p in document.element.body.iter(qn("w:p"))]
+    for relationship in document.part.rels.values():
+        if relationship.reltype in (RT.HEADER, RT.FOOTER):
+            element = relationship.target_part.element
+            texts += ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in element.iter(qn("w:p"))]
+    return [" ".join(text.split()) for text in texts]
+
+
+def _bad_tag(template: DocxTemplate) -> str | None:
+    """The first tag in the template that does not compile on its own."""
+    environment = _environment()
+    for text in _template_texts(template):
+        for match in _TAG.finditer(text):
+            tag = match.group(0)
+            if tag.startswith("{{"):
+                try:
+                    environment.parse(tag)
+                except jinja2.TemplateSyntaxError:
+                    return tag
+            elif not tag.endswith("%}"):
+                return tag
+    return None
+
+
+def _syntax_error(path: Path, template: DocxTemplate, error: jinja2.TemplateSyntaxError) -> TemplateError:
+    tag = _bad_tag(template)
+    where = f"the tag '{tag}'" if tag else "a template tag"
+    return TemplateError(f"The Word template {path} has an error in {where}: {error.message}.")
+
+
+def render_docx(
+    view: JobSpecification,
+    template_path: Path | None = None,
+    *,
+    week_png: bytes | None = None,
+    logo_png: bytes | None = None,
+) -> bytes:
+    path = template_path or default_template()
+    template = _open(path)
+    context = template_context(view)
+    context["week_picture"] = InlineImage(template, io.BytesIO(week_png), width=Cm(16)) if week_png else ""
+    context["logo"] = InlineImage(template, io.BytesIO(logo_png), height=Cm(1.4)) if logo_png else ""
+    try:
+        template.render(context, jinja_env=_environment())
+    except jinja2.TemplateSyntaxError as error:
+        raise _syntax_error(path, template, error) from error
+    except jinja2.UndefinedError as error:
+        raise TemplateError(f"The Word template {path} uses a field that does not exist ({error.message}).") from error
+    except jinja2.TemplateError as error:
+        raise TemplateError(f"The Word template {path} could not be filled in ({error}).") from error
+    document = template.docx
+    _finish(document, view)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _finish(document: Any, view: JobSpecification) -> None:
+    properties = document.core_properties
+    properties.title = view.document_title
+    properties.subject = "System leadership job specification"
+    properties.author = view.author or "Role Designer"
+    properties.keywords = ", ".join(view.keywords)
+    properties.language = "en-GB"
+    properties.last_modified_by = "Role Designer"
+    properties.comments = f"Version {view.version} ({view.status.lower()}), {view.date}"
+    set_language(document)
+    for picture in document.element.body.iter(_DOCPR):
+        picture.set("descr", view.week_alt_text or "Picture of the working week")
+    # docxtpl replaces header parts with new ones that section.header does not see: use the rels.
+    for relationship in document.part.rels.values():
+        if relationship.reltype == RT.HEADER:
+            for picture in relationship.target_part.element.iter(_DOCPR):
+                picture.set("descr", f"{view.organisation} logo" if view.organisation else "Organisation logo")
+
+
+def check_template(path: Path, sample: JobSpecification) -> None:
+    """Fill the template with a full sample; raise TemplateError naming the first bad tag."""
+    render_docx(sample, path, week_png=None, logo_png=None)

@@ -1,0 +1,247 @@
+"""Word job specifications: structure, accessibility, every section's text, and bad input."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from roledesigner.atomic import WriteError, write_atomically
+from roledesigner.compose import new_design
+from roledesigner.documents.sample import sample_design
+from roledesigner.documents.viewmodel import SECTION_HEADINGS, build_view
+from roledesigner.documents.weekpicture import render_png
+from roledesigner.documents.word import TemplateError, check_template, default_template, render_docx
+from roledesigner.domain.models import Criterion, Responsibility, RoleDesign
+from roledesigner.library.catalogue import Library
+from tests.docxread import (
+    heading_levels,
+    independent_text,
+    language,
+    merged_cells,
+    open_docx,
+    picture_alt_texts,
+    repeats_header,
+)
+
+LOGO = render_png  # any PNG will do as a logo; the week picture is one
+
+
+def export(
+    design: RoleDesign, library: Library, organisation: str = "North Shire ICB", template: Path | None = None
+) -> bytes:
+    view = build_view(design, library, organisation)
+    assert view.chart is not None
+    picture = render_png(view.chart, width=600)
+    return render_docx(view, template, week_png=picture, logo_png=picture)
+
+
+@pytest.fixture(scope="module")
+def sample_docx(library: Library) -> bytes:
+    return export(sample_design(library), library)
+
+
+def test_one_title_and_no_skipped_heading_levels(sample_docx: bytes) -> None:
+    levels = heading_levels(open_docx(sample_docx))
+    assert [level for level, _ in levels].count(0) == 1
+    assert levels[0][0] == 0
+    for (before, _), (after, text) in itertools.pairwise(levels):
+        assert after <= before + 1, f"'{text}' skips a level"
+    assert [text for level, text in levels if level == 1] == list(SECTION_HEADINGS.values())
+
+
+def test_tables_repeat_their_header_and_merge_nothing(sample_docx: bytes) -> None:
+    document = open_docx(sample_docx)
+    assert len(document.tables) == 4  # details, partners, person specification, glossary
+    assert all(repeats_header(table) for table in document.tables)
+    assert merged_cells(document) == 0
+    person_spec = document.tables[2]
+    assert [cell.text for cell in person_spec.rows[0].cells] == [
+        "Area",
+        "Criterion",
+        "Essential or desirable",
+        "How assessed",
+    ]
+
+
+def test_properties_language_font_and_alt_text(sample_docx: bytes, library: Library) -> None:
+    document = open_docx(sample_docx)
+    properties = document.core_properties
+    assert properties.title == "Job description and person specification: Joint NHS and council mental health lead"
+    assert properties.subject and properties.author == "Role Designer"
+    assert "system leadership" in properties.keywords
+    assert language(document) == "en-GB"
+    normal = document.styles["Normal"].font
+    assert normal.name == "Arial" and normal.size.pt >= 11
+    assert document.styles["Table Grid"].font.size.pt >= 11
+    alt = picture_alt_texts(document)
+    assert len(alt) == 2 and all(alt)
+    assert alt[0].startswith("Bar chart of the working week")
+    assert alt[1] == "North Shire ICB logo"
+
+
+def test_lists_use_the_list_style(sample_docx: bytes, library: Library) -> None:
+    document = open_docx(sample_docx)
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    role = library.roles["joint_mental_health_lead"]
+    assert all(r.text in bullets for r in role.responsibilities)
+
+
+def test_every_section_is_there_for_an_independent_reader(sample_docx: bytes, library: Library) -> None:
+    design = sample_design(library)
+    text = " ".join(independent_text(sample_docx).split())
+    view = build_view(design, library, "North Shire ICB")
+    for section in view.sections:
+        assert section.heading in text
+    expected = [
+        *(row.value for row in view.details),
+        *view.purpose,
+        *view.system_context,
+        *(line for group in view.responsibilities for line in group.lines),
+        *view.time,
+        *view.learning,
+        *view.joint,
+        *(row.criterion for row in view.person_spec),
+        *view.development,
+        *view.stability,
+        *(entry.meaning for entry in view.glossary),
+        *(cap.name for domain in view.capability_domains for cap in domain.capabilities),
+    ]
+    for piece in expected:
+        assert " ".join(piece.split()) in text, piece
+    assert "Page" in text and "Version 1" in text
+
+
+def test_empty_sections_are_left_out(library: Library) -> None:
+    data = export(RoleDesign(title="Blank post"), library, organisation="")
+    levels = heading_levels(open_docx(data))
+    assert [text for level, text in levels if level == 1] == ["Job details", "Protected time"]
+
+
+HOSTILE = "A & B <b>bold</b> {{ spec.title }} {% if x %} 🧭 قائد النظام \x07\x1b end"
+
+
+def test_hostile_text_in_every_field_still_makes_a_document(library: Library) -> None:
+    design = sample_design(library).model_copy(
+        update={
+            "title": HOSTILE,
+            "purpose": HOSTILE + "\n\n" + "long " * 4000,
+            "grade": HOSTILE,
+            "stability": HOSTILE,
+            "reports_to": [HOSTILE],
+            "responsibilities": [Responsibility(text=f"{HOSTILE} {i}") for i in range(1000)],
+            "criteria": [Criterion(text=HOSTILE)],
+        }
+    )
+    data = export(design, library, organisation=HOSTILE)
+    document = open_docx(data)
+    visible = "A & B <b>bold</b> {{ spec.title }} {% if x %} 🧭 قائد النظام  end"
+    assert document.paragraphs[0].text == visible
+    text = independent_text(data)
+    assert visible in text and "\x07" not in text
+    assert f"{visible} 999" in text
+    assert len([p for p in document.paragraphs if p.style.name == "List Bullet"]) >= 1000
+
+
+def test_every_bundled_role_exports(library: Library, tmp_path: Path) -> None:
+    for role_id in library.roles:
+        data = export(new_design(library, role_id), library)
+        path = tmp_path / f"{role_id}.docx"
+        write_atomically(path, data)
+        assert library.roles[role_id].name in independent_text(path.read_bytes())
+
+
+# --- templates -------------------------------------------------------------------------------
+
+
+def _retagged(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of the default template with one piece of the document XML replaced."""
+    path = tmp_path / "house.docx"
+    with zipfile.ZipFile(default_template()) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                assert old in text
+                data = text.replace(old, new, 1).encode("utf-8")
+            target.writestr(item, data)
+    return path
+
+
+def test_the_default_template_passes_its_check(library: Library) -> None:
+    check_template(default_template(), build_view(sample_design(library), library))
+
+
+def test_a_restyled_template_is_used(library: Library, tmp_path: Path) -> None:
+    template = _retagged(tmp_path, "Job description and person specification", "Role profile for Westtown")
+    text = independent_text(export(sample_design(library), library, template=template))
+    assert "Role profile for Westtown" in text
+
+
+def test_a_broken_tag_is_named(library: Library, tmp_path: Path) -> None:
+    template = _retagged(tmp_path, "{{ spec.title }}", "{{ spec.title }")
+    with pytest.raises(TemplateError, match=r"house\.docx has an error in the tag '\{\{ spec\.title \}'"):
+        check_template(template, build_view(sample_design(library), library))
+
+
+def test_an_unknown_field_is_named(library: Library, tmp_path: Path) -> None:
+    template = _retagged(tmp_path, "{{ spec.title }}", "{{ spec.job_title }}")
+    with pytest.raises(TemplateError, match=r"uses a field that does not exist.*job_title"):
+        check_template(template, build_view(sample_design(library), library))
+
+
+def test_a_file_that_is_not_a_word_file(library: Library, tmp_path: Path) -> None:
+    fake = tmp_path / "fake.docx"
+    fake.write_text("not a zip", encoding="utf-8")
+    with pytest.raises(TemplateError, match=r"fake\.docx is not a Word \(\.docx\) file"):
+        check_template(fake, build_view(sample_design(library), library))
+    with pytest.raises(TemplateError, match="does not exist"):
+        check_template(tmp_path / "missing.docx", build_view(sample_design(library), library))
+
+
+# --- output paths ------------------------------------------------------------------------------
+
+
+def test_a_locked_output_is_left_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "spec.docx"
+    target.write_bytes(b"the version HR already sent")
+
+    def locked(*_args: object) -> None:
+        raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(WriteError, match="read-only or locked"):
+        write_atomically(target, b"new")
+    assert target.read_bytes() == b"the version HR already sent"
+    assert [p.name for p in tmp_path.iterdir()] == ["spec.docx"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_every_role_and_finds_its_text(library: Library, tmp_path: Path) -> None:
+    for role_id in library.roles:
+        (tmp_path / f"{role_id}.docx").write_bytes(export(new_design(library, role_id), library))
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+         "--outdir", str(tmp_path / "pdf"), *sorted(str(p) for p in tmp_path.glob("*.docx"))],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    for role_id, role in library.roles.items():
+        pdf = tmp_path / "pdf" / f"{role_id}.pdf"
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+        assert 3 <= pages <= 12, (role_id, pages)
+        text = " ".join(
+            subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split()
+        )
+        assert " ".join(role.name.split()) in text
+        assert "Person specification" in text and "Page 1 of" in text
+
+
+def test_the_template_is_a_real_zip(tmp_path: Path) -> None:
+    assert zipfile.is_zipfile(io.BytesIO(default_template().read_bytes()))
