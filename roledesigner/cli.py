@@ -19,6 +19,10 @@ from pydantic import TypeAdapter
 from roledesigner import __version__
 from roledesigner.compose import ComposeError, blank_design, new_design
 from roledesigner.derived import derived, rule_findings
+from roledesigner.documents.export import ExportJob, ExportResult, Format, export_many
+from roledesigner.documents.sample import sample_design
+from roledesigner.documents.viewmodel import build_view
+from roledesigner.documents.word import TemplateError, check_template, default_template
 from roledesigner.domain.models import RoleDesign
 from roledesigner.library.catalogue import Folder, Kind, Library
 from roledesigner.library.loader import default_folders, load_library
@@ -196,6 +200,64 @@ def cmd_library_paths(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_jobs(args: argparse.Namespace) -> list[ExportJob]:
+    sources: list[Path] = args.files
+    fmt: Format = args.format or ("pdf" if args.output and args.output.suffix.lower() == ".pdf" else "docx")
+    if args.output and len(sources) > 1:
+        raise UserError("-o names one output file; to export several designs, use --out-dir DIR.")
+    if args.out_dir and not args.out_dir.is_dir():
+        raise UserError(f"{args.out_dir} is not a folder, so nothing can be exported there.")
+    settings = load_settings()
+    template = args.template or settings.word_template
+    jobs = []
+    for source in sources:
+        if args.output:
+            target = args.output
+        elif args.out_dir:
+            target = args.out_dir / f"{source.stem}.{fmt}"
+        else:
+            target = source.with_suffix(f".{fmt}")
+        jobs.append(ExportJob(source, target, fmt, template, settings.organisation_name, settings.organisation_logo))
+    seen: dict[Path, Path] = {}
+    for job in jobs:
+        key = job.target.resolve()
+        if key in seen:
+            raise UserError(
+                f"{seen[key]} and {job.source} would both be written to {job.target}; export them separately."
+            )
+        seen[key] = job.source
+    if fmt == "docx":
+        library = _library(show_problems=False)
+        check_template(template or default_template(), build_view(sample_design(library), library))
+    return jobs
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    jobs = _export_jobs(args)
+    show_progress = sys.stderr.isatty() and len(jobs) > 1
+
+    def progress(done: int, total: int, result: ExportResult) -> None:
+        if show_progress:
+            sys.stderr.write(f"\rExported {done} of {total}")
+            sys.stderr.flush()
+
+    results = export_many(jobs, workers=args.jobs, progress=progress)
+    if show_progress:
+        sys.stderr.write("\n")
+    failed = [r for r in results if not r.ok]
+    for result in results:
+        for warning in result.warnings:
+            _say(f"Warning: {warning}")
+        if result.ok:
+            print(f"Exported {result.job.target}")
+    for result in failed:
+        _say(result.message)
+    if failed:
+        _say(f"{len(failed)} of {len(results)} designs could not be exported (listed above).")
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     schema = TypeAdapter(RoleDesign).json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -270,6 +332,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     paths.add_argument("--format", choices=["text", "json"], default="text")
 
+    export = command("export", cmd_export, "Export designs as Word (or PDF) job specifications.")
+    export.add_argument("files", nargs="+", type=Path, metavar="FILE", help="one or more .roledesign files")
+    where = export.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", type=Path, metavar="OUT", help="the file to write (one design only)")
+    where.add_argument(
+        "--out-dir", type=Path, metavar="DIR", help="the folder to write into (default: beside each design)"
+    )
+    export.add_argument("--format", choices=["docx", "pdf"], help="docx (default) or pdf; inferred from OUT's name")
+    export.add_argument("--template", type=Path, metavar="DOCX", help="a Word template in your house style")
+    export.add_argument(
+        "--jobs", type=int, metavar="N", help="how many designs to export at once (default: every core)"
+    )
+
     command("schema", cmd_schema, "Print the JSON Schema of .roledesign files.")
     return parser
 
@@ -283,7 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     try:
         return int(handler(args))
-    except (UserError, DesignFileError, ComposeError, ResourceMissing) as error:
+    except (UserError, DesignFileError, ComposeError, ResourceMissing, TemplateError) as error:
         _say(str(error))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

@@ -248,3 +248,66 @@ def test_show_json_gives_partner_figures_and_findings(capsys: pytest.CaptureFixt
     code, out, _ = run(capsys, "show", str(path))
     assert "2 days (15 hours) a week of protected time for system work" in out
     assert "Error: Funding shares add up to 66.6 per cent" in out
+
+
+# --- export ------------------------------------------------------------------------------------
+
+
+def _new(capsys: pytest.CaptureFixture[str], path: Path, role: str = "system_finance_lead") -> Path:
+    assert run(capsys, "new", "--from", role, "-o", str(path))[0] == 0
+    return path
+
+
+def test_export_one_design_beside_it(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = _new(capsys, tmp_path / "finance.roledesign")
+    code, out, err = run(capsys, "export", str(source))
+    assert (code, err) == (0, "")
+    assert out.strip() == f"Exported {tmp_path / 'finance.docx'}"
+    assert (tmp_path / "finance.docx").stat().st_size > 10_000
+
+
+def test_export_a_batch_where_one_file_is_broken(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    good = [
+        _new(capsys, tmp_path / f"{role}.roledesign", role) for role in ("independent_chair", "system_data_scientist")
+    ]
+    broken = tmp_path / "broken.roledesign"
+    broken.write_text("{", encoding="utf-8")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    code, _, err = run(
+        capsys, "export", str(good[0]), str(broken), str(good[1]), "--out-dir", str(out_dir), "--jobs", "1"
+    )
+    assert code == 2
+    assert sorted(p.name for p in out_dir.iterdir()) == ["independent_chair.docx", "system_data_scientist.docx"]
+    assert f"{broken} is not valid JSON" in err
+    assert "1 of 3 designs could not be exported" in err
+
+
+def test_export_refuses_ambiguous_targets(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    first = _new(capsys, tmp_path / "a.roledesign")
+    (tmp_path / "other").mkdir()
+    second = _new(capsys, tmp_path / "other" / "a.roledesign")
+    code, _, err = run(capsys, "export", str(first), str(second), "--out-dir", str(tmp_path))
+    assert code == 2 and "would both be written to" in err
+    code, _, err = run(capsys, "export", str(first), str(second), "-o", str(tmp_path / "x.docx"))
+    assert code == 2 and "use --out-dir" in err
+    code, _, err = run(capsys, "export", str(first), "--out-dir", str(tmp_path / "missing"))
+    assert code == 2 and "is not a folder" in err
+
+
+def test_export_into_a_missing_folder_leaves_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = _new(capsys, tmp_path / "a.roledesign")
+    code, _, err = run(capsys, "export", str(source), "-o", str(tmp_path / "nowhere" / "a.docx"))
+    assert code == 2
+    assert "the folder" in err and "does not exist" in err
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_export_with_a_broken_template_writes_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = _new(capsys, tmp_path / "a.roledesign")
+    fake = tmp_path / "house.docx"
+    fake.write_text("plain text", encoding="utf-8")
+    code, _, err = run(capsys, "export", str(source), "--template", str(fake))
+    assert code == 2
+    assert err.strip() == f"The Word template {fake} is not a Word (.docx) file."
+    assert not (tmp_path / "a.docx").exists()
