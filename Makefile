@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: run test lint typecheck contracts pytest bench clean
+.PHONY: run test lint typecheck contracts pytest bench template clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Role Designer needs Python 3.11 or newer; $(PYTHON) is " + sys.version.split()[0])'
@@ -38,6 +38,9 @@ pytest: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 test: lint typecheck contracts pytest
+
+template: $(VENV)/.installed-test
+	$(BIN)/python -m roledesigner.documents.templatebuild
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks

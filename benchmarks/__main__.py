@@ -8,10 +8,10 @@ import platform
 import sys
 from pathlib import Path
 
-from benchmarks import library_search
+from benchmarks import export, library_search
 from benchmarks.timing import Result
 
-SUITES = [library_search]
+SUITES = [library_search, export]
 OUTPUT = Path("build") / "benchmarks.json"
 
 

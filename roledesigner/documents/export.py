@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -100,23 +102,61 @@ def export_many(
     workers: int | None = None,
     progress: Callable[[int, int, ExportResult], None] | None = None,
 ) -> list[ExportResult]:
-    """Export every job, on up to `workers` processes (default: every core); results in job order."""
+    """Export every job on up to `workers` processes (default: every core); results in job order.
+
+    This process exports too, beside `workers - 1` spawned ones, so the batch does not wait
+    idle while new processes start (about a second each: Qt, pydantic, the library).
+    """
     count = len(jobs)
     workers = max(1, min(workers or os.cpu_count() or 1, count))
     results: dict[int, ExportResult] = {}
+
+    def record(index: int, result: ExportResult) -> None:
+        results[index] = result
+        if progress:
+            progress(len(results), count, result)
+
+    pending = deque(enumerate(jobs))
     if workers == 1:
-        for index, job in enumerate(jobs):
-            results[index] = export_one(job)
-            if progress:
-                progress(len(results), count, results[index])
-    else:
-        # Spawn, not fork: each worker starts its own Qt offscreen, never a copy of ours.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pool.submit(export_one, job): index for index, job in enumerate(jobs)}
-            for future in as_completed(futures):
-                index = futures[future]
-                results[index] = future.result()
-                if progress:
-                    progress(len(results), count, results[index])
+        while pending:
+            index, job = pending.popleft()
+            record(index, export_one(job))
+        return [results[index] for index in range(count)]
+    # Spawn, not fork: each worker starts its own Qt offscreen, never a copy of ours.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
+        in_flight: dict[Future[ExportResult], int] = {}
+        broken = False
+
+        def top_up() -> None:
+            nonlocal broken
+            while not broken and pending and len(in_flight) < 2 * (workers - 1):
+                index, job = pending.popleft()
+                try:
+                    in_flight[pool.submit(export_one, job)] = index
+                except BrokenProcessPool:
+                    broken = True
+                    pending.appendleft((index, job))
+
+        def collect(future: Future[ExportResult]) -> None:
+            """A worker that died (killed, out of memory) costs only a retry here."""
+            nonlocal broken
+            index = in_flight.pop(future)
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                broken = True
+                result = export_one(jobs[index])
+            record(index, result)
+
+        top_up()
+        while pending or in_flight:
+            for future in [f for f in in_flight if f.done()]:
+                collect(future)
+            top_up()
+            if pending:
+                index, job = pending.pop()  # from the far end, away from the workers' queue
+                record(index, export_one(job))
+            elif in_flight:
+                wait(in_flight, return_when=FIRST_COMPLETED)
     return [results[index] for index in range(count)]

@@ -1,0 +1,68 @@
+"""Batch export: every good design exported, every bad one reported, whatever happens to workers."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from roledesigner.documents import export as export_module
+from roledesigner.documents.export import ExportJob, export_many
+from roledesigner.documents.sample import sample_design
+from roledesigner.library.catalogue import Library
+from roledesigner.storage import save_design
+from tests.docxread import independent_text
+
+
+def _jobs(tmp_path: Path, library: Library, count: int, broken: set[int]) -> list[ExportJob]:
+    good = tmp_path / "good.roledesign"
+    save_design(sample_design(library), good)
+    jobs = []
+    for i in range(count):
+        source = good
+        if i in broken:
+            source = tmp_path / f"broken{i}.roledesign"
+            source.write_text('{"schema_version": 1}', encoding="utf-8")
+        jobs.append(ExportJob(source, tmp_path / f"out{i}.docx"))
+    return jobs
+
+
+def test_fifty_designs_with_two_broken_on_two_processes(tmp_path: Path, library: Library) -> None:
+    jobs = _jobs(tmp_path, library, 50, broken={7, 31})
+    seen: list[int] = []
+    results = export_many(jobs, workers=2, progress=lambda done, total, _r: seen.append(done))
+    assert [r.job for r in results] == jobs, "results come back in job order"
+    assert [i for i, r in enumerate(results) if not r.ok] == [7, 31]
+    assert "title is required" in results[7].message and "broken7.roledesign" in results[7].message
+    assert len(list(tmp_path.glob("out*.docx"))) == 48
+    assert seen == list(range(1, 51))
+    assert "Person specification" in independent_text((tmp_path / "out0.docx").read_bytes())
+
+
+class _BrokenPool:
+    """Stands in for a process pool whose worker died: every future fails as a broken pool."""
+
+    def __init__(self, *_args: Any, **_kwargs: Any) -> None:
+        pass
+
+    def __enter__(self) -> _BrokenPool:
+        return self
+
+    def __exit__(self, *_args: object) -> None:
+        pass
+
+    def submit(self, *_args: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        future.set_exception(BrokenProcessPool("a worker died"))
+        return future
+
+
+def test_a_dead_worker_costs_only_a_retry_here(tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(export_module, "ProcessPoolExecutor", _BrokenPool)
+    jobs = _jobs(tmp_path, library, 6, broken=set())
+    results = export_many(jobs, workers=2)
+    assert all(r.ok for r in results)
+    assert len(list(tmp_path.glob("out*.docx"))) == 6
