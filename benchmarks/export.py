@@ -70,7 +70,8 @@ def run() -> list[Result]:
 
     one = median_seconds(ours, repeat=15) * 1000
     floor = median_seconds(bare, repeat=15) * 1000
-    results = [Result("export one Word file", one, "bare python-docx, same text", floor, "< 2x baseline", one < 2 * floor)]
+    baseline = "bare python-docx, same text"
+    results = [Result("export one Word file", one, baseline, floor, "< 2x baseline", one < 2 * floor)]
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
