@@ -92,6 +92,7 @@ designs = st.builds(
     contract=st.sampled_from(Contract),
     reports_to=st.lists(filled, max_size=3),
     accountable_to=st.lists(filled, max_size=3),
+    appraisal_lead=text,
     purpose=text,
     system_context=text,
     responsibilities=st.lists(

@@ -44,6 +44,7 @@ def sample_design(library: Library) -> RoleDesign:
                 "Chief executive, North Shire Integrated Care Board",
                 "Chief executive, Westtown Council",
             ],
+            "appraisal_lead": "Place director, North Shire Integrated Care Board, with input from the council",
             "system_context": "Westtown is one of four places in the North Shire integrated care system.",
             "criteria": [
                 Criterion(

@@ -207,6 +207,7 @@ def _details(design: RoleDesign, date: str) -> list[Row]:
         _employer_row(design),
         Row("Reports to", clean("; ".join(design.reports_to))),
         Row("Accountable to", clean("; ".join(design.accountable_to))),
+        Row("Appraisal led by", clean(design.appraisal_lead.strip())),
         Row("Footprint", footprint),
         Row("Leadership function", label(design.function) if design.function else ""),
         Row("Version", f"{clean(design.version.strip()) or '1'} ({label(design.status).lower()}), {date}"),

@@ -158,6 +158,8 @@ class RoleDesign(_Model):
     contract: Contract = Contract.PERMANENT
     reports_to: list[FilledText] = []
     accountable_to: list[FilledText] = []
+    #: Who leads appraisal when the post has several line managers (SCIE 2021, barriers of clarity).
+    appraisal_lead: Text = ""
     purpose: Text = ""
     system_context: Text = ""
     responsibilities: list[Responsibility] = []

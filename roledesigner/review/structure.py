@@ -1,0 +1,188 @@
+"""Checks on what a job specification says: clarity, framework coverage, the person specification.
+
+Each check is a small function from a design (and the library) to findings. The reasons quote
+the research: SCIE (2021) on what stops system roles working, and UK inclusive-recruitment
+practice (CONVENTIONS.md) on person specifications.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from roledesigner.domain.findings import Finding, Severity
+from roledesigner.domain.models import RoleDesign
+from roledesigner.domain.timerules import SYSTEM_FOOTPRINTS
+from roledesigner.domain.vocabulary import Requirement, ResponsibilityKind
+from roledesigner.library.catalogue import Library
+
+Check = Callable[[RoleDesign, Library], list[Finding]]
+
+MAX_ESSENTIALS = 12
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)"
+_YEARS = re.compile(rf"\b{_NUMBER}\s*\+?\s*(?:or more\s+)?years?['’]?\s+(?:of\s+)?(?:[\w-]+\s+){{0,4}}?experience", re.I)
+_DEGREE = re.compile(r"\b(degree|graduate|bachelor'?s|master'?s|MSc|MBA|PhD|doctorate)\b", re.I)
+
+
+def clarity(design: RoleDesign, library: Library) -> list[Finding]:
+    found: list[Finding] = []
+    if not design.purpose.strip():
+        found.append(
+            Finding(
+                "clarity.no_purpose",
+                Severity.ERROR,
+                "The job purpose is empty. Leaders say system roles work when their purpose and responsibilities "
+                "are set out clearly (SCIE 2021). Say in one or two sentences what the post is for.",
+                "purpose",
+            )
+        )
+    if design.footprint is None:
+        found.append(
+            Finding(
+                "clarity.no_footprint",
+                Severity.WARNING,
+                "The footprint is not set. Say whether the post works at system, place or neighbourhood level, "
+                "or for one organisation: unclear levels are a barrier to system working (SCIE 2021).",
+                "footprint",
+            )
+        )
+    if not design.reports_to:
+        found.append(
+            Finding(
+                "clarity.no_reporting_line",
+                Severity.WARNING,
+                "No one is named under 'reports to'. Candidates and job evaluation panels need a clear picture of "
+                "the reporting lines.",
+                "reports_to",
+            )
+        )
+    system_work = [r for r in design.responsibilities if r.kind is ResponsibilityKind.SYSTEM]
+    footprint = design.footprint
+    if footprint is not None and footprint in SYSTEM_FOOTPRINTS and not system_work:
+        found.append(
+            Finding(
+                "clarity.title_only",
+                Severity.ERROR,
+                f"This is a {footprint.value} post with no system responsibilities: a new job title alone "
+                "is not a system role. Add the work the post does across organisations, and mark it as system work "
+                "(SCIE 2021).",
+                "responsibilities",
+            )
+        )
+    if not design.stability.strip():
+        found.append(
+            Finding(
+                "clarity.no_stability",
+                Severity.WARNING,
+                "Nothing is said about job stability. Uncertainty about stability and career pathways puts "
+                "candidates off system roles (SCIE 2021): say how secure the post is and what happens if "
+                "structures change.",
+                "stability",
+            )
+        )
+    if _line_managers(design) > 1 and not design.appraisal_lead.strip():
+        found.append(
+            Finding(
+                "clarity.appraisal_unclear",
+                Severity.WARNING,
+                "The post has several line managers but does not say who leads appraisal. Several line managers "
+                "make system roles harder (SCIE 2021): name the one who leads appraisal.",
+                "appraisal_lead",
+            )
+        )
+    return found
+
+
+def _line_managers(design: RoleDesign) -> int:
+    names = {name.strip().casefold() for name in design.reports_to if name.strip()}
+    if design.joint:
+        names |= {p.line_manager.strip().casefold() for p in design.joint.partners if p.line_manager.strip()}
+    return len(names)
+
+
+def coverage(design: RoleDesign, library: Library) -> list[Finding]:
+    """A capability in every Systems Leadership Framework domain; suggest some for a missing one."""
+    chosen = {item.id for item in design.capabilities}
+    covered = {library.capabilities[i].domain for i in chosen if i in library.capabilities}
+    found = []
+    for domain_id, domain in library.capability_domains.items():
+        if domain_id in covered:
+            continue
+        suggestions = [c.name for c in library.capabilities.values() if c.domain == domain_id and c.id not in chosen][:3]
+        tip = f" The library suggests: {'; '.join(suggestions)}." if suggestions else ""
+        found.append(
+            Finding(
+                "coverage.missing_domain",
+                Severity.WARNING,
+                f"No capability covers '{domain.name}'. Effective system leadership draws on all four domains of the "
+                f"Systems Leadership Framework (SCIE 2018).{tip}",
+                "capabilities",
+            )
+        )
+    return found
+
+
+def person_specification(design: RoleDesign, library: Library) -> list[Finding]:
+    found: list[Finding] = []
+    for index, item in enumerate(design.capabilities):
+        capability = library.capabilities.get(item.id)
+        if capability is None:
+            found.append(
+                Finding(
+                    "spec.unknown_capability",
+                    Severity.WARNING,
+                    f"The capability '{item.id}' is not in the library, so the document cannot describe it. "
+                    "Remove it or add it to your library.",
+                    f"capabilities[{index}].id",
+                )
+            )
+        if not item.assessed_by:
+            name = capability.name if capability else item.id
+            found.append(_not_assessed(f"'{name}'", f"capabilities[{index}].assessed_by"))
+    for index, criterion in enumerate(design.criteria):
+        if not criterion.assessed_by:
+            found.append(_not_assessed(f"'{criterion.text[:60]}'", f"criteria[{index}].assessed_by"))
+        years = _YEARS.search(criterion.text)
+        if years:
+            found.append(
+                Finding(
+                    "spec.years_of_experience",
+                    Severity.WARNING,
+                    f"'{years.group(0)}' asks for a length of service. Years of experience "
+                    "exclude people by age and career breaks, not by ability: describe the experience needed instead.",
+                    f"criteria[{index}].text",
+                )
+            )
+        if criterion.requirement is Requirement.ESSENTIAL and _DEGREE.search(criterion.text):
+            found.append(
+                Finding(
+                    "spec.degree_essential",
+                    Severity.INFO,
+                    "A degree is essential here. Consider whether equivalent experience would do, so that people "
+                    "without a degree can still apply.",
+                    f"criteria[{index}].requirement",
+                )
+            )
+    essentials = sum(1 for c in design.capabilities if c.requirement is Requirement.ESSENTIAL)
+    essentials += sum(1 for c in design.criteria if c.requirement is Requirement.ESSENTIAL)
+    if essentials > MAX_ESSENTIALS:
+        found.append(
+            Finding(
+                "spec.too_many_essentials",
+                Severity.WARNING,
+                f"There are {essentials} essential criteria. Fewer essentials widen the field of candidates; keep to "
+                f"{MAX_ESSENTIALS} or fewer and make the rest desirable.",
+                "capabilities",
+            )
+        )
+    return found
+
+
+def _not_assessed(what: str, field: str) -> Finding:
+    return Finding(
+        "spec.not_assessed",
+        Severity.WARNING,
+        f"{what} has no way of being assessed. Say whether it is judged from the application, interview, "
+        "a test, a presentation or references.",
+        field,
+    )

@@ -1,0 +1,143 @@
+"""Clarity, framework coverage and person-specification checks: each fires, and stays silent."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from roledesigner.compose import new_design
+from roledesigner.documents.sample import sample_design
+from roledesigner.domain.models import (
+    CapabilityRequirement,
+    Criterion,
+    JointArrangement,
+    Partner,
+    RoleDesign,
+)
+from roledesigner.domain.vocabulary import Footprint, Requirement, ResponsibilityKind
+from roledesigner.library.catalogue import Library
+from roledesigner.review.structure import clarity, coverage, person_specification
+
+
+def codes(findings: list) -> list[str]:  # type: ignore[type-arg]
+    return [f.code for f in findings]
+
+
+@pytest.fixture
+def good(library: Library) -> RoleDesign:
+    """The full sample: passes every structural check."""
+    return sample_design(library)
+
+
+def test_the_sample_passes(good: RoleDesign, library: Library) -> None:
+    assert clarity(good, library) == []
+    assert coverage(good, library) == []
+    assert person_specification(good, library) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "field"),
+    [
+        ({"purpose": "  "}, "clarity.no_purpose", "purpose"),
+        ({"footprint": None}, "clarity.no_footprint", "footprint"),
+        ({"reports_to": []}, "clarity.no_reporting_line", "reports_to"),
+        ({"stability": ""}, "clarity.no_stability", "stability"),
+        ({"appraisal_lead": ""}, "clarity.appraisal_unclear", "appraisal_lead"),
+    ],
+)
+def test_clarity_fires(good: RoleDesign, library: Library, change: dict[str, object], code: str, field: str) -> None:
+    findings = clarity(good.model_copy(update=change), library)
+    assert codes(findings) == [code]
+    assert findings[0].field == field
+
+
+def test_a_title_alone_is_not_a_system_role(good: RoleDesign, library: Library) -> None:
+    organisational = [r.model_copy(update={"kind": ResponsibilityKind.ORGANISATIONAL}) for r in good.responsibilities]
+    findings = clarity(good.model_copy(update={"responsibilities": organisational}), library)
+    assert codes(findings) == ["clarity.title_only"]
+    assert "a new job title alone is not a system role" in findings[0].message
+    assert clarity(good.model_copy(update={"responsibilities": organisational, "footprint": Footprint.ORGANISATION}), library) == []
+
+
+def test_one_line_manager_needs_no_appraisal_lead(library: Library) -> None:
+    design = new_design(library, "system_finance_lead").model_copy(
+        update={"reports_to": ["Chief executive"], "stability": "Permanent."}
+    )
+    assert clarity(design, library) == []
+    two = design.model_copy(update={"reports_to": ["Chief executive", "Council director"]})
+    assert codes(clarity(two, library)) == ["clarity.appraisal_unclear"]
+
+
+def test_a_missing_domain_suggests_capabilities(library: Library) -> None:
+    design = RoleDesign(title="x", capabilities=[CapabilityRequirement(id="empathy"), CapabilityRequirement(id="active_listening")])
+    findings = coverage(design, library)
+    assert len(findings) == 2  # innovation and improvement; learning and capacity-building
+    assert all(f.code == "coverage.missing_domain" and f.field == "capabilities" for f in findings)
+    assert "Innovation and improvement" in findings[0].message
+    assert "The library suggests:" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("At least 5 years' experience of senior leadership.", True),
+        ("Ten years of NHS management experience.", True),
+        ("3+ years experience in finance.", True),
+        ("Experience of leading change across organisations.", False),
+        ("A five-year plan for the place.", False),
+    ],
+)
+def test_years_of_experience(text: str, fires: bool, library: Library) -> None:
+    design = RoleDesign(title="x", criteria=[Criterion(text=text)])
+    assert ("spec.years_of_experience" in codes(person_specification(design, library))) is fires
+
+
+def test_degree_as_essential_is_information(library: Library) -> None:
+    essential = RoleDesign(title="x", criteria=[Criterion(text="A degree in a relevant subject.")])
+    (finding,) = person_specification(essential, library)
+    assert (finding.code, finding.severity.value, finding.field) == ("spec.degree_essential", "info", "criteria[0].requirement")
+    desirable = RoleDesign(title="x", criteria=[Criterion(text="A degree in a relevant subject.", requirement=Requirement.DESIRABLE)])
+    assert person_specification(desirable, library) == []
+
+
+def test_every_item_needs_an_assessment(library: Library) -> None:
+    design = RoleDesign(
+        title="x",
+        capabilities=[CapabilityRequirement(id="empathy", assessed_by=[])],
+        criteria=[Criterion(text="Registration with a professional body.", assessed_by=[])],
+    )
+    findings = person_specification(design, library)
+    assert codes(findings) == ["spec.not_assessed", "spec.not_assessed"]
+    assert [f.field for f in findings] == ["capabilities[0].assessed_by", "criteria[0].assessed_by"]
+
+
+def test_too_many_essentials(library: Library) -> None:
+    ids = list(library.capabilities)[:13]
+    design = RoleDesign(title="x", capabilities=[CapabilityRequirement(id=i) for i in ids])
+    assert codes(person_specification(design, library)) == ["spec.too_many_essentials"]
+    design = RoleDesign(title="x", capabilities=[CapabilityRequirement(id=i) for i in ids[:12]])
+    assert person_specification(design, library) == []
+
+
+def test_an_unknown_capability(library: Library) -> None:
+    design = RoleDesign(title="x", capabilities=[CapabilityRequirement(id="telepathy")])
+    assert codes(person_specification(design, library)) == ["spec.unknown_capability"]
+
+
+def test_joint_line_managers_count_towards_several(library: Library) -> None:
+    design = sample_design(library).model_copy(update={"appraisal_lead": ""})
+    assert design.joint is not None
+    single = design.model_copy(
+        update={
+            "reports_to": [],
+            "joint": JointArrangement(
+                partners=[
+                    Partner(organisation="A", sector="icb", host=True, funding_percent=Decimal(50), time_percent=Decimal(50), line_manager="Pat"),  # type: ignore[arg-type]
+                    Partner(organisation="B", sector="local_authority", funding_percent=Decimal(50), time_percent=Decimal(50), line_manager="Pat"),  # type: ignore[arg-type]
+                ]
+            ),
+        }
+    )
+    assert "clarity.appraisal_unclear" not in codes(clarity(single, library))
+    assert "clarity.appraisal_unclear" in codes(clarity(design, library))
