@@ -1,0 +1,49 @@
+"""The job specification as HTML, from the view model: the source of the PDF and the app's preview.
+
+Jinja2 only, no Qt, so the markup is tested without a screen. The template is compiled once and
+kept, because the preview renders it again at every pause in typing.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from roledesigner.documents.viewmodel import JobSpecification, clean
+from roledesigner.paths import templates_dir
+
+TEMPLATE_NAME = "job_specification.html"
+
+
+def _finalize(value: Any) -> Any:
+    """Strip characters no document can hold from every printed value, before escaping.
+
+    The view model cleans its text already; this also covers anything a later field forgets.
+    """
+    return clean(value) if isinstance(value, str) else value
+
+
+@cache
+def _template() -> jinja2.Template:
+    """The compiled template, loaded through the one resource locator and kept for later renders.
+
+    Sandboxed with autoescaping, so text a user typed can neither run template code nor add markup.
+    """
+    environment = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(templates_dir()),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    return environment.get_template(TEMPLATE_NAME)
+
+
+def render_html(view: JobSpecification, *, week_picture: bool, logo: bool = False) -> str:
+    """The whole specification as HTML; images are named `week.png` and `logo.png` for the caller to supply."""
+    return _template().render(spec=view, week_picture=week_picture, logo=logo)

@@ -1,0 +1,281 @@
+"""The job specification as PDF: the HTML laid out by Qt on A4 and painted page by page.
+
+One of the two Qt modules of documents/. QTextDocument.print_() cannot add a footer, so each
+page is painted here with "Page X of Y" and the version. Qt's rich text has no "keep with
+next" or "keep row together", so both are done here after layout. Works with no display.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLineF, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextOption,
+    QTextTable,
+    QTextTableCell,
+)
+
+from roledesigner.documents.html import render_html
+from roledesigner.documents.viewmodel import JobSpecification
+from roledesigner.documents.weekpicture import _ensure_gui
+
+#: Dots per inch of the PDF's coordinate space: fine enough that text positions are exact.
+RESOLUTION = 600
+#: Qt's rich text measures CSS pixels at 96 to the inch.
+CSS_DPI = 96
+MARGIN_MM = 20.0
+FOOTER_FROM_BODY_MM = 8.0
+FOOTER_POINTS = 8.0
+FOOTER_FONTS = ["Arial", "Helvetica", "Liberation Sans", "DejaVu Sans"]
+FOOTER_COLOUR = "#4C6272"
+RULE_COLOUR = "#AEB7BD"
+CREATOR = "Role Designer"
+
+
+def _mm(value: float) -> float:
+    """Millimetres in the writer's device pixels."""
+    return value / 25.4 * RESOLUTION
+
+
+def footer_text(view: JobSpecification, page: int, pages: int) -> str:
+    return f"Page {page} of {pages} · Version {view.version}, {view.date}"
+
+
+def _image(png: bytes) -> QImage:
+    image = QImage()
+    image.loadFromData(png, "PNG")
+    return image
+
+
+def _page_of(y: float, page_height: float) -> int:
+    return int(y // page_height)
+
+
+def _relayout_from(document: QTextDocument, position: int) -> None:
+    """Lay out everything from `position` again.
+
+    After a format change Qt re-lays out lazily and can leave a later block with no lines at
+    all (a heading then vanishes from the page); marking the rest dirty makes it whole again.
+    """
+    document.markContentsDirty(position, document.characterCount() - position)
+
+
+def _break_before(document: QTextDocument, block: QTextBlock) -> None:
+    change = QTextBlockFormat()
+    change.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    QTextCursor(block).mergeBlockFormat(change)
+    _relayout_from(document, block.position())
+
+
+def _first_line_top(document: QTextDocument, block: QTextBlock) -> float:
+    """Where the block's first line of text starts."""
+    top = document.documentLayout().blockBoundingRect(block).top()
+    text_layout = block.layout()
+    if text_layout is not None and text_layout.lineCount() > 0:
+        return top + text_layout.lineAt(0).y()
+    return top
+
+
+def _keep_headings_with_next(document: QTextDocument, page_height: float) -> None:
+    """Move a heading left alone at the foot of a page to the next page, with what follows it.
+
+    A heading (or a run of headings) whose next text starts on a later page gets a page break
+    before it.
+    """
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0:
+            following = block.next()
+            while following.isValid() and following.blockFormat().headingLevel() > 0:
+                following = following.next()
+            if not following.isValid():
+                break
+            top = _first_line_top(document, block)
+            page = _page_of(top, page_height)
+            at_page_top = top - page * page_height < page_height / 20  # a break would leave a blank page
+            if not at_page_top and page < _page_of(_first_line_top(document, following), page_height):
+                _break_before(document, block)
+            block = following  # the headings before it are settled with it
+            continue
+        block = block.next()
+
+
+def _tables(document: QTextDocument) -> list[QTextTable]:
+    return [frame for frame in document.rootFrame().childFrames() if isinstance(frame, QTextTable)]
+
+
+def _row_cells(table: QTextTable, row: int) -> list[QTextTableCell]:
+    cells = [table.cellAt(row, column) for column in range(table.columns())]
+    return [cell for cell in cells if cell.isValid()]
+
+
+def _cell_bottom(document: QTextDocument, cell: QTextTableCell) -> float:
+    return document.documentLayout().blockBoundingRect(cell.lastCursorPosition().block()).bottom()
+
+
+def _row_extent(document: QTextDocument, table: QTextTable, row: int) -> tuple[float, float]:
+    """The top of a row's first text and the bottom of its last, in document coordinates."""
+    layout = document.documentLayout()
+    cells = _row_cells(table, row)
+    top = min(layout.blockBoundingRect(cell.firstCursorPosition().block()).top() for cell in cells)
+    return top, max(_cell_bottom(document, cell) for cell in cells)
+
+
+def _keep_rows_whole(document: QTextDocument, page_height: float, scale: float) -> None:
+    """Move a table row that would straddle two pages to the next page, so no row is cut in half.
+
+    The row above is made taller (bottom padding in its tallest cell) until the row starts on
+    the next page: the look Qt gives itself when a row cannot start on a page at all. When the
+    first row under the header straddles, the whole table moves instead. `scale` is device
+    pixels per CSS pixel. A row taller than half a page is left to split.
+    """
+    for table in _tables(document):
+        header_rows = table.format().headerRowCount()
+        for row in range(header_rows, table.rows()):
+            top, bottom = _row_extent(document, table, row)
+            page = _page_of(top, page_height)
+            if bottom - top >= page_height / 2 or page == _page_of(bottom - 1, page_height):
+                continue
+            if row == header_rows or row == 0:
+                table_top = _row_extent(document, table, 0)[0]
+                if table_top - page * page_height > page_height / 10:  # not already at the top of a page
+                    table_format = table.format()
+                    table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    table.setFormat(table_format)
+                    _relayout_from(document, max(table.firstPosition() - 1, 0))
+                continue
+            cell = max(_row_cells(table, row - 1), key=lambda above: _cell_bottom(document, above))
+            original = cell.format().toTableCellFormat()
+            gap = ((page + 1) * page_height - top) / scale
+            for extra in range(0, 48, 4):
+                taller = original.toTableCellFormat()
+                taller.setBottomPadding(gap + extra)
+                cell.setFormat(taller)
+                _relayout_from(document, cell.firstPosition())
+                if _page_of(_row_extent(document, table, row)[0], page_height) > page:
+                    break
+            else:  # never expected; leave the row split rather than a tall gap above it
+                cell.setFormat(original)
+                _relayout_from(document, cell.firstPosition())
+
+
+def _close_tables(painter: QPainter, document: QTextDocument, page: int, page_height: float, scale: float) -> None:
+    """Draw the bottom border of a table that runs on to the next page: Qt leaves it open.
+
+    Qt stops the cells short of the page end by the table's top margin and two borders (its
+    table layout's page bottom); the line goes there, from the first column to the last.
+    """
+    layout = document.documentLayout()
+    page_end = (page + 1) * page_height
+    for table in _tables(document):
+        first = layout.blockBoundingRect(table.cellAt(0, 0).firstCursorPosition().block())
+        last_cell = table.cellAt(table.rows() - 1, table.columns() - 1)
+        last = layout.blockBoundingRect(last_cell.lastCursorPosition().block())
+        if not _page_of(first.top(), page_height) <= page < _page_of(last.bottom(), page_height):
+            continue
+        table_format = table.format()
+        border = max(table_format.border(), 1.0) * scale
+        inset = table_format.cellPadding() * scale + border
+        y = page_end - (table_format.topMargin() * scale + 2 * border) - border / 2
+        pen = QPen(table_format.borderBrush().color(), border)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        painter.drawLine(QLineF(first.left() - inset, y, last.right() + inset, y))
+
+
+def _writer(buffer: QBuffer, view: JobSpecification) -> QPdfWriter:
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    # The whole sheet is the painting area: margins and footer are placed by hand.
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle(view.document_title)
+    writer.setCreator(CREATOR)
+    set_author = getattr(writer, "setAuthor", None)  # Qt 6.8 and later
+    if set_author is not None:
+        set_author(view.author)
+    return writer
+
+
+def _document(
+    view: JobSpecification, writer: QPdfWriter, body: QRectF, week_png: bytes | None, logo_png: bytes | None
+) -> QTextDocument:
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(writer)  # points and CSS pixels sized for the PDF
+    document.setDocumentMargin(0)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a 20,000-letter word still fits
+    document.setDefaultTextOption(option)
+    if week_png is not None:
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("week.png"), _image(week_png))
+    if logo_png is not None:
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("logo.png"), _image(logo_png))
+    document.setHtml(render_html(view, week_picture=week_png is not None, logo=logo_png is not None))
+    document.setPageSize(QSizeF(body.width(), body.height()))
+    scale = writer.logicalDpiY() / CSS_DPI
+    # Headings first (moving one shifts every row after it), rows next, then headings again in
+    # case a moved row left a heading behind.
+    _keep_headings_with_next(document, body.height())
+    _keep_rows_whole(document, body.height(), scale)
+    _keep_headings_with_next(document, body.height())
+    return document
+
+
+def render_pdf(view: JobSpecification, *, week_png: bytes | None, logo_png: bytes | None = None) -> bytes:
+    """The specification as A4 PDF bytes, with a footer on every page and the title, author and creator set."""
+    _ensure_gui()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = _writer(buffer, view)
+    sheet = writer.pageLayout().fullRectPixels(RESOLUTION)
+    margin = _mm(MARGIN_MM)
+    body = QRectF(margin, margin, sheet.width() - 2 * margin, sheet.height() - 2 * margin)
+    document = _document(view, writer, body, week_png, logo_png)
+    pages = document.pageCount()
+    scale = writer.logicalDpiY() / CSS_DPI
+
+    footer_font = QFont(FOOTER_FONTS)
+    footer_font.setPointSizeF(FOOTER_POINTS)
+    footer_rule = body.bottom() + _mm(FOOTER_FROM_BODY_MM)
+    painter = QPainter(writer)
+    try:
+        for page in range(pages):
+            if page:
+                writer.newPage()
+            painter.save()
+            painter.translate(body.left(), body.top() - page * body.height())
+            document.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            _close_tables(painter, document, page, body.height(), scale)
+            painter.restore()
+            painter.setPen(QPen(QColor(RULE_COLOUR), _mm(0.2)))
+            painter.drawLine(QLineF(body.left(), footer_rule, body.right(), footer_rule))
+            painter.setPen(QColor(FOOTER_COLOUR))
+            painter.setFont(footer_font)
+            painter.drawText(
+                QRectF(body.left(), footer_rule + _mm(1.5), body.width(), _mm(6)),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                footer_text(view, page + 1, pages),
+            )
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data())
