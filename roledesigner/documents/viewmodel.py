@@ -363,7 +363,7 @@ def build_view(
         version=clean(design.version.strip()) or "1",
         status=label(design.status),
         date=date,
-        author=clean(design.author.strip()) or clean(organisation.strip()),
+        author=clean(design.author.strip()) or clean(organisation.strip()) or "Role Designer",
         keywords=keywords,
         details=details,
         purpose=purpose,

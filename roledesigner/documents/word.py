@@ -127,7 +127,7 @@ def _finish(document: Any, view: JobSpecification) -> None:
     properties = document.core_properties
     properties.title = view.document_title
     properties.subject = "System leadership job specification"
-    properties.author = view.author or "Role Designer"
+    properties.author = view.author
     properties.keywords = ", ".join(view.keywords)
     properties.language = "en-GB"
     properties.last_modified_by = "Role Designer"
