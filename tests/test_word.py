@@ -245,3 +245,20 @@ def test_libreoffice_opens_every_role_and_finds_its_text(library: Library, tmp_p
 
 def test_the_template_is_a_real_zip(tmp_path: Path) -> None:
     assert zipfile.is_zipfile(io.BytesIO(default_template().read_bytes()))
+
+
+def test_a_read_only_folder_gets_a_sentence_and_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Root ignores permission bits, so the refusal is simulated where the temporary file is made."""
+    import tempfile
+
+    def refuse(*_args: object, **_kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(WriteError) as caught:
+        write_atomically(tmp_path / "spec.docx", b"data")
+    assert str(caught.value) == (
+        f"Cannot save {tmp_path / 'spec.docx'}: Role Designer is not allowed to write there "
+        "(the folder or file is read-only or locked)."
+    )
+    assert list(tmp_path.iterdir()) == []
