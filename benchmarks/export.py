@@ -46,10 +46,10 @@ def bare_document(view: JobSpecification, picture: bytes) -> bytes:
             for line in cap.indicators:
                 document.add_paragraph(line, style="List Bullet")
     spec = document.add_table(rows=1, cols=4)
-    for row in view.person_spec:
+    for criterion in view.person_spec:
         cells = spec.add_row().cells
         cells[0].text, cells[1].text, cells[2].text, cells[3].text = (
-            row.category, row.criterion, row.requirement, row.assessed_by,
+            criterion.category, criterion.criterion, criterion.requirement, criterion.assessed_by,
         )  # fmt: skip
     buffer = io.BytesIO()
     document.save(buffer)

@@ -18,18 +18,20 @@ from pydantic import TypeAdapter
 
 from roledesigner import __version__
 from roledesigner.compose import ComposeError, blank_design, new_design
-from roledesigner.derived import derived, rule_findings
+from roledesigner.derived import derived
 from roledesigner.documents.export import ExportJob, ExportResult, Format, export_many
 from roledesigner.documents.sample import sample_design
 from roledesigner.documents.viewmodel import build_view
 from roledesigner.documents.word import TemplateError, check_template, default_template
+from roledesigner.domain.findings import Severity
 from roledesigner.domain.models import RoleDesign
 from roledesigner.library.catalogue import Folder, Kind, Library
 from roledesigner.library.loader import default_folders, load_library
 from roledesigner.paths import ResourceMissing, library_dir
+from roledesigner.review import review
 from roledesigner.settings import load_settings, settings_path, user_library_dir
 from roledesigner.storage import DesignFileError, load_design, save_design
-from roledesigner.textreport import capability_text, design_text, paths_text, role_text
+from roledesigner.textreport import capability_text, design_text, findings_text, paths_text, role_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_FAULT = 0, 1, 2, 3
 
@@ -88,15 +90,26 @@ def cmd_show(args: argparse.Namespace) -> int:
     library = _library(show_problems=False)
     facts = derived(design, library)
     if args.format == "json":
-        findings = [finding.as_dict() for finding in rule_findings(design, library)]
+        findings = [finding.as_dict() for finding in review(design, library)]
         _print_json(
             {"file": str(args.file), "design": design.model_dump(mode="json"), "derived": facts, "findings": findings}
         )
     else:
         sys.stdout.write(design_text(design, library))
-        for finding in rule_findings(design, library):
-            print(f"{finding.severity.value.capitalize()}: {finding.message} [{finding.field}]")
+        for finding in review(design, library):
+            if finding.severity is not Severity.INFO:
+                print(f"{finding.severity.value.capitalize()}: {finding.message} [{finding.field}]")
     return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    design = load_design(args.file)
+    findings = review(design, _library(show_problems=False))
+    if args.format == "json":
+        _print_json({"file": str(args.file), "findings": [finding.as_dict() for finding in findings]})
+    else:
+        sys.stdout.write(findings_text(args.file, findings))
+    return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
 
 
 def _entry_json(library: Library, kind: Kind, entry: Any) -> dict[str, Any]:
@@ -299,6 +312,10 @@ def build_parser() -> argparse.ArgumentParser:
     show = command("show", cmd_show, "Show a role design and everything derived from it.")
     show.add_argument("file", type=Path, metavar="FILE")
     show.add_argument("--format", choices=["text", "json"], default="text")
+
+    check = command("check", cmd_check, "Review a design: what to fix, and why. Exit 1 if any error is found.")
+    check.add_argument("file", type=Path, metavar="FILE")
+    check.add_argument("--format", choices=["text", "json"], default="text")
 
     library = commands.add_parser(
         "library",

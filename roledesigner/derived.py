@@ -5,12 +5,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from roledesigner.domain.findings import Finding
 from roledesigner.domain.joint import shares, total_funding, total_time
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.numbers import json_number
 from roledesigner.domain.timeplan import is_exact, shown, week
-from roledesigner.domain.timerules import Suggestion, joint_findings, time_findings
 from roledesigner.library.catalogue import Library
 
 #: Figures are given to this many decimal places; `rounded` lists any that lost precision.
@@ -63,19 +61,6 @@ def joint_figures(design: RoleDesign) -> dict[str, Any] | None:
         "funding_total_percent": json_number(total_funding(design.joint)),
         "time_total_percent": json_number(total_time(design.joint)),
     }
-
-
-def suggestion_for(design: RoleDesign, library: Library) -> Suggestion | None:
-    """The emerging role's suggested system time, when the design is based on one."""
-    role = library.roles.get(design.based_on or "")
-    if role is None:
-        return None
-    suggested = role.suggested_system_time
-    return Suggestion(role.name, suggested.allocation(), suggested.reason)
-
-
-def rule_findings(design: RoleDesign, library: Library) -> list[Finding]:
-    return [*time_findings(design, suggestion_for(design, library)), *joint_findings(design)]
 
 
 def capability_details(design: RoleDesign, library: Library) -> list[dict[str, Any]]:

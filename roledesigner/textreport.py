@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from roledesigner.documents.wording import joint_sentences, learning_sentences, time_sentences
+from roledesigner.domain.findings import Finding, Severity
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.vocabulary import label
 from roledesigner.library.catalogue import Kind, Library
@@ -72,6 +73,27 @@ def design_text(design: RoleDesign, library: Library) -> str:
         lines += _bullets([f"{label(c.category)}: {c.text} ({label(c.requirement).lower()})" for c in design.criteria])
     if design.stability.strip():
         lines += ["", "Job stability:", _wrap(design.stability)]
+    return "\n".join(lines) + "\n"
+
+
+def findings_text(path: Path, findings: list[Finding]) -> str:
+    """Findings grouped by severity, each with the field to fix."""
+    if not findings:
+        return f"{path}: no findings.\n"
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    summary = ", ".join(f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
+    lines = [f"{path}: {summary}."]
+    titles = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "For information"}
+    for severity, title in titles.items():
+        chosen = [f for f in findings if f.severity is severity]
+        if chosen:
+            lines += ["", f"{title}:"]
+            for finding in chosen:
+                lines.append(
+                    textwrap.fill(
+                        f"[{finding.field}] {finding.message}", WIDTH, initial_indent="  - ", subsequent_indent="    "
+                    )
+                )
     return "\n".join(lines) + "\n"
 
 

@@ -60,7 +60,9 @@ class _BrokenPool:
         return future
 
 
-def test_a_dead_worker_costs_only_a_retry_here(tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_dead_worker_costs_only_a_retry_here(
+    tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(export_module, "ProcessPoolExecutor", _BrokenPool)
     jobs = _jobs(tmp_path, library, 6, broken=set())
     results = export_many(jobs, workers=2)

@@ -15,7 +15,7 @@ from roledesigner.domain.models import (
     Partner,
     RoleDesign,
 )
-from roledesigner.domain.vocabulary import Footprint, Requirement, ResponsibilityKind
+from roledesigner.domain.vocabulary import Footprint, Requirement, ResponsibilityKind, Sector
 from roledesigner.library.catalogue import Library
 from roledesigner.review.structure import clarity, coverage, person_specification
 
@@ -57,7 +57,12 @@ def test_a_title_alone_is_not_a_system_role(good: RoleDesign, library: Library) 
     findings = clarity(good.model_copy(update={"responsibilities": organisational}), library)
     assert codes(findings) == ["clarity.title_only"]
     assert "a new job title alone is not a system role" in findings[0].message
-    assert clarity(good.model_copy(update={"responsibilities": organisational, "footprint": Footprint.ORGANISATION}), library) == []
+    assert (
+        clarity(
+            good.model_copy(update={"responsibilities": organisational, "footprint": Footprint.ORGANISATION}), library
+        )
+        == []
+    )
 
 
 def test_one_line_manager_needs_no_appraisal_lead(library: Library) -> None:
@@ -70,7 +75,9 @@ def test_one_line_manager_needs_no_appraisal_lead(library: Library) -> None:
 
 
 def test_a_missing_domain_suggests_capabilities(library: Library) -> None:
-    design = RoleDesign(title="x", capabilities=[CapabilityRequirement(id="empathy"), CapabilityRequirement(id="active_listening")])
+    design = RoleDesign(
+        title="x", capabilities=[CapabilityRequirement(id="empathy"), CapabilityRequirement(id="active_listening")]
+    )
     findings = coverage(design, library)
     assert len(findings) == 2  # innovation and improvement; learning and capacity-building
     assert all(f.code == "coverage.missing_domain" and f.field == "capabilities" for f in findings)
@@ -96,8 +103,14 @@ def test_years_of_experience(text: str, fires: bool, library: Library) -> None:
 def test_degree_as_essential_is_information(library: Library) -> None:
     essential = RoleDesign(title="x", criteria=[Criterion(text="A degree in a relevant subject.")])
     (finding,) = person_specification(essential, library)
-    assert (finding.code, finding.severity.value, finding.field) == ("spec.degree_essential", "info", "criteria[0].requirement")
-    desirable = RoleDesign(title="x", criteria=[Criterion(text="A degree in a relevant subject.", requirement=Requirement.DESIRABLE)])
+    assert (finding.code, finding.severity.value, finding.field) == (
+        "spec.degree_essential",
+        "info",
+        "criteria[0].requirement",
+    )
+    desirable = RoleDesign(
+        title="x", criteria=[Criterion(text="A degree in a relevant subject.", requirement=Requirement.DESIRABLE)]
+    )
     assert person_specification(desirable, library) == []
 
 
@@ -133,8 +146,21 @@ def test_joint_line_managers_count_towards_several(library: Library) -> None:
             "reports_to": [],
             "joint": JointArrangement(
                 partners=[
-                    Partner(organisation="A", sector="icb", host=True, funding_percent=Decimal(50), time_percent=Decimal(50), line_manager="Pat"),  # type: ignore[arg-type]
-                    Partner(organisation="B", sector="local_authority", funding_percent=Decimal(50), time_percent=Decimal(50), line_manager="Pat"),  # type: ignore[arg-type]
+                    Partner(
+                        organisation="A",
+                        sector=Sector.ICB,
+                        host=True,
+                        funding_percent=Decimal(50),
+                        time_percent=Decimal(50),
+                        line_manager="Pat",
+                    ),
+                    Partner(
+                        organisation="B",
+                        sector=Sector.LOCAL_AUTHORITY,
+                        funding_percent=Decimal(50),
+                        time_percent=Decimal(50),
+                        line_manager="Pat",
+                    ),
                 ]
             ),
         }

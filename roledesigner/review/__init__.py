@@ -1,1 +1,22 @@
-"""Design review: checks that turn a design (and the library) into findings."""
+"""Design review: small checks, each from a design (and the library) to findings.
+
+`review()` runs them all, errors first; the app runs it on every pause in typing and the
+command line's `check` on a file. docs/checks.md lists every finding code.
+"""
+
+from __future__ import annotations
+
+from roledesigner.domain.findings import Finding, Severity
+from roledesigner.domain.models import RoleDesign
+from roledesigner.library.catalogue import Library
+from roledesigner.review.language import inclusive, plain_english
+from roledesigner.review.rules import time_and_joint
+from roledesigner.review.structure import Check, clarity, coverage, person_specification
+
+CHECKS: list[Check] = [clarity, time_and_joint, coverage, person_specification, inclusive, plain_english]
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def review(design: RoleDesign, library: Library) -> list[Finding]:
+    findings = [finding for check in CHECKS for finding in check(design, library)]
+    return sorted(findings, key=lambda finding: _ORDER[finding.severity])

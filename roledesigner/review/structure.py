@@ -20,7 +20,9 @@ Check = Callable[[RoleDesign, Library], list[Finding]]
 
 MAX_ESSENTIALS = 12
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)"
-_YEARS = re.compile(rf"\b{_NUMBER}\s*\+?\s*(?:or more\s+)?years?['’]?\s+(?:of\s+)?(?:[\w-]+\s+){{0,4}}?experience", re.I)
+_YEARS = re.compile(
+    rf"\b{_NUMBER}\s*\+?\s*(?:or more\s+)?years?['’]?\s+(?:of\s+)?(?:[\w-]+\s+){{0,4}}?experience", re.I
+)
 _DEGREE = re.compile(r"\b(degree|graduate|bachelor'?s|master'?s|MSc|MBA|PhD|doctorate)\b", re.I)
 
 
@@ -108,7 +110,9 @@ def coverage(design: RoleDesign, library: Library) -> list[Finding]:
     for domain_id, domain in library.capability_domains.items():
         if domain_id in covered:
             continue
-        suggestions = [c.name for c in library.capabilities.values() if c.domain == domain_id and c.id not in chosen][:3]
+        suggestions = [c.name for c in library.capabilities.values() if c.domain == domain_id and c.id not in chosen][
+            :3
+        ]
         tip = f" The library suggests: {'; '.join(suggestions)}." if suggestions else ""
         found.append(
             Finding(

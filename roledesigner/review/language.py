@@ -1,0 +1,172 @@
+"""Inclusive and plain language, checked only in what the author wrote.
+
+Template headings ("Key responsibilities") and library descriptions are not the author's words
+and are left out; the title, purpose, context, responsibilities, criteria and stability are in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from roledesigner.domain.findings import Finding, Severity
+from roledesigner.domain.models import RoleDesign
+from roledesigner.library.catalogue import Library
+from roledesigner.review.inclusive import CodedWord, analyse_gender, verdict_for
+from roledesigner.review.readability import flesch_reading_ease, long_sentences, passive_phrases, sentences
+
+#: Words that name the job rather than describe the person: every system leadership post leads,
+#: carries responsibilities, and some work with children. Shown in context, not counted.
+NOT_COUNTED = frozenset({"lead", "respon", "child"})
+HARD_TO_READ = 30.0
+PASSIVE_HEAVY = 1 / 3
+_ACRONYM = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s?\b")
+
+
+def author_texts(design: RoleDesign) -> list[tuple[str, str]]:
+    """Every piece of prose the author wrote, with the path of its field."""
+    texts = [("title", design.title), ("purpose", design.purpose), ("system_context", design.system_context)]
+    texts += [(f"responsibilities[{i}].text", r.text) for i, r in enumerate(design.responsibilities)]
+    texts += [(f"criteria[{i}].text", c.text) for i, c in enumerate(design.criteria)]
+    texts.append(("stability", design.stability))
+    if design.joint:
+        texts.append(("joint.governance_notes", design.joint.governance_notes))
+    return [(field, text) for field, text in texts if text.strip()]
+
+
+def _quote(hit: CodedWord) -> str:
+    sentence = " ".join(hit.sentence.split())
+    return sentence if len(sentence) <= 160 else sentence[:157] + "…"
+
+
+def inclusive(design: RoleDesign, library: Library) -> list[Finding]:
+    found: list[Finding] = []
+    masculine = feminine = ignored = 0
+    first_field = ""
+    for field, text in author_texts(design):
+        report = analyse_gender(text, NOT_COUNTED)
+        if not first_field and report.masculine + report.feminine:
+            first_field = field
+        masculine += report.masculine
+        feminine += report.feminine
+        ignored += len(report.ignored_hits)
+        for hit in report.hits:
+            if hit.ignored:
+                continue
+            if hit.coding == "gendered_term":
+                instead = f' Use "{hit.alternative}" instead.' if hit.alternative else ""
+                found.append(
+                    Finding(
+                        "inclusive.gendered_term",
+                        Severity.WARNING,
+                        f'"{hit.word}" is gendered, in: "{_quote(hit)}".{instead}',
+                        field,
+                    )
+                )
+            else:
+                instead = f' A neutral choice: "{hit.alternative}".' if hit.alternative else ""
+                found.append(
+                    Finding(
+                        "inclusive.coded_word",
+                        Severity.INFO,
+                        f'"{hit.word}" is {hit.coding}-coded, in: "{_quote(hit)}".{instead}',
+                        field,
+                    )
+                )
+    if masculine or feminine:
+        verdict = verdict_for(masculine, feminine)
+        # Gaucher, Friesen and Kay (2011) found masculine wording put women off; feminine wording
+        # did not put men off. Only a masculine lean is a warning.
+        skewed = verdict in ("masculine-coded", "strongly masculine-coded")
+        note = (
+            f" Words such as lead, responsibility and children ({ignored} found) name the job and are not counted."
+            if ignored
+            else ""
+        )
+        found.insert(
+            0,
+            Finding(
+                "inclusive.gender_balance",
+                Severity.WARNING if skewed else Severity.INFO,
+                f"{masculine} masculine-coded and {feminine} feminine-coded words: {verdict} overall. Wording coded "
+                "one way can put off applicants of another gender (Gaucher, Friesen and Kay 2011)." + note,
+                first_field,
+            ),
+        )
+    return found
+
+
+def plain_english(design: RoleDesign, library: Library) -> list[Finding]:
+    found: list[Finding] = []
+    texts = author_texts(design)
+    prose = [text for field, text in texts if field != "title"]
+    score = flesch_reading_ease("\n\n".join(prose)) if prose else None
+    if score is not None:
+        hard = score < HARD_TO_READ
+        found.append(
+            Finding(
+                "plain.reading_ease",
+                Severity.WARNING if hard else Severity.INFO,
+                f"Flesch reading ease is {score:.0f} ({_band(score)})."
+                + (" Shorter sentences and plainer words will help every candidate." if hard else ""),
+                "purpose",
+            )
+        )
+    for field, text in texts:
+        for long in long_sentences(text):
+            start = " ".join(long.sentence.split()[:8])
+            found.append(
+                Finding(
+                    "plain.long_sentence",
+                    Severity.WARNING,
+                    f'A sentence of {long.words} words starts "{start}…". Keep sentences to 25 words or fewer.',
+                    field,
+                )
+            )
+        count = len(sentences(text))
+        passives = passive_phrases(text)
+        if count >= 2 and len({p.sentence for p in passives}) / count > PASSIVE_HEAVY:
+            phrases = ", ".join(f'"{p.phrase}"' for p in passives[:3])
+            found.append(
+                Finding(
+                    "plain.passive",
+                    Severity.INFO,
+                    f"Much of this is in the passive ({phrases}). Say who does what: "
+                    '"the postholder leads", not "is led by".',
+                    field,
+                )
+            )
+    found += _acronyms(texts, library)
+    return found
+
+
+def _band(score: float) -> str:
+    for floor, name in ((80, "easy"), (60, "plain English"), (50, "fairly difficult"), (30, "difficult")):
+        if score >= floor:
+            return name
+    return "very difficult"
+
+
+def _acronyms(texts: list[tuple[str, str]], library: Library) -> list[Finding]:
+    """Acronyms neither in the glossary nor spelled out at first use, as 'Full name (ACR)'."""
+    seen: set[str] = set()
+    found = []
+    for field, text in texts:
+        for match in _ACRONYM.finditer(text):
+            term = match.group(1)
+            if term in seen or term in library.glossary:
+                continue
+            seen.add(term)
+            introduced = (
+                text[max(0, match.start() - 1) : match.start()] == "(" and text[match.end() : match.end() + 1] == ")"
+            )
+            if not introduced:
+                found.append(
+                    Finding(
+                        "plain.acronym",
+                        Severity.WARNING,
+                        f'"{term}" is not spelled out. Write it in full at first use, as "Full name ({term})", '
+                        "or add it to the library's glossary.",
+                        field,
+                    )
+                )
+    return found

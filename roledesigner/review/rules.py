@@ -1,0 +1,21 @@
+"""The time and joint-post rules of the domain, given what they need from the library."""
+
+from __future__ import annotations
+
+from roledesigner.domain.findings import Finding
+from roledesigner.domain.models import RoleDesign
+from roledesigner.domain.timerules import Suggestion, joint_findings, time_findings
+from roledesigner.library.catalogue import Library
+
+
+def suggestion_for(design: RoleDesign, library: Library) -> Suggestion | None:
+    """The emerging role's suggested system time, when the design is based on one."""
+    role = library.roles.get(design.based_on or "")
+    if role is None:
+        return None
+    suggested = role.suggested_system_time
+    return Suggestion(role.name, suggested.allocation(), suggested.reason)
+
+
+def time_and_joint(design: RoleDesign, library: Library) -> list[Finding]:
+    return [*time_findings(design, suggestion_for(design, library)), *joint_findings(design)]

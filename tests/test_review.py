@@ -1,0 +1,142 @@
+"""The whole review and the language checks: each fires on a design that breaks it, and not otherwise."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from roledesigner.cli import main
+from roledesigner.compose import new_design
+from roledesigner.documents.sample import sample_design
+from roledesigner.domain.findings import Severity
+from roledesigner.domain.models import Criterion, Responsibility, RoleDesign
+from roledesigner.library.catalogue import Library
+from roledesigner.review import review
+from roledesigner.review.language import author_texts, inclusive, plain_english
+from roledesigner.storage import save_design
+
+
+def codes(findings: list) -> list[str]:  # type: ignore[type-arg]
+    return [f.code for f in findings]
+
+
+def with_purpose(library: Library, purpose: str) -> RoleDesign:
+    """A design whose only prose is this purpose."""
+    del library
+    return RoleDesign(title="Post", purpose=purpose)
+
+
+def test_only_author_text_is_analysed(library: Library) -> None:
+    design = sample_design(library)
+    fields = [field for field, _ in author_texts(design)]
+    assert fields[:2] == ["title", "purpose"]
+    assert "responsibilities[0].text" in fields and "stability" in fields
+    assert not any("capabilit" in field for field in fields), "library capability text is not the author's"
+
+
+def test_masculine_coded_wording_warns_with_each_word_in_context(library: Library) -> None:
+    design = with_purpose(library, "We want a competitive, ambitious and decisive leader who is dominant in meetings.")
+    findings = inclusive(design, library)
+    balance = findings[0]
+    assert (balance.code, balance.severity) == ("inclusive.gender_balance", Severity.WARNING)
+    assert "strongly masculine-coded" in balance.message
+    words = [f.message.split('"')[1] for f in findings if f.code == "inclusive.coded_word"]
+    assert {"competitive", "ambitious", "decisive", "dominant"} <= set(words)
+    decisive = next(f for f in findings if '"decisive"' in f.message)
+    assert "We want a competitive" in decisive.message and "neutral choice" in decisive.message
+
+
+def test_feminine_leaning_system_wording_is_only_information(library: Library) -> None:
+    design = with_purpose(library, "Agree shared plans together with partners and support their collaborative work.")
+    balance = inclusive(design, library)[0]
+    assert balance.severity is Severity.INFO and "feminine-coded" in balance.message
+
+
+def test_lead_and_leadership_are_not_counted(library: Library) -> None:
+    design = with_purpose(library, "The postholder leads system leadership for the place.")
+    assert inclusive(design, library) == []
+
+
+def test_gendered_terms_warn_with_an_alternative(library: Library) -> None:
+    design = with_purpose(library, "The chairman expects he will review manpower plans.")
+    terms = [f for f in inclusive(design, library) if f.code == "inclusive.gendered_term"]
+    assert [f.message.split('"')[1] for f in terms] == ["chairman", "he", "manpower"]
+    assert all(f.severity is Severity.WARNING and f.field == "purpose" for f in terms)
+    assert 'Use "chair" instead.' in terms[0].message
+
+
+def test_neutral_wording_is_silent(library: Library) -> None:
+    design = with_purpose(library, "The postholder plans services with partners for the people of Westtown.")
+    assert inclusive(design, library) == []
+
+
+def test_long_sentences_and_passives(library: Library) -> None:
+    long = " ".join(["word"] * 30) + "."
+    design = with_purpose(library, f"{long} Plans are agreed by the board. Budgets are set by partners.")
+    found = plain_english(design, library)
+    long_findings = [f for f in found if f.code == "plain.long_sentence"]
+    assert len(long_findings) == 1 and "30 words" in long_findings[0].message
+    passive = [f for f in found if f.code == "plain.passive"]
+    assert len(passive) == 1 and passive[0].field == "purpose"
+    short = with_purpose(library, "The postholder agrees plans with the board. Partners set budgets.")
+    assert not [f for f in plain_english(short, library) if f.code in ("plain.long_sentence", "plain.passive")]
+
+
+def test_reading_ease_warns_only_when_hard(library: Library) -> None:
+    hard = with_purpose(
+        library,
+        "Multidisciplinary organisational interoperability necessitates comprehensive institutional reconfiguration.",
+    )
+    found = [f for f in plain_english(hard, library) if f.code == "plain.reading_ease"]
+    assert found[0].severity is Severity.WARNING
+    easy = RoleDesign(title="x", purpose="You will work with the team. You will plan the week. You will help staff.")
+    found = [f for f in plain_english(easy, library) if f.code == "plain.reading_ease"]
+    assert found[0].severity is Severity.INFO
+
+
+def test_acronyms_not_in_glossary_nor_spelled_out(library: Library) -> None:
+    design = with_purpose(
+        library, "Work with the ICS and the QOF leads. The Better Care Fund (BCF) pays for the BCF team."
+    )
+    found = [f for f in plain_english(design, library) if f.code == "plain.acronym"]
+    assert [f.message.split('"')[1] for f in found] == ["QOF"]
+
+
+def test_every_bundled_role_reviews_without_crashing_and_sensibly(library: Library) -> None:
+    for role_id in library.roles:
+        findings = review(new_design(library, role_id), library)
+        found = codes(findings)
+        assert "clarity.no_purpose" not in found and "clarity.title_only" not in found, role_id
+        assert "time.no_system_time" not in found and "coverage.missing_domain" not in found, role_id
+        assert "clarity.no_reporting_line" in found, "a fresh design names no line manager yet"
+        assert not any(f.severity is Severity.ERROR for f in findings), (
+            role_id,
+            [f.message for f in findings if f.severity is Severity.ERROR],
+        )
+        order = [f.severity for f in findings]
+        assert order == sorted(order, key=[Severity.ERROR, Severity.WARNING, Severity.INFO].index)
+
+
+def test_check_exit_codes_and_json(capsys: pytest.CaptureFixture[str], tmp_path: Path, library: Library) -> None:
+    good = tmp_path / "good.roledesign"
+    save_design(sample_design(library), good)
+    assert main(["check", str(good)]) == 0
+    bad = tmp_path / "bad.roledesign"
+    save_design(
+        RoleDesign(title="x", footprint="place", responsibilities=[Responsibility(text="Run the office.")],  # type: ignore[arg-type]
+                   criteria=[Criterion(text="Five years' experience in the NHS.")]),
+        bad,
+    )  # fmt: skip
+    capsys.readouterr()
+    assert main(["check", str(bad), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["file"] == str(bad)
+    assert {"code", "severity", "message", "field"} == set(data["findings"][0])
+    found = [f["code"] for f in data["findings"]]
+    assert {"clarity.title_only", "time.no_system_time", "spec.years_of_experience"} <= set(found)
+    assert main(["check", str(bad)]) == 1
+    text = capsys.readouterr().out
+    assert "Errors:" in text and "[responsibilities] This is a place post with no system responsibilities" in text
+    assert main(["check", str(tmp_path / "missing.roledesign")]) == 2
