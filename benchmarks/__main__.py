@@ -8,10 +8,10 @@ import platform
 import sys
 from pathlib import Path
 
-from benchmarks import export, library_search
+from benchmarks import export, library_search, review
 from benchmarks.timing import Result
 
-SUITES = [library_search, export]
+SUITES = [library_search, review, export]
 OUTPUT = Path("build") / "benchmarks.json"
 
 
