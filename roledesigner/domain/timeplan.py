@@ -101,3 +101,15 @@ def shown(value: Fraction, places: int = 2) -> Decimal:
 
 def is_exact(value: Fraction, places: int = 2) -> bool:
     return Fraction(shown(value, places)) == value
+
+
+def reexpressed(plan: TimePlan, unit: AllocationUnit) -> tuple[Allocation, bool]:
+    """The same system time in another unit, and whether it could be written exactly.
+
+    A figure that cannot be written in four decimal places (10 hours as days is 1.3333…) is
+    rounded, and the caller says so: nothing rounds silently.
+    """
+    hours = allocation_hours(plan, plan.system_work)
+    amount = in_unit(plan, hours, unit)
+    written = shown(amount, 4)
+    return Allocation(unit=unit, amount=written), Fraction(written) == amount

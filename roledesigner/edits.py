@@ -1,0 +1,160 @@
+"""Edit operations on a design, by field path: the core of every change the app makes.
+
+A path is what findings use too: `purpose`, `time.system_work.amount`,
+`joint.partners[1].funding_percent`. Each operation returns a new, validated design (designs are
+never changed in place), so undo is keeping the design from before, and redo the one after.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from roledesigner.domain.errors import plain_errors
+from roledesigner.domain.models import RoleDesign
+
+_PART = re.compile(r"([a-z_]+)|\[(\d+)\]")
+
+
+class EditError(Exception):
+    """An edit that would make the design invalid; `field` is the path, str() a plain phrase."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def parse_path(path: str) -> list[str | int]:
+    parts: list[str | int] = []
+    for name, index in _PART.findall(path):
+        parts.append(int(index) if index else name)
+    if not parts:
+        raise ValueError(f"empty field path {path!r}")
+    return parts
+
+
+def get_value(design: RoleDesign, path: str) -> Any:
+    value: Any = design
+    for part in parse_path(path):
+        value = value[part] if isinstance(part, int) else getattr(value, part)
+    return value
+
+
+def _plain(value: Any) -> Any:
+    return value.model_dump(mode="python") if isinstance(value, BaseModel) else value
+
+
+def _rebuild(design: RoleDesign, path: str, change: Any) -> RoleDesign:
+    """Apply `change(container, key)` to the dumped design at `path`, then validate the whole."""
+    data = design.model_dump(mode="python")
+    parts = parse_path(path)
+    container: Any = data
+    for part in parts[:-1]:
+        container = container[part]
+    change(container, parts[-1])
+    try:
+        return RoleDesign.model_validate(data)
+    except ValidationError as error:
+        problems = plain_errors(error)
+        field, phrase = next(((f, p) for f, p in problems if f.startswith(path)), problems[0])
+        raise EditError(field, phrase) from error
+
+
+def set_value(design: RoleDesign, path: str, value: Any) -> RoleDesign:
+    def assign(container: Any, key: str | int) -> None:
+        container[key] = _plain(value)
+
+    return _rebuild(design, path, assign)
+
+
+def insert_item(design: RoleDesign, path: str, index: int, item: Any) -> RoleDesign:
+    """Insert into the list at `path`; `index` past the end appends."""
+
+    def insert(container: Any, key: str | int) -> None:
+        items = container[key]
+        if items is None:
+            raise EditError(path, "is not set")
+        items.insert(index, _plain(item))
+
+    return _rebuild(design, path, insert)
+
+
+def remove_item(design: RoleDesign, path: str, index: int) -> RoleDesign:
+    def remove(container: Any, key: str | int) -> None:
+        del container[key][index]
+
+    return _rebuild(design, path, remove)
+
+
+def move_item(design: RoleDesign, path: str, source: int, target: int) -> RoleDesign:
+    """Move an item of the list at `path` from `source` to `target` (clamped to the list)."""
+
+    def move(container: Any, key: str | int) -> None:
+        items = container[key]
+        item = items.pop(source)
+        items.insert(max(0, min(target, len(items))), item)
+
+    return _rebuild(design, path, move)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One undoable step: the design before and after, and a name for the Edit menu.
+
+    Edits with the same non-empty `key` that follow each other merge into one step, so typing
+    in one field undoes as a whole.
+    """
+
+    label: str
+    before: RoleDesign
+    after: RoleDesign
+    key: str = ""
+
+    def apply(self) -> RoleDesign:
+        return self.after
+
+    def revert(self) -> RoleDesign:
+        return self.before
+
+    def merged(self, later: Edit) -> Edit | None:
+        if self.key and later.key == self.key and later.before == self.after:
+            return Edit(self.label, self.before, later.after, self.key)
+        return None
+
+
+#: How the Edit menu names a field ("Undo Edit job purpose").
+FIELD_NAMES = {
+    "title": "job title",
+    "employer": "employer",
+    "footprint": "footprint",
+    "footprint_name": "footprint name",
+    "function": "leadership function",
+    "grade": "grade",
+    "location": "location",
+    "contract": "contract",
+    "reports_to": "reports to",
+    "accountable_to": "accountable to",
+    "appraisal_lead": "appraisal lead",
+    "purpose": "job purpose",
+    "system_context": "system context",
+    "responsibilities": "responsibility",
+    "capabilities": "capability",
+    "criteria": "criterion",
+    "relationships": "working relationship",
+    "time": "protected time",
+    "joint": "joint post",
+    "development": "support and development",
+    "stability": "job stability",
+    "status": "status",
+    "version": "version",
+    "author": "author",
+}
+
+
+def edit_label(path: str) -> str:
+    """'Edit job purpose', 'Edit protected time', 'Edit joint post' for a field path."""
+    top = parse_path(path)[0]
+    return f"Edit {FIELD_NAMES.get(str(top), str(top).replace('_', ' '))}"
