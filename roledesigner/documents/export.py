@@ -20,6 +20,7 @@ from typing import Literal
 from roledesigner.atomic import WriteError, write_atomically
 from roledesigner.documents.viewmodel import JobSpecification, build_view
 from roledesigner.documents.word import TemplateError, render_docx
+from roledesigner.domain.models import RoleDesign
 from roledesigner.library.catalogue import Library
 from roledesigner.library.loader import default_folders, load_library
 from roledesigner.settings import load_settings
@@ -83,18 +84,25 @@ def render(view: JobSpecification, job: ExportJob, warnings: list[str]) -> bytes
     return render_docx(view, job.template, week_png=week_png, logo_png=logo)
 
 
-def export_one(job: ExportJob) -> ExportResult:
+def export_design(design: RoleDesign, job: ExportJob, library: Library | None = None) -> ExportResult:
+    """Write one design (as it is in memory) to `job.target`; the app's exports come here."""
     warnings: list[str] = []
     try:
-        design = load_design(job.source)
-        view = build_view(design, _library(), job.organisation)
-        data = render(view, job, warnings)
-        write_atomically(job.target, data)
-    except (DesignFileError, TemplateError, WriteError, ExportError) as error:
+        view = build_view(design, library or _library(), job.organisation)
+        write_atomically(job.target, render(view, job, warnings))
+    except (TemplateError, WriteError, ExportError) as error:
         return ExportResult(job, False, str(error), warnings)
     except Exception as error:  # noqa: BLE001 - one file's fault must not stop a batch
         return ExportResult(job, False, f"Could not export {job.source}: an internal fault ({error}).", warnings)
     return ExportResult(job, True, f"Exported {job.target}", warnings)
+
+
+def export_one(job: ExportJob) -> ExportResult:
+    try:
+        design = load_design(job.source)
+    except DesignFileError as error:
+        return ExportResult(job, False, str(error))
+    return export_design(design, job)
 
 
 def export_many(

@@ -67,12 +67,13 @@ def render_png(chart: WeekChart, width: int = 1200) -> bytes:
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
             x += span
         y += bar_height + gap
-    x = float(plot_left)
+    x = float(margin)
     for kind, name in NAMES.items():
+        text_width = painter.fontMetrics().horizontalAdvance(name)
         painter.fillRect(QRectF(x, y + 8, 26, 26), QColor(COLOURS[kind]))
         painter.setPen(QColor("#212B32"))
-        painter.drawText(QRectF(x + 34, y, 320, 42), Qt.AlignmentFlag.AlignVCenter, name)
-        x += 360
+        painter.drawText(QRectF(x + 34, y, text_width + 8, 42), Qt.AlignmentFlag.AlignVCenter, name)
+        x += 34 + text_width + 40
     painter.end()
     data = QByteArray()
     buffer = QBuffer(data)
