@@ -19,10 +19,19 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(PIP) install --quiet -e '.[test]'
 	@touch $@ $(VENV)/.installed-run
 
+# With a display: the desktop app. Without one: the command-line flow, from the role library
+# to a design, its review and a Word job specification.
 run: $(VENV)/.installed-run
 	@mkdir -p build
-	$(BIN)/roledesigner new --from ics_executive_lead -o build/example.roledesign --force
-	$(BIN)/roledesigner show build/example.roledesign
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ "$$(uname)" = Darwin ]; then \
+		$(BIN)/roledesigner gui; \
+	else \
+		echo "No display found: running the command-line flow instead."; \
+		$(BIN)/roledesigner new --from ics_executive_lead -o build/example.roledesign --force && \
+		$(BIN)/roledesigner show build/example.roledesign && \
+		{ $(BIN)/roledesigner check build/example.roledesign; test $$? -le 1; } && \
+		$(BIN)/roledesigner export build/example.roledesign -o build/example.docx; \
+	fi
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -19,7 +19,8 @@ from pydantic import TypeAdapter
 from roledesigner import __version__
 from roledesigner.compose import ComposeError, blank_design, new_design
 from roledesigner.derived import derived
-from roledesigner.documents.export import ExportJob, ExportResult, Format, export_many
+from roledesigner.documents.export import export_many
+from roledesigner.documents.jobs import ExportJob, ExportResult, Format
 from roledesigner.documents.sample import sample_design
 from roledesigner.documents.viewmodel import build_view
 from roledesigner.documents.word import TemplateError, check_template, default_template
@@ -271,6 +272,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def has_display() -> bool:
+    """Whether a window can be shown: a desktop session, or Qt told to draw elsewhere."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    path: Path | None = getattr(args, "file", None)
+    if not has_display():
+        raise UserError("There is no display to show the app on; use the command line instead (roledesigner --help).")
+    from roledesigner.gui.app import run
+
+    return run(path)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     schema = TypeAdapter(RoleDesign).json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -297,6 +314,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub: argparse.ArgumentParser = parent.add_parser(name, help=helptext, description=helptext)
         sub.set_defaults(handler=handler)
         return sub
+
+    gui = command("gui", cmd_gui, "Open the desktop app, with a design if you name one.")
+    gui.add_argument("file", type=Path, nargs="?", metavar="FILE")
 
     new = command("new", cmd_new, "Create a new role design file, from an emerging role or blank.")
     new.add_argument(
@@ -369,10 +389,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help()
-        return EXIT_OK
+    handler = getattr(args, "handler", cmd_gui)
     try:
         return int(handler(args))
     except (UserError, DesignFileError, ComposeError, ResourceMissing, TemplateError) as error:

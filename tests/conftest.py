@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from roledesigner.library.catalogue import Folder, Library
 from roledesigner.library.loader import load_library
 from roledesigner.paths import library_dir
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def qt_application(qapp: Any) -> Any:
+    """One QApplication for the whole run, made first: a document test alone would start a bare
+    QGuiApplication for rendering, and widgets cannot live in that."""
+    return qapp
 
 
 @pytest.fixture(autouse=True)

@@ -309,3 +309,13 @@ def test_export_with_a_broken_template_writes_nothing(capsys: pytest.CaptureFixt
     assert code == 2
     assert err.strip() == f"The Word template {fake} is not a Word (.docx) file."
     assert not (tmp_path / "a.docx").exists()
+
+
+def test_gui_with_no_display_says_so(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    code, _, err = run(capsys, "gui")
+    assert code == 2
+    assert err.strip() == "There is no display to show the app on; use the command line instead (roledesigner --help)."
+    assert main([]) == 2, "no command at all means the app, and the same answer"

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from roledesigner.documents import export as export_module
-from roledesigner.documents.export import ExportJob, export_many
+from roledesigner.documents.export import export_many
+from roledesigner.documents.jobs import ExportJob
 from roledesigner.documents.sample import sample_design
 from roledesigner.library.catalogue import Library
 from roledesigner.storage import save_design

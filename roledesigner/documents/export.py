@@ -12,12 +12,11 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
 
 from roledesigner.atomic import WriteError, write_atomically
+from roledesigner.documents.jobs import ExportJob, ExportResult
 from roledesigner.documents.viewmodel import JobSpecification, build_view
 from roledesigner.documents.word import TemplateError, render_docx
 from roledesigner.domain.models import RoleDesign
@@ -25,26 +24,6 @@ from roledesigner.library.catalogue import Library
 from roledesigner.library.loader import default_folders, load_library
 from roledesigner.settings import load_settings
 from roledesigner.storage import DesignFileError, load_design
-
-Format = Literal["docx", "pdf"]
-
-
-@dataclass(frozen=True)
-class ExportJob:
-    source: Path
-    target: Path
-    format: Format = "docx"
-    template: Path | None = None
-    organisation: str = ""
-    logo: Path | None = None
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    job: ExportJob
-    ok: bool
-    message: str
-    warnings: list[str] = field(default_factory=list)
 
 
 class ExportError(Exception):

@@ -1,0 +1,168 @@
+"""The document controller: the one object through which the app reads and changes a design.
+
+Widgets never reach into each other: they call the controller, and refresh when it says the
+design changed. Every change is a core `Edit` wrapped in a Qt undo command, so the Edit menu,
+the unsaved marker and undo all follow one stack.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from roledesigner.compose import blank_design
+from roledesigner.domain.models import CapabilityRequirement, RoleDesign
+from roledesigner.domain.timeplan import reexpressed
+from roledesigner.domain.vocabulary import AllocationUnit
+from roledesigner.domain.vocabulary import label as plain_label
+from roledesigner.edits import Edit, EditError, edit_label, insert_item, move_item, remove_item, set_value
+from roledesigner.library.catalogue import Library
+from roledesigner.settings import Settings
+from roledesigner.storage import load_design, save_design
+
+_MERGE_IDS: dict[str, int] = {}
+
+
+def _merge_id(key: str) -> int:
+    """Qt merges commands with equal ids; -1 means never merge."""
+    return _MERGE_IDS.setdefault(key, len(_MERGE_IDS) + 1) if key else -1
+
+
+class EditCommand(QUndoCommand):
+    def __init__(self, controller: DocumentController, edit: Edit) -> None:
+        super().__init__(edit.label)
+        self.controller = controller
+        self.edit = edit
+
+    def redo(self) -> None:
+        self.controller._show(self.edit.apply())
+
+    def undo(self) -> None:
+        self.controller._show(self.edit.revert())
+
+    def id(self) -> int:
+        return _merge_id(self.edit.key)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditCommand):
+            return False
+        merged = self.edit.merged(other.edit)
+        if merged is None:
+            return False
+        self.edit = merged
+        return True
+
+
+class DocumentController(QObject):
+    #: The design changed: an edit, undo or redo, a new or opened design.
+    designChanged = Signal()
+    #: The file name or the saved state changed.
+    stateChanged = Signal()
+
+    def __init__(self, library: Library, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self.stateChanged)
+        self._design = blank_design(settings.default_contracted_hours)
+        self.path: Path | None = None
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def design(self) -> RoleDesign:
+        return self._design
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def display_name(self) -> str:
+        if self.path is not None:
+            return self.path.stem
+        return self._design.title.strip() or "Untitled role"
+
+    # --- changing --------------------------------------------------------------------------
+
+    def _show(self, design: RoleDesign) -> None:
+        self._design = design
+        self.designChanged.emit()
+
+    def apply(self, label: str, after: RoleDesign, key: str = "") -> None:
+        if after == self._design:
+            return
+        self.undo_stack.push(EditCommand(self, Edit(label, self._design, after, key)))
+
+    def set_field(self, path: str, value: Any) -> str | None:
+        """Set one field; typing in the same field merges into one undo step. Returns a plain
+        message (and changes nothing) when the value is not valid."""
+        try:
+            after = set_value(self._design, path, value)
+        except EditError as error:
+            return str(error)
+        self.apply(edit_label(path), after, key=path)
+        return None
+
+    def change_unit(self, unit: AllocationUnit) -> str | None:
+        """Give system time in another unit, the same time re-expressed; says when it had to round."""
+        plan = self._design.time
+        if unit is plan.system_work.unit:
+            return None
+        allocation, exact = reexpressed(plan, unit)
+        problem = self.set_field("time.system_work", allocation)
+        if problem or exact:
+            return problem
+        return f"Rounded to {allocation.amount} {plain_label(unit)}: check the amount."
+
+    def insert(self, path: str, index: int, item: Any, label: str) -> str | None:
+        try:
+            self.apply(label, insert_item(self._design, path, index, item))
+        except EditError as error:
+            return str(error)
+        return None
+
+    def remove(self, path: str, index: int, label: str) -> None:
+        self.apply(label, remove_item(self._design, path, index))
+
+    def move(self, path: str, source: int, target: int, label: str) -> None:
+        self.apply(label, move_item(self._design, path, source, target))
+
+    def capability_name(self, capability_id: str) -> str:
+        capability = self.library.capabilities.get(capability_id)
+        return capability.name if capability else capability_id
+
+    def add_capability(self, capability_id: str, position: int | None = None) -> str | None:
+        """Add a capability from the library; one already in the design is refused, with a reason."""
+        if any(item.id == capability_id for item in self._design.capabilities):
+            return f"'{self.capability_name(capability_id)}' is already in this role."
+        index = len(self._design.capabilities) if position is None else position
+        label = f"Add capability '{self.capability_name(capability_id)}'"
+        return self.insert("capabilities", index, CapabilityRequirement(id=capability_id), label)
+
+    # --- documents -------------------------------------------------------------------------
+
+    def replace(self, design: RoleDesign, path: Path | None = None) -> None:
+        """Show another design (new or opened): a fresh undo history, saved state clean."""
+        self.undo_stack.clear()
+        self.path = path
+        self._show(design)
+        self.undo_stack.setClean()
+        self.stateChanged.emit()
+
+    def open(self, path: Path) -> None:
+        """Open a design; a file that cannot be read raises DesignFileError and changes nothing."""
+        self.replace(load_design(path), path)
+
+    def save(self, path: Path | None = None) -> None:
+        target = path or self.path
+        if target is None:
+            raise ValueError("save() needs a path for a design that was never saved")
+        save_design(self._design, target)
+        self.path = target
+        self.undo_stack.setClean()
+        self.stateChanged.emit()

@@ -1,0 +1,763 @@
+"""The role editor: every part of a design, in tabs, bound to the controller.
+
+Widgets only show and pass on; the controller and the core decide. `focus_field()` takes a
+finding's field path and shows that field, so a double-click in the review jumps there.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roledesigner.documents.weekchart import week_chart
+from roledesigner.documents.wording import percent, time_sentences
+from roledesigner.domain.joint import total_funding, total_time
+from roledesigner.domain.models import (
+    Criterion,
+    JointArrangement,
+    Partner,
+    Relationship,
+    Responsibility,
+)
+from roledesigner.domain.vocabulary import (
+    AllocationUnit,
+    Assessment,
+    Contract,
+    CriterionCategory,
+    Footprint,
+    Function,
+    LegalBasis,
+    Requirement,
+    ResponsibilityKind,
+    Sector,
+    Status,
+    Terms,
+    Weekday,
+    label,
+)
+from roledesigner.edits import parse_path
+from roledesigner.gui.binding import Binder, Binding, error_label, with_message
+from roledesigner.gui.controller import DocumentController
+from roledesigner.gui.mime import CAPABILITY_MIME
+from roledesigner.gui.tables import ChoiceDelegate, Column, ListTableModel
+
+#: Which tab shows each top-level field.
+TABS = ["Overview", "Purpose", "Responsibilities", "Capabilities", "Protected time", "Joint post", "Development"]
+_TAB_OF = {
+    "title": 0,
+    "employer": 0,
+    "footprint": 0,
+    "footprint_name": 0,
+    "function": 0,
+    "grade": 0,
+    "location": 0,
+    "contract": 0,
+    "reports_to": 0,
+    "accountable_to": 0,
+    "appraisal_lead": 0,
+    "status": 0,
+    "version": 0,
+    "author": 0,
+    "purpose": 1,
+    "system_context": 1,
+    "responsibilities": 2,
+    "capabilities": 3,
+    "criteria": 3,
+    "time": 4,
+    "joint": 5,
+    "development": 6,
+    "stability": 6,
+    "relationships": 6,
+}
+
+
+def _assessed(item: object, _controller: object) -> str:
+    methods = getattr(item, "assessed_by", [])
+    return ", ".join(label(m) for m in methods) if methods else "Not yet set"
+
+
+def _capability_name(item: object, controller: DocumentController) -> str:
+    return controller.capability_name(getattr(item, "id", ""))
+
+
+def _capability_domain(item: object, controller: DocumentController) -> str:
+    capability = controller.library.capabilities.get(getattr(item, "id", ""))
+    return controller.library.domain_name(capability.domain) if capability else "Not in the library"
+
+
+class ListTable(QTableView):
+    """A table over one list of the design, with its buttons' common moves."""
+
+    def __init__(self, model: ListTableModel, name: str) -> None:
+        super().__init__()
+        self.setModel(model)
+        self.list_model = model
+        self.setAccessibleName(name)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(True)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        for index, column in enumerate(model.columns):
+            if column.choices is not None:
+                self.setItemDelegateForColumn(index, ChoiceDelegate(column.choices, self))
+            wide = column.attr in ("text", "organisation", "name", "") and index in (0, 1)
+            mode = QHeaderView.ResizeMode.Stretch if wide else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(index, mode)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+
+    def current_row(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def select_row(self, row: int, attr: str = "") -> None:
+        column = next((i for i, c in enumerate(self.list_model.columns) if c.attr == attr), 0)
+        index = self.list_model.index(row, column)
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+        self.setFocus()
+
+
+class CapabilityTable(ListTable):
+    """The role's capabilities; capabilities dragged from the library drop here."""
+
+    dropRefused = Signal(str)
+
+    def __init__(self, model: ListTableModel, controller: DocumentController) -> None:
+        super().__init__(model, "Capabilities in this role")
+        self.controller = controller
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(CAPABILITY_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(CAPABILITY_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not event.mimeData().hasFormat(CAPABILITY_MIME):
+            event.ignore()
+            return
+        capability_id = bytes(event.mimeData().data(CAPABILITY_MIME).data()).decode("utf-8")
+        row = self.indexAt(event.position().toPoint()).row()
+        problem = self.controller.add_capability(capability_id, None if row < 0 else row)
+        if problem:
+            self.dropRefused.emit(problem)
+        event.acceptProposedAction()
+
+
+def _buttons(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+def _button(text: str, tip: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip)
+    return button
+
+
+def _scroll(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
+
+
+class RoleEditor(QTabWidget):
+    """Every section of the role, one tab each."""
+
+    def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.binder = Binder(controller)
+        self.tables: dict[str, ListTable] = {}
+        self.setDocumentMode(True)
+        self.setUsesScrollButtons(True)
+        self.setAccessibleName("Role editor")
+        for title, page in zip(
+            TABS,
+            [
+                self._overview(),
+                self._purpose(),
+                self._responsibilities(),
+                self._capabilities(),
+                self._time(),
+                self._joint(),
+                self._development(),
+            ],
+            strict=True,
+        ):
+            self.addTab(page, title)
+        # The picture of the week takes a few milliseconds to paint: redraw a moment after typing.
+        self.picture_timer = QTimer(self)
+        self.picture_timer.setSingleShot(True)
+        self.picture_timer.setInterval(150)
+        self.picture_timer.timeout.connect(self._update_picture)
+        controller.designChanged.connect(self._refresh_extras)
+        self._refresh_extras()
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _form(self, rows: list[tuple[str, Binding | QWidget, str]]) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for text, item, tip in rows:
+            widget = with_message(item) if isinstance(item, Binding) else item
+            target = item.widget if isinstance(item, Binding) else item
+            target.setToolTip(tip)
+            target.setAccessibleName(text.replace("&", ""))
+            caption = QLabel(text)
+            caption.setBuddy(target)
+            form.addRow(caption, widget)
+        return form
+
+    def _table(self, path: str, columns: list[Column], name: str) -> ListTable:
+        table = ListTable(ListTableModel(self.controller, path, columns), name)
+        self.tables[path] = table
+        return table
+
+    # --- pages -------------------------------------------------------------------------------
+
+    def _overview(self) -> QWidget:
+        b = self.binder
+        page = QWidget()
+        form = self._form(
+            [
+                (
+                    "Job &title",
+                    b.line("title"),
+                    "Say what the post is and how senior it is, in words people search for.",
+                ),
+                (
+                    "&Footprint",
+                    b.choice("footprint", Footprint, "Not set"),
+                    "Where the post works: system, place, neighbourhood or one organisation.",
+                ),
+                (
+                    "Footprint &name",
+                    b.line("footprint_name"),
+                    "For example North Shire integrated care system, or Westtown place.",
+                ),
+                (
+                    "Leadership f&unction",
+                    b.choice("function", Function, "Not set"),
+                    "Executive, clinical or lay: the three sides of system leadership.",
+                ),
+                (
+                    "&Grade",
+                    b.line("grade"),
+                    "For example Agenda for Change band 8d, very senior manager, or JNC chief officer.",
+                ),
+                ("&Location", b.line("location"), "Where the postholder is based."),
+                ("&Contract", b.choice("contract", Contract), "Permanent, fixed term or secondment."),
+                (
+                    "&Employer",
+                    b.line("employer"),
+                    "The employing organisation (a joint post names its partners on the Joint post tab).",
+                ),
+                ("&Reports to", b.lines("reports_to"), "One line manager a line; several are allowed."),
+                ("&Accountable to", b.lines("accountable_to"), "One name a line."),
+                (
+                    "Appraisal led &by",
+                    b.line("appraisal_lead"),
+                    "Who leads appraisal when there are several line managers.",
+                ),
+                ("&Status", b.choice("status", Status), "Draft, in review or final."),
+                ("&Version", b.line("version"), "For example 1, or 1.2."),
+                ("Au&thor", b.line("author"), "Who wrote this description."),
+            ]
+        )
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return _scroll(page)
+
+    def _purpose(self) -> QWidget:
+        b = self.binder
+        page = QWidget()
+        form = self._form(
+            [
+                (
+                    "Job &purpose",
+                    b.text("purpose"),
+                    "One or two sentences: what the post is for. Leave a blank line between paragraphs.",
+                ),
+                ("System &context", b.text("system_context"), "The system, place or partnership the post works in."),
+            ]
+        )
+        page.setLayout(form)
+        return page
+
+    def _responsibilities(self) -> QWidget:
+        table = self._table(
+            "responsibilities",
+            [
+                Column("Responsibility", "text", tooltip="What the post does or decides, starting with a verb."),
+                Column("Kind", "kind", ResponsibilityKind, tooltip="System work is done across organisations."),
+            ],
+            "Responsibilities",
+        )
+        add_system = _button("Add &system responsibility", "Add a responsibility for work across organisations")
+        add_org = _button("Add &organisational responsibility", "Add a responsibility for the employing organisation")
+        remove = _button("&Remove", "Remove the selected responsibility")
+        up = _button("Move &up", "Move the selected responsibility up")
+        down = _button("Move do&wn", "Move the selected responsibility down")
+
+        def add(kind: ResponsibilityKind) -> None:
+            count = len(self.controller.design.responsibilities)
+            item = Responsibility(text="New responsibility", kind=kind)
+            self.controller.insert("responsibilities", count, item, f"Add {label(kind).lower()} responsibility")
+            table.select_row(count, "text")
+            table.edit(table.currentIndex())
+
+        add_system.clicked.connect(lambda: add(ResponsibilityKind.SYSTEM))
+        add_org.clicked.connect(lambda: add(ResponsibilityKind.ORGANISATIONAL))
+        self._list_buttons(table, "responsibilities", "responsibility", remove, up, down)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("Write what the post does and decides. Mark work across organisations as system work."))
+        layout.addWidget(table)
+        layout.addLayout(_buttons(add_system, add_org))
+        layout.addLayout(_buttons(remove, up, down))
+        return page
+
+    def _list_buttons(
+        self, table: ListTable, path: str, noun: str, remove: QPushButton, up: QPushButton, down: QPushButton
+    ) -> None:
+        def removed() -> None:
+            row = table.current_row()
+            if row >= 0:
+                self.controller.remove(path, row, f"Remove {noun}")
+                table.select_row(min(row, table.list_model.rowCount() - 1))
+
+        def moved(step: int) -> None:
+            row = table.current_row()
+            target = row + step
+            if row >= 0 and 0 <= target < table.list_model.rowCount():
+                self.controller.move(path, row, target, f"Move {noun}")
+                table.select_row(target)
+
+        remove.clicked.connect(removed)
+        up.clicked.connect(lambda: moved(-1))
+        down.clicked.connect(lambda: moved(1))
+
+    def _assessment_box(self, table: ListTable, path: str) -> QGroupBox:
+        box = QGroupBox("How the selected row is assessed")
+        row = QHBoxLayout(box)
+        checks: dict[Assessment, QCheckBox] = {}
+        for method in Assessment:
+            check = QCheckBox(label(method))
+            check.setAccessibleName(f"Assessed by {label(method).lower()}")
+            checks[method] = check
+            row.addWidget(check)
+        row.addStretch(1)
+
+        def show() -> None:
+            index = table.current_row()
+            items = table.list_model.items()
+            box.setEnabled(0 <= index < len(items))
+            chosen = set(items[index].assessed_by) if 0 <= index < len(items) else set()
+            for method, check in checks.items():
+                check.blockSignals(True)
+                check.setChecked(method in chosen)
+                check.blockSignals(False)
+
+        def changed() -> None:
+            index = table.current_row()
+            if index >= 0:
+                methods = [m.value for m, c in checks.items() if c.isChecked()]
+                self.controller.set_field(f"{path}[{index}].assessed_by", methods)
+
+        for check in checks.values():
+            check.toggled.connect(changed)
+        table.selectionModel().currentChanged.connect(lambda *_: show())
+        self.controller.designChanged.connect(show)
+        show()
+        return box
+
+    def _capabilities(self) -> QWidget:
+        model = ListTableModel(
+            self.controller,
+            "capabilities",
+            [
+                Column("Capability", "", editable=False, show=_capability_name),
+                Column("Framework domain", "", editable=False, show=_capability_domain),
+                Column("Essential or desirable", "requirement", Requirement),
+                Column("How assessed", "", editable=False, show=_assessed),
+            ],
+        )
+        capabilities = CapabilityTable(model, self.controller)
+        self.tables["capabilities"] = capabilities
+        self.capability_message = error_label()
+        capabilities.dropRefused.connect(self.show_capability_message)
+        remove = _button("Remove capability", "Remove the selected capability from the role")
+        up = _button("Move up", "Move the selected capability up")
+        down = _button("Move down", "Move the selected capability down")
+        self._list_buttons(capabilities, "capabilities", "capability", remove, up, down)
+
+        criteria = self._table(
+            "criteria",
+            [
+                Column("Area", "category", CriterionCategory),
+                Column("Criterion", "text"),
+                Column("Essential or desirable", "requirement", Requirement),
+                Column("How assessed", "", editable=False, show=_assessed),
+            ],
+            "Other person-specification criteria",
+        )
+        add = _button("Add criterion", "Add a person-specification criterion not tied to a capability")
+        remove_criterion = _button("Remove criterion", "Remove the selected criterion")
+        up_c = _button("Move up", "Move the selected criterion up")
+        down_c = _button("Move down", "Move the selected criterion down")
+
+        def add_criterion() -> None:
+            count = len(self.controller.design.criteria)
+            self.controller.insert("criteria", count, Criterion(text="New criterion"), "Add criterion")
+            criteria.select_row(count, "text")
+            criteria.edit(criteria.currentIndex())
+
+        add.clicked.connect(add_criterion)
+        self._list_buttons(criteria, "criteria", "criterion", remove_criterion, up_c, down_c)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(
+            QLabel("Add capabilities from the library: double-click one, drag it here, or use its Add to role button.")
+        )
+        layout.addWidget(capabilities, 3)
+        layout.addWidget(self.capability_message)
+        layout.addLayout(_buttons(remove, up, down))
+        layout.addWidget(self._assessment_box(capabilities, "capabilities"))
+        layout.addWidget(QLabel("Other criteria: qualifications, experience, knowledge and other requirements."))
+        layout.addWidget(criteria, 2)
+        layout.addLayout(_buttons(add, remove_criterion))
+        layout.addLayout(_buttons(up_c, down_c))
+        layout.addWidget(self._assessment_box(criteria, "criteria"))
+        return page
+
+    def show_capability_message(self, message: str) -> None:
+        self.capability_message.setText(message)
+        self.capability_message.setVisible(bool(message))
+
+    def _time(self) -> QWidget:
+        b = self.binder
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.pa_basis = QCheckBox("Counted in programmed activities (4 hours each)")
+        self.pa_basis.setAccessibleName("Job plan in programmed activities")
+        self.pa_basis.toggled.connect(self._pa_basis_changed)
+        days = QWidget()
+        day_row = QHBoxLayout(days)
+        day_row.setContentsMargins(0, 0, 0, 0)
+        self.day_checks: dict[Weekday, QCheckBox] = {}
+        for day in Weekday:
+            check = QCheckBox(label(day)[:3])
+            check.setAccessibleName(f"Protect {label(day)}")
+            check.setToolTip(f"Keep {label(day)}s free of organisational commitments")
+            check.toggled.connect(self._days_changed)
+            self.day_checks[day] = check
+            day_row.addWidget(check)
+        day_row.addStretch(1)
+        form = self._form(
+            [
+                (
+                    "Contracted &hours a week",
+                    b.line("time.contracted_hours_per_week", number=True),
+                    "Full time is usually 37.5 hours.",
+                ),
+                (
+                    "&Working days a week",
+                    b.line("time.working_days_per_week", number=True),
+                    "Used to turn hours into days.",
+                ),
+                (
+                    "Job plan",
+                    self.pa_basis,
+                    "For consultants: 10 programmed activities is a full-time week of 40 hours.",
+                ),
+                (
+                    "Programmed &activities a week",
+                    b.line("time.contracted_programmed_activities", number=True),
+                    "Only for a job plan in programmed activities.",
+                ),
+                (
+                    "System work &unit",
+                    b.choice(
+                        "time.system_work.unit",
+                        AllocationUnit,
+                        setter=lambda value: self.controller.change_unit(AllocationUnit(value)),
+                    ),
+                    "Give system time in the unit you think in; the others follow.",
+                ),
+                (
+                    "System work a&mount",
+                    b.line("time.system_work.amount", number=True),
+                    "For example 50 per cent, 2.5 days, or 2 programmed activities.",
+                ),
+                ("Protected &days", days, "Weekdays kept free of organisational commitments."),
+                (
+                    "&Learning hours a month",
+                    b.line("development.learning_hours_per_month", number=True),
+                    "Protected time for learning and development.",
+                ),
+            ]
+        )
+        layout.addLayout(form)
+        self.time_sentence = QLabel()
+        self.time_sentence.setWordWrap(True)
+        self.time_sentence.setAccessibleName("Protected time, as the job description will say it")
+        self.week_picture = QLabel()
+        self.week_picture.setMinimumHeight(120)
+        self.week_picture.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.time_sentence)
+        layout.addWidget(self.week_picture)
+        layout.addStretch(1)
+        return _scroll(page)
+
+    def _pa_basis_changed(self, checked: bool) -> None:
+        current = self.controller.design.time.contracted_programmed_activities
+        if checked and current is None:
+            self.controller.set_field("time.contracted_programmed_activities", Decimal(10))
+        elif not checked and current is not None:
+            self.controller.set_field("time.contracted_programmed_activities", None)
+
+    def _days_changed(self) -> None:
+        days = [day.value for day, check in self.day_checks.items() if check.isChecked()]
+        self.controller.set_field("time.protected_days", days)
+
+    def _joint(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.joint_check = QCheckBox("This is a joint post between partner organisations")
+        self.joint_check.setAccessibleName("Joint post")
+        self.joint_check.toggled.connect(self._joint_toggled)
+        layout.addWidget(self.joint_check)
+        partners = self._table(
+            "joint.partners",
+            [
+                Column("Organisation", "organisation"),
+                Column("Sector", "sector", Sector),
+                Column(
+                    "Host", "host", check=True, tooltip="The host employer employs the postholder and grades the post."
+                ),
+                Column("Funding %", "funding_percent", tooltip="This partner's share of the cost, in per cent."),
+                Column("Time %", "time_percent", tooltip="This partner's share of the postholder's time, in per cent."),
+                Column("Line manager", "line_manager"),
+                Column("Terms and conditions", "terms", Terms),
+                Column("Honorary contract", "honorary_contract", check=True),
+            ],
+            "Partners",
+        )
+        self.partner_message = error_label()
+        add = _button("Add partner", "Add a partner organisation")
+        remove = _button("Remove partner", "Remove the selected partner")
+        up = _button("Move up", "Move the selected partner up")
+        down = _button("Move down", "Move the selected partner down")
+
+        def add_partner() -> None:
+            count = len(self.controller.design.joint.partners) if self.controller.design.joint else 0
+            partner = Partner(
+                organisation="New partner",
+                sector=Sector.OTHER,
+                host=count == 0,
+                funding_percent=Decimal(0),
+                time_percent=Decimal(0),
+            )
+            self.controller.insert("joint.partners", count, partner, "Add partner")
+            partners.select_row(count, "organisation")
+
+        add.clicked.connect(add_partner)
+        self._list_buttons(partners, "joint.partners", "partner", remove, up, down)
+        self.joint_totals = QLabel()
+        self.joint_totals.setAccessibleName("Running totals of the funding and time shares")
+        self.joint_totals.setWordWrap(True)
+        self.joint_area = QWidget()
+        inner = QVBoxLayout(self.joint_area)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(partners)
+        inner.addWidget(self.partner_message)
+        inner.addLayout(_buttons(add, remove, up, down))
+        inner.addWidget(self.joint_totals)
+        b = self.binder
+        inner.addLayout(
+            self._form(
+                [
+                    (
+                        "A&greement",
+                        b.choice("joint.agreement", LegalBasis, "Not stated"),
+                        "The legal basis of the joint arrangement.",
+                    ),
+                    (
+                        "Governance &notes",
+                        b.text("joint.governance_notes"),
+                        "How decisions are reported to both partners' boards or members.",
+                    ),
+                ]
+            )
+        )
+        layout.addWidget(self.joint_area, 1)
+        return page
+
+    def _joint_toggled(self, checked: bool) -> None:
+        joint = self.controller.design.joint
+        if checked and joint is None:
+            self.controller.set_field("joint", JointArrangement())
+        elif not checked and joint is not None:
+            self.controller.set_field("joint", None)
+
+    def _development(self) -> QWidget:
+        b = self.binder
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(
+            self._form(
+                [
+                    ("Coaching", b.check("development.coaching", "Coaching is offered"), "Offered to the postholder."),
+                    (
+                        "Mentoring",
+                        b.check("development.mentoring", "Mentoring is offered"),
+                        "Offered to the postholder.",
+                    ),
+                    (
+                        "Peer network",
+                        b.check("development.peer_network", "A peer network of system leaders"),
+                        "Safe spaces to meet peers.",
+                    ),
+                    ("&Programmes", b.lines("development.programmes"), "Development programmes, one a line."),
+                    (
+                        "Job &stability",
+                        b.text("stability"),
+                        "How secure the post is, and what happens if structures change.",
+                    ),
+                ]
+            )
+        )
+        relationships = self._table(
+            "relationships",
+            [Column("Works with", "name"), Column("Sector", "sector", Sector)],
+            "Working relationships",
+        )
+        add = _button("Add relationship", "Add a working relationship")
+        remove = _button("Remove relationship", "Remove the selected working relationship")
+        up = _button("Move up", "Move the selected relationship up")
+        down = _button("Move down", "Move the selected relationship down")
+
+        def add_relationship() -> None:
+            count = len(self.controller.design.relationships)
+            self.controller.insert("relationships", count, Relationship(name="New contact"), "Add working relationship")
+            relationships.select_row(count, "name")
+            relationships.edit(relationships.currentIndex())
+
+        add.clicked.connect(add_relationship)
+        self._list_buttons(relationships, "relationships", "working relationship", remove, up, down)
+        layout.addWidget(QLabel("Working relationships"))
+        layout.addWidget(relationships)
+        layout.addLayout(_buttons(add, remove, up, down))
+        return page
+
+    # --- what follows the design ---------------------------------------------------------------
+
+    def _refresh_extras(self) -> None:
+        design = self.controller.design
+        self.time_sentence.setText(" ".join(time_sentences(design.time)))
+        self.pa_basis.blockSignals(True)
+        self.pa_basis.setChecked(design.time.contracted_programmed_activities is not None)
+        self.pa_basis.blockSignals(False)
+        for day, check in self.day_checks.items():
+            check.blockSignals(True)
+            check.setChecked(day in design.time.protected_days)
+            check.blockSignals(False)
+        self.joint_check.blockSignals(True)
+        self.joint_check.setChecked(design.joint is not None)
+        self.joint_check.blockSignals(False)
+        self.joint_area.setEnabled(design.joint is not None)
+        if design.joint is not None and design.joint.partners:
+            funding, time = total_funding(design.joint), total_time(design.joint)
+            parts = []
+            for what, total in (("Funding", funding), ("Time", time)):
+                gap = Decimal(100) - total
+                if gap == 0:
+                    state = "complete"
+                else:
+                    state = f"{percent(gap)} still to share" if gap > 0 else f"{percent(-gap)} too much"
+                parts.append(f"{what} adds up to {percent(total)} ({state}).")
+            self.joint_totals.setText(" ".join(parts))
+        else:
+            self.joint_totals.setText("Add the partners, with their shares of funding and time.")
+        self.picture_timer.start()
+
+    def _update_picture(self) -> None:
+        from roledesigner.documents.weekpicture import render_png
+
+        chart = week_chart(self.controller.design)
+        pixmap = QPixmap()
+        pixmap.loadFromData(render_png(chart, width=900))
+        self.week_picture.setPixmap(pixmap.scaledToWidth(520, Qt.TransformationMode.SmoothTransformation))
+        self.week_picture.setAccessibleName(chart.alt_text)
+        self.week_picture.setToolTip(chart.alt_text)
+
+    # --- jumping to a field --------------------------------------------------------------------
+
+    def focus_field(self, path: str) -> bool:
+        """Show the tab and the widget (or table row) for a finding's field; False if unknown."""
+        if not path:
+            return False
+        parts = parse_path(path.replace("[*]", ""))
+        top = str(parts[0])
+        self.setCurrentIndex(_TAB_OF.get(top, 0))
+        binding = self.binder.find(path)
+        if binding is not None:
+            binding.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        for list_path, table in self.tables.items():
+            if path.startswith(list_path):
+                rest = path[len(list_path) :]
+                match = parse_path(rest) if rest.startswith("[") and rest[1:2].isdigit() else []
+                row = match[0] if match and isinstance(match[0], int) else 0
+                attr = str(match[1]) if len(match) > 1 else ""
+                if table.list_model.rowCount():
+                    table.select_row(row, attr)
+                else:
+                    table.setFocus()
+                return True
+        if top == "time" and path == "time.protected_days":
+            self.day_checks[Weekday.MONDAY].setFocus()
+            return True
+        return top in _TAB_OF

@@ -1,0 +1,153 @@
+"""The live preview (the same HTML the PDF is printed from) and the review findings.
+
+Both refresh a moment after the last edit (a single-shot timer), so typing never waits for them.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QListView, QSplitter, QStyle, QTextBrowser, QVBoxLayout, QWidget
+
+from roledesigner.documents.viewmodel import build_view
+from roledesigner.domain.findings import Finding, Severity
+from roledesigner.gui.controller import DocumentController
+
+Index = QModelIndex | QPersistentModelIndex
+_ICONS = {
+    Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+DELAY_MS = 250
+FIRST_REFRESH_MS = 60
+#: The HTML is sized for A4 paper; a side panel shows it smaller.
+PREVIEW_ZOOM = 0.8
+_SIZE = re.compile(r'(\d+(?:\.\d+)?)(pt|px)\b|width="(\d+)"')
+
+
+def zoomed(html: str, factor: float = PREVIEW_ZOOM) -> str:
+    """The same HTML with every point, pixel and width size scaled: a zoom for the screen only."""
+
+    def scale(match: re.Match[str]) -> str:
+        if match.group(3):
+            return f'width="{round(int(match.group(3)) * factor)}"'
+        return f"{float(match.group(1)) * factor:.1f}{match.group(2)}"
+
+    return _SIZE.sub(scale, html)
+
+
+class FindingsModel(QAbstractListModel):
+    FieldRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.findings: list[Finding] = []
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        self.beginResetModel()
+        self.findings = list(findings)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.findings)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.findings):
+            return None
+        finding = self.findings[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return finding.message
+        if role == Qt.ItemDataRole.DecorationRole:
+            from PySide6.QtWidgets import QApplication
+
+            return QApplication.style().standardIcon(_ICONS[finding.severity])
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{finding.severity.value.capitalize()}: {finding.message} (field: {finding.field or 'whole role'})"
+        if role == self.FieldRole:
+            return finding.field
+        return None
+
+    def counts(self) -> dict[Severity, int]:
+        return {s: sum(1 for f in self.findings if f.severity is s) for s in Severity}
+
+
+class PreviewPanel(QWidget):
+    """Preview above, findings below; `fieldActivated` asks the editor to show a field."""
+
+    fieldActivated = Signal(str)
+    refreshed = Signal()
+
+    def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Preview of the job description")
+        self.browser.setOpenLinks(False)
+        self.findings = FindingsModel(self)
+        self.list = QListView()
+        self.list.setModel(self.findings)
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setAccessibleName("Review findings: double-click one to go to its field")
+        self.list.setToolTip("Double-click a finding, or press Enter, to go to the field to fix")
+        self.list.activated.connect(self._activated)
+        self.list.doubleClicked.connect(self._activated)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.browser)
+        splitter.addWidget(self.list)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DELAY_MS)
+        self.timer.timeout.connect(self.refresh_now)
+        controller.designChanged.connect(self.timer.start)
+        self.last_refresh_ms = 0.0
+        # Fill in just after the window first paints: start-up does not wait for the preview.
+        QTimer.singleShot(FIRST_REFRESH_MS, self.refresh_now)
+
+    def _activated(self, index: QModelIndex) -> None:
+        field = index.data(FindingsModel.FieldRole)
+        if field is not None:
+            self.fieldActivated.emit(field)
+
+    def refresh_now(self) -> None:
+        """Render the preview and run the review for the design as it is now."""
+        from roledesigner.documents.html import render_html
+        from roledesigner.review import review
+
+        started = time.perf_counter()
+        design = self.controller.design
+        library = self.controller.library
+        view = build_view(design, library, self.controller.settings.organisation_name)
+        picture = bool(view.chart and view.week_alt_text)
+        document = QTextDocument(self.browser)
+        if picture and view.chart is not None:
+            from roledesigner.documents.weekpicture import render_png
+
+            image = QImage.fromData(render_png(view.chart, width=900))
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("week.png"), image)
+        document.setHtml(zoomed(render_html(view, week_picture=picture)))
+        scroll = self.browser.verticalScrollBar().value()
+        self.browser.setDocument(document)
+        self.browser.verticalScrollBar().setValue(scroll)
+        self.findings.set_findings(review(design, library))
+        self.last_refresh_ms = (time.perf_counter() - started) * 1000
+        self.refreshed.emit()

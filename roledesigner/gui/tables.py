@@ -1,0 +1,139 @@
+"""Table models over the design's lists (responsibilities, capabilities, criteria, partners…).
+
+A model reads rows from the controller's design and writes each edited cell back through
+`set_field`, so a table edit is an undoable step like any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from roledesigner.domain.vocabulary import label
+from roledesigner.edits import get_value
+from roledesigner.gui.controller import DocumentController
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    attr: str  # the field of each item ("text", "funding_percent"); "" for a computed column
+    choices: type[StrEnum] | None = None
+    check: bool = False
+    editable: bool = True
+    show: Callable[[Any, Any], str] | None = None  # (item, controller) -> text, for computed columns
+    tooltip: str = ""
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, StrEnum):
+        return label(value)
+    if value is None:
+        return ""
+    return str(value)
+
+
+class ListTableModel(QAbstractTableModel):
+    def __init__(self, controller: DocumentController, path: str, columns: list[Column]) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.path = path
+        self.columns = columns
+        self.last_problem: str | None = None
+        controller.designChanged.connect(self._reset)
+
+    def items(self) -> list[Any]:
+        try:
+            return list(get_value(self.controller.design, self.path) or [])
+        except AttributeError:
+            return []  # the list's parent (a joint arrangement) is not there
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items())
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].header
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.columns[section].tooltip or None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        items = self.items()
+        if not 0 <= index.row() < len(items) or not 0 <= index.column() < len(self.columns):
+            return None
+        item = items[index.row()]
+        column = self.columns[index.column()]
+        value = getattr(item, column.attr) if column.attr else None
+        if column.check:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return "Yes" if value else "No"
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return column.show(item, self.controller) if column.show else _text(value)
+        if role == Qt.ItemDataRole.EditRole:
+            if isinstance(value, StrEnum):
+                return value.value
+            return "" if value is None else str(value)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        column = self.columns[index.column()]
+        if column.editable and column.attr:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable if column.check else Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        column = self.columns[index.column()]
+        if column.check and role == Qt.ItemDataRole.CheckStateRole:
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        self.last_problem = self.controller.set_field(f"{self.path}[{index.row()}].{column.attr}", value)
+        return self.last_problem is None
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A drop-down editor for columns whose values come from a closed list."""
+
+    def __init__(self, choices: type[StrEnum], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choices = choices
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        for member in self.choices:
+            combo.addItem(label(member), member.value)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

@@ -1,0 +1,256 @@
+# mypy: disable-error-code="no-untyped-call"
+"""The desktop app, driven as a user drives it (pytest-qt, offscreen; dialogs patched)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from roledesigner.domain.models import Partner
+from roledesigner.domain.vocabulary import AllocationUnit, Sector
+from roledesigner.gui.app import create_window
+from roledesigner.gui.mainwindow import MainWindow
+from roledesigner.gui.mime import CAPABILITY_MIME
+from roledesigner.storage import load_design
+from tests.docxread import independent_text
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
+    # A modal box offscreen would wait for ever: closing at teardown discards unless a test says otherwise.
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
+    win = create_window()
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    yield win
+    win.controller.undo_stack.setClean()  # nothing to ask about when the test ends
+
+
+def choose_role(monkeypatch: pytest.MonkeyPatch, role_id: str | None) -> None:
+    class Chooser:
+        def __init__(self, *_args: Any) -> None:
+            pass
+
+        def exec(self) -> int:
+            return 1
+
+        def chosen_role(self) -> str | None:
+            return role_id
+
+    monkeypatch.setattr("roledesigner.gui.newdialog.NewDesignDialog", Chooser)
+
+
+def bound(win: MainWindow, path: str) -> Any:
+    """The widget bound to a field path (it must exist)."""
+    binding = win.editor.binder.find(path)
+    assert binding is not None, path
+    return binding.widget
+
+
+def preview_text(win: MainWindow) -> str:
+    win.preview.refresh_now()
+    return " ".join(win.preview.browser.toPlainText().split())
+
+
+def codes(win: MainWindow) -> list[str]:
+    win.preview.refresh_now()
+    return [f.code for f in win.preview.findings.findings]
+
+
+def test_new_from_an_emerging_role(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    choose_role(monkeypatch, "place_chief_executive")
+    window.new_action.trigger()
+    design = window.controller.design
+    assert design.based_on == "place_chief_executive"
+    assert bound(window, "title").text() == design.title
+    assert "Place chief executive" in window.windowTitle()
+    assert design.title in preview_text(window)
+
+
+def test_add_a_capability_by_double_click_and_by_drag_and_drop(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose_role(monkeypatch, None)
+    window.new_action.trigger()
+    panel = window.library_panel
+    qtbot.keyClicks(panel.search_box, "politic")
+    index = panel.model.index_of("capability", "political_astuteness")
+    assert index.isValid()
+    panel.tree.scrollTo(index)
+    rect = panel.tree.visualRect(index)
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert [c.id for c in window.controller.design.capabilities] == ["political_astuteness"]
+    assert window.controller.undo_stack.undoText() == "Add capability 'Being politically astute'"
+
+    table = window.editor.tables["capabilities"]
+    window.editor.setCurrentIndex(3)
+    mime = QMimeData()
+    mime.setData(CAPABILITY_MIME, b"active_listening")
+    drop = QDropEvent(
+        QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    table.dropEvent(drop)
+    assert [c.id for c in window.controller.design.capabilities] == ["active_listening", "political_astuteness"]
+    table.dropEvent(drop)  # the same again is refused, with a reason at the table
+    assert len(window.controller.design.capabilities) == 2
+    assert window.editor.capability_message.text() == "'Active listening' is already in this role."
+
+
+def test_two_days_of_system_time_changes_the_preview_sentence(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose_role(monkeypatch, "system_finance_lead")
+    window.new_action.trigger()
+    window.editor.setCurrentIndex(4)
+    unit = bound(window, "time.system_work.unit")
+    assert isinstance(unit, QComboBox)
+    unit.setCurrentIndex(unit.findData(AllocationUnit.DAYS_PER_WEEK.value))
+    assert window.controller.design.time.system_work.amount == Decimal(5), "100 per cent is re-expressed as 5 days"
+    amount = bound(window, "time.system_work.amount")
+    assert isinstance(amount, QLineEdit)
+    amount.setFocus()
+    amount.selectAll()
+    qtbot.keyClicks(amount, "2")
+    assert window.controller.design.time.system_work.amount == Decimal(2)
+    assert (
+        "This post includes 2 days (15 hours) a week of protected time for system work, two fifths of the post."
+        in preview_text(window)
+    )
+    assert "2 days (15 hours)" in window.editor.time_sentence.text()
+    qtbot.keyClicks(amount, "x")
+    binding = window.editor.binder.find("time.system_work.amount")
+    assert binding is not None and binding.message.text() == "must be a number"
+    assert window.controller.design.time.system_work.amount == Decimal(2), "a refused value changes nothing"
+
+
+def test_a_joint_split_that_does_not_add_up_shows_in_review(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose_role(monkeypatch, "joint_digital_lead")
+    window.new_action.trigger()
+    window.editor.setCurrentIndex(5)
+    window.editor.joint_check.setChecked(True)
+    partners = window.editor.tables["joint.partners"]
+    model = partners.list_model
+    controller = window.controller
+    for name, host in (("North Shire ICB", True), ("Westtown Council", False)):
+        count = model.rowCount()
+        controller.insert(
+            "joint.partners",
+            count,
+            Partner(
+                organisation=name, sector=Sector.OTHER, host=host, funding_percent=Decimal(0), time_percent=Decimal(0)
+            ),
+            "Add partner",
+        )
+    for row, (funding, time) in enumerate((("60", "50"), ("30", "50"))):
+        assert model.setData(model.index(row, 3), funding)
+        assert model.setData(model.index(row, 4), time)
+    assert "Funding adds up to 90 per cent (10 per cent still to share)." in window.editor.joint_totals.text()
+    assert "joint.funding_total" in codes(window)
+    assert "joint.time_total" not in codes(window)
+    assert not model.setData(model.index(0, 3), "120")
+    assert model.last_problem == "must be between 0 and 100"
+
+
+def test_double_clicking_a_finding_jumps_to_its_field(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    choose_role(monkeypatch, "system_finance_lead")
+    window.new_action.trigger()
+    window.preview.refresh_now()
+    findings = window.preview.findings
+    row = next(i for i, f in enumerate(findings.findings) if f.field == "reports_to")
+    window.preview.list.doubleClicked.emit(findings.index(row))
+    assert window.editor.currentIndex() == 0
+    assert QApplication.focusWidget() is bound(window, "reports_to")
+
+
+def test_save_reopen_and_compare(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    choose_role(monkeypatch, "independent_chair")
+    window.new_action.trigger()
+    window.controller.set_field("grade", "Very senior manager")
+    assert window.isWindowModified()
+    target = tmp_path / "chair"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.save_as()
+    saved = tmp_path / "chair.roledesign"
+    assert load_design(saved) == window.controller.design
+    assert not window.isWindowModified()
+    assert window.windowTitle().startswith("chair[*]")
+    before = window.controller.design
+    window.controller.replace(window.controller.design.model_copy(update={"title": "Other"}))
+    assert window.open_file(saved)
+    assert window.controller.design == before
+    assert window.recent_files()[0] == str(saved.resolve())
+
+
+def test_close_with_unsaved_changes_asks(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window.controller.set_field("purpose", "Lead partners.")
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
+    assert not window.close(), "Cancel keeps the window open"
+    assert window.isVisible()
+    assert window.close(), "Discard closes it"
+
+
+def test_an_unreadable_file_gives_a_message_and_the_app_stays(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
+    broken = tmp_path / "broken.roledesign"
+    broken.write_text("{", encoding="utf-8")
+    before = window.controller.design
+    assert not window.open_file(broken)
+    assert shown and str(broken) in shown[0] and "not valid JSON" in shown[0]
+    assert window.controller.design == before and window.isVisible()
+
+
+def test_export_word_off_the_gui_thread_and_read_it_back(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose_role(monkeypatch, "system_data_scientist")
+    window.new_action.trigger()
+    target = tmp_path / "spec.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Close)
+    window.export_word_action.trigger()
+    assert window.busy.isVisible()
+    qtbot.waitUntil(lambda: not window.busy.isVisible(), timeout=60_000)
+    text = independent_text(target.read_bytes())
+    assert window.controller.design.title in text and "Person specification" in text
+
+
+def test_item_models_pass_the_model_tester(
+    window: MainWindow, qtmodeltester: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose_role(monkeypatch, "joint_workforce_lead")
+    window.new_action.trigger()
+    window.preview.refresh_now()
+    qtmodeltester.check(window.preview.findings)
+    for table in window.editor.tables.values():
+        qtmodeltester.check(table.list_model)
+    qtmodeltester.check(window.library_panel.model)
+
+
+def test_undo_and_redo_from_the_edit_menu(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    choose_role(monkeypatch, "system_finance_lead")
+    window.new_action.trigger()
+    window.add_capability("empathy")
+    assert window.undo_action.text() == "&Undo Add capability 'Empathy across organisations'"
+    window.undo_action.trigger()
+    assert "empathy" not in [c.id for c in window.controller.design.capabilities]
+    window.redo_action.trigger()
+    assert "empathy" in [c.id for c in window.controller.design.capabilities]
