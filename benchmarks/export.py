@@ -11,7 +11,8 @@ from pathlib import Path
 from docx import Document
 
 from benchmarks.timing import Result, median_seconds
-from roledesigner.documents.export import ExportJob, export_many
+from roledesigner.documents.export import export_many
+from roledesigner.documents.jobs import ExportJob
 from roledesigner.documents.sample import sample_design
 from roledesigner.documents.viewmodel import JobSpecification, build_view
 from roledesigner.documents.weekpicture import render_png

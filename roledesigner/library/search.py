@@ -54,6 +54,11 @@ def _bits(mask: int) -> Iterator[int]:
 
 
 def _mask(positions: list[int], size: int) -> int:
+    if len(positions) * 64 < size or size <= 1024:
+        mask = 0  # few bits, or a small library: shifting is cheaper than a byte array
+        for position in positions:
+            mask |= 1 << position
+        return mask
     flags = bytearray((size + 7) // 8)
     for position in positions:
         flags[position >> 3] |= 1 << (position & 7)
