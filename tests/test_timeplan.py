@@ -71,7 +71,10 @@ def test_changing_the_unit_keeps_the_time_and_says_when_it_rounds() -> None:
 
     half = TimePlan(system_work=Allocation(unit=Unit.PERCENT, amount=D(50)))
     assert reexpressed(half, Unit.DAYS_PER_WEEK) == (Allocation(unit=Unit.DAYS_PER_WEEK, amount=D("2.5")), True)
-    assert reexpressed(half, Unit.PROGRAMMED_ACTIVITIES) == (Allocation(unit=Unit.PROGRAMMED_ACTIVITIES, amount=D("4.6875")), True)
+    assert reexpressed(half, Unit.PROGRAMMED_ACTIVITIES) == (
+        Allocation(unit=Unit.PROGRAMMED_ACTIVITIES, amount=D("4.6875")),
+        True,
+    )
     ten_hours = TimePlan(system_work=Allocation(unit=Unit.HOURS_PER_WEEK, amount=D(10)))
     allocation, exact = reexpressed(ten_hours, Unit.DAYS_PER_WEEK)
     assert (allocation.amount, exact) == (D("1.3333"), False)
