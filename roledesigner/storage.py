@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -102,8 +103,39 @@ def dumps(design: RoleDesign) -> str:
     return json.dumps(design.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
 
 
-def save_design(design: RoleDesign, path: Path) -> None:
+@dataclass(frozen=True)
+class FileStamp:
+    """What a file looked like when we read or wrote it, to notice a colleague's save."""
+
+    modified_ns: int
+    size: int
+
+
+def stamp(path: Path) -> FileStamp | None:
     try:
+        status = path.stat()
+    except OSError:
+        return None
+    return FileStamp(status.st_mtime_ns, status.st_size)
+
+
+def changed_since(path: Path, seen: FileStamp | None) -> bool:
+    """True when the file on disk is not the one we last read or wrote (someone else saved it)."""
+    return seen is not None and stamp(path) != seen
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def save_design(design: RoleDesign, path: Path, backup: bool = True) -> FileStamp | None:
+    """Save atomically, keeping the previous version as `name.roledesign.bak` (one generation)."""
+    try:
+        if backup and path.is_file():
+            write_atomically(backup_path(path), path.read_bytes())
         write_atomically(path, dumps(design).encode("utf-8"))
     except WriteError as error:
         raise DesignFileError(str(error)) from error
+    except OSError as error:
+        raise DesignFileError(f"Cannot save {path}: {error.strerror or error}.") from error
+    return stamp(path)
