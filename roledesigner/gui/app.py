@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from roledesigner import __version__
@@ -35,4 +36,5 @@ def run(path: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = create_window(path)
     window.show()
+    QTimer.singleShot(300, window.offer_recovery)  # once the window is up
     return int(app.exec())

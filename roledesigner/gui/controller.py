@@ -21,7 +21,7 @@ from roledesigner.domain.vocabulary import label as plain_label
 from roledesigner.edits import Edit, EditError, edit_label, insert_item, move_item, remove_item, set_value
 from roledesigner.library.catalogue import Library
 from roledesigner.settings import Settings
-from roledesigner.storage import load_design, save_design
+from roledesigner.storage import FileStamp, changed_since, load_design, save_design, stamp
 
 _MERGE_IDS: dict[str, int] = {}
 
@@ -70,6 +70,8 @@ class DocumentController(QObject):
         self.undo_stack.cleanChanged.connect(self.stateChanged)
         self._design = blank_design(settings.default_contracted_hours)
         self.path: Path | None = None
+        #: The file as we last read or wrote it, to notice when someone else saves it.
+        self.stamp: FileStamp | None = None
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -146,13 +148,20 @@ class DocumentController(QObject):
 
     # --- documents -------------------------------------------------------------------------
 
-    def replace(self, design: RoleDesign, path: Path | None = None) -> None:
-        """Show another design (new or opened): a fresh undo history, saved state clean."""
+    def replace(self, design: RoleDesign, path: Path | None = None, unsaved: bool = False) -> None:
+        """Show another design (new, opened or recovered): a fresh undo history; `unsaved` marks
+        it as having changes to save (a recovered copy)."""
         self.undo_stack.clear()
         self.path = path
+        self.stamp = stamp(path) if path is not None else None
         self._show(design)
         self.undo_stack.setClean()
+        if unsaved:
+            self.undo_stack.resetClean()
         self.stateChanged.emit()
+
+    def changed_on_disk(self) -> bool:
+        return self.path is not None and changed_since(self.path, self.stamp)
 
     def open(self, path: Path) -> None:
         """Open a design; a file that cannot be read raises DesignFileError and changes nothing."""
@@ -162,7 +171,7 @@ class DocumentController(QObject):
         target = path or self.path
         if target is None:
             raise ValueError("save() needs a path for a design that was never saved")
-        save_design(self._design, target)
+        self.stamp = save_design(self._design, target)
         self.path = target
         self.undo_stack.setClean()
         self.stateChanged.emit()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -27,10 +29,13 @@ from roledesigner.gui.exporting import Exporter
 from roledesigner.gui.librarypanel import LibraryPanel
 from roledesigner.gui.preview import PreviewPanel
 from roledesigner.library.loader import default_folders, load_library
+from roledesigner.recovery import RecoveryStore, RecoveryUnavailable
 from roledesigner.settings import save_settings
 from roledesigner.storage import SUFFIX, DesignFileError
 
 APP_NAME = "Role Designer"
+#: Seconds between recovery copies while there are unsaved changes (tests shorten it).
+AUTOSAVE_SECONDS = float(os.environ.get("ROLEDESIGNER_AUTOSAVE_SECONDS", "30"))
 FILE_FILTER = f"Role designs (*{SUFFIX});;All files (*)"
 MAX_RECENT = 8
 
@@ -71,6 +76,16 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.resize(1280, 800)
         self._restore_layout()
+        self.recovery = RecoveryStore()
+        self._autosave_warned = False
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(int(AUTOSAVE_SECONDS * 1000))
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        controller.stateChanged.connect(self._clean_recovery)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.applicationStateChanged.connect(self._application_state)
         if controller.library.problems:
             count = len(controller.library.problems)
             QTimer.singleShot(
@@ -189,6 +204,54 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(f"Added '{self.controller.capability_name(capability_id)}'.", 4000)
 
+    # --- autosave and recovery -----------------------------------------------------------------
+
+    def autosave(self) -> None:
+        """Write a recovery copy while there are unsaved changes; say once if that cannot be done."""
+        if not self.controller.is_modified:
+            return
+        try:
+            self.recovery.write(self.controller.design, self.controller.path)
+        except RecoveryUnavailable as error:
+            if not self._autosave_warned:
+                self._autosave_warned = True
+                QMessageBox.information(self, APP_NAME, f"{error} Save your work often.")
+
+    def _application_state(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.autosave()
+
+    def _clean_recovery(self) -> None:
+        if not self.controller.is_modified:
+            self.recovery.clear()
+
+    def offer_recovery(self) -> None:
+        """After a crash: offer each design left behind, Restore (as unsaved) or Discard."""
+        problems = []
+        for copy in self.recovery.left_behind():
+            if copy.design is None:
+                problems.append(f"{copy.problem} It was discarded.")
+                self.recovery.discard(copy)
+                continue
+            when = copy.saved_at.strftime("%d %B %Y at %H:%M") if copy.saved_at else "an unknown time"
+            where = f" ({copy.original})" if copy.original else ""
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                APP_NAME,
+                f"Role Designer closed before {copy.name}{where} was saved. A recovery copy from {when} was "
+                "found. Restore it? It opens as unsaved; your file is not changed until you save.",
+                parent=self,
+            )
+            restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+            box.exec()
+            if box.clickedButton() is restore and self.maybe_save():
+                self.controller.replace(copy.design, copy.original, unsaved=True)
+                self.autosave()
+            self.recovery.discard(copy)
+        if problems:
+            QMessageBox.information(self, APP_NAME, "\n\n".join(problems))
+
     # --- files ---------------------------------------------------------------------------------
 
     def maybe_save(self) -> bool:
@@ -252,11 +315,30 @@ class MainWindow(QMainWindow):
         return self._save_to(target)
 
     def _save_to(self, path: Path) -> bool:
+        if path == self.controller.path and self.controller.changed_on_disk():
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                APP_NAME,
+                f"{path.name} has changed on disk since you opened it: someone else may have saved it. "
+                "Save your version under a new name, overwrite theirs, or cancel?",
+                parent=self,
+            )
+            save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+            overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is save_as:
+                return self.save_as()
+            if box.clickedButton() is not overwrite:
+                return False
         try:
             self.controller.save(path)
         except DesignFileError as error:
-            QMessageBox.warning(self, APP_NAME, str(error))
-            return False
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, f"{error} Save it under another name?", parent=self)
+            save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            return box.clickedButton() is save_as and self.save_as()
         self._remember(path)
         self.statusBar().showMessage(f"Saved {path}.", 4000)
         return True
@@ -395,4 +477,5 @@ class MainWindow(QMainWindow):
             return
         self.qsettings.setValue("geometry", self.saveGeometry())
         self.qsettings.setValue("windowState", self.saveState())
+        self.recovery.clear()  # saved or discarded: nothing left to recover
         event.accept()
