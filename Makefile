@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: run test lint typecheck contracts pytest bench template clean
+.PHONY: run test lint typecheck contracts pytest bench template screenshot clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Role Designer needs Python 3.11 or newer; $(PYTHON) is " + sys.version.split()[0])'
@@ -50,6 +50,9 @@ test: lint typecheck contracts pytest
 
 template: $(VENV)/.installed-test
 	$(BIN)/python -m roledesigner.documents.templatebuild
+
+screenshot: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m roledesigner.gui.screenshot docs/images/main-window.png
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
