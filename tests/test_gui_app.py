@@ -254,3 +254,21 @@ def test_undo_and_redo_from_the_edit_menu(window: MainWindow, monkeypatch: pytes
     assert "empathy" not in [c.id for c in window.controller.design.capabilities]
     window.redo_action.trigger()
     assert "empathy" in [c.id for c in window.controller.design.capabilities]
+
+
+def test_the_library_menu_edits_the_users_own_entries(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A user entry saved from the app appears in the library at once, from the user's folder."""
+    from roledesigner.library.userentries import duplicate_data, save_entry, validate_capability
+
+    titles = [a.text().replace("&", "") for a in window.library_editing.actions()]
+    assert "New capability…" in titles and "Delete my entry…" in titles
+    folder = tmp_path / "mine"
+    monkeypatch.setattr(window.controller, "settings", window.controller.settings.model_copy(update={"user_library": folder}))
+    data = duplicate_data("capability", "empathy", window.controller.library)
+    entry, problems = validate_capability(data, window.controller.library)
+    assert entry is not None and problems == []
+    save_entry(entry, folder)
+    window.library_editing.libraryChanged.emit()
+    assert entry.id in window.controller.library.capabilities
+    assert window.controller.library.origins[("capability", entry.id)].folder.label == "user"
+    assert window.library_panel.model.index_of("capability", entry.id).isValid()

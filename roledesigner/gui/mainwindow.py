@@ -26,11 +26,12 @@ from roledesigner.domain.findings import Severity
 from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.editor import RoleEditor
 from roledesigner.gui.exporting import Exporter
+from roledesigner.gui.libraryedit import LibraryEditing
 from roledesigner.gui.librarypanel import LibraryPanel
 from roledesigner.gui.preview import PreviewPanel
 from roledesigner.library.loader import default_folders, load_library
 from roledesigner.recovery import RecoveryStore, RecoveryUnavailable
-from roledesigner.settings import save_settings
+from roledesigner.settings import save_settings, user_library_dir
 from roledesigner.storage import SUFFIX, DesignFileError
 
 APP_NAME = "Role Designer"
@@ -168,6 +169,16 @@ class MainWindow(QMainWindow):
         preview_toggle.setShortcut(QKeySequence("Ctrl+2"))
         view_menu.addActions([library_toggle, preview_toggle])
         view_menu.addAction(self._action("Reset &layout", self.reset_layout, None, "Show every area in its place"))
+
+        self.library_editing = LibraryEditing(
+            self.library_panel,
+            lambda: user_library_dir(self.controller.settings),
+            lambda: self.controller.library,
+            self,
+        )
+        self.library_editing.libraryChanged.connect(self.reload_library)
+        library_menu = self.menuBar().addMenu("&Library")
+        library_menu.addActions(self.library_editing.actions())
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("Library &problems…", self.show_library_problems, None, "Entries skipped"))
@@ -441,8 +452,13 @@ class MainWindow(QMainWindow):
         )
         self.controller.settings = chosen
         if folders_changed:
-            self.controller.library = load_library(default_folders(chosen))
-            self.library_panel.set_library(self.controller.library)
+            self.reload_library()
+        self.preview.refresh_now()
+
+    def reload_library(self) -> None:
+        """The user's or the team's entries changed: read the library again and show it."""
+        self.controller.library = load_library(default_folders(self.controller.settings))
+        self.library_panel.set_library(self.controller.library)
         self.preview.refresh_now()
 
     def show_library_problems(self) -> None:
