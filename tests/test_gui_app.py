@@ -256,14 +256,18 @@ def test_undo_and_redo_from_the_edit_menu(window: MainWindow, monkeypatch: pytes
     assert "empathy" in [c.id for c in window.controller.design.capabilities]
 
 
-def test_the_library_menu_edits_the_users_own_entries(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_library_menu_edits_the_users_own_entries(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A user entry saved from the app appears in the library at once, from the user's folder."""
     from roledesigner.library.userentries import duplicate_data, save_entry, validate_capability
 
     titles = [a.text().replace("&", "") for a in window.library_editing.actions()]
     assert "New capability…" in titles and "Delete my entry…" in titles
     folder = tmp_path / "mine"
-    monkeypatch.setattr(window.controller, "settings", window.controller.settings.model_copy(update={"user_library": folder}))
+    monkeypatch.setattr(
+        window.controller, "settings", window.controller.settings.model_copy(update={"user_library": folder})
+    )
     data = duplicate_data("capability", "empathy", window.controller.library)
     entry, problems = validate_capability(data, window.controller.library)
     assert entry is not None and problems == []
@@ -271,4 +275,6 @@ def test_the_library_menu_edits_the_users_own_entries(window: MainWindow, tmp_pa
     window.library_editing.libraryChanged.emit()
     assert entry.id in window.controller.library.capabilities
     assert window.controller.library.origins[("capability", entry.id)].folder.label == "user"
-    assert window.library_panel.model.index_of("capability", entry.id).isValid()
+    index = window.library_panel.model.index_of("capability", entry.id)
+    assert index.isValid()
+    assert index.data() == f"{entry.name} (your own)", "marked as the user's own in the list"

@@ -194,6 +194,8 @@ class LibraryTreeModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._groups: list[_Group] = []
+        #: Entries from the user's or the team's own library, and the mark shown after their name.
+        self.marks: dict[tuple[str, str], str] = {}
         self._where: dict[tuple[str, str], tuple[int, int]] = {}
         self._total = 0
         self._bold = QFont()
@@ -321,7 +323,8 @@ class LibraryTreeModel(QAbstractItemModel):
 
     def _entry_data(self, hit: Hit, role: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return hit.name
+            mark = self.marks.get((hit.kind, hit.id))
+            return f"{hit.name} ({mark})" if mark else hit.name
         if role == Qt.ItemDataRole.ToolTipRole:
             if hit.kind == "role":
                 return f"{hit.name}: an emerging role on the {label(hit.footprint).lower()} footprint"
@@ -525,6 +528,10 @@ class LibraryPanel(QWidget):
         """Show a reloaded library, keeping the search, filters and selection where they still apply."""
         self._library = library
         self._domains = {key: domain.name for key, domain in library.capability_domains.items()}
+        names = {"user": "your own", "shared": "your team's"}
+        self.model.marks = {
+            key: names[origin.folder.label] for key, origin in library.origins.items() if origin.folder.label in names
+        }
         self._shown = None
         chosen = self.domain_filter.currentData()
         self.domain_filter.blockSignals(True)
