@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from roledesigner.domain.numbers import NonNegative, Number, Percent, WeeklyDays, WeeklyHours, WeeklyPAs
 from roledesigner.domain.text import FilledText, Identifier, Text
@@ -62,27 +62,25 @@ class Responsibility(_Model):
     kind: ResponsibilityKind = ResponsibilityKind.ORGANISATIONAL
 
 
+def _unique_methods(value: list[Assessment]) -> list[Assessment]:
+    return _unique(value, "the assessment method")
+
+
+#: How a person-specification row is assessed: each method at most once.
+AssessedBy = Annotated[list[Assessment], AfterValidator(_unique_methods)]
+
+
 class CapabilityRequirement(_Model):
     id: Identifier
     requirement: Requirement = Requirement.ESSENTIAL
-    assessed_by: list[Assessment] = Field(default_factory=_interview)
-
-    @field_validator("assessed_by")
-    @classmethod
-    def _unique_methods(cls, value: list[Assessment]) -> list[Assessment]:
-        return _unique(value, "the assessment method")
+    assessed_by: AssessedBy = Field(default_factory=_interview)
 
 
 class Criterion(_Model):
     category: CriterionCategory = CriterionCategory.EXPERIENCE
     text: FilledText
     requirement: Requirement = Requirement.ESSENTIAL
-    assessed_by: list[Assessment] = Field(default_factory=_interview)
-
-    @field_validator("assessed_by")
-    @classmethod
-    def _unique_methods(cls, value: list[Assessment]) -> list[Assessment]:
-        return _unique(value, "the assessment method")
+    assessed_by: AssessedBy = Field(default_factory=_interview)
 
 
 class Relationship(_Model):
