@@ -278,3 +278,21 @@ def test_the_library_menu_edits_the_users_own_entries(
     index = window.library_panel.model.index_of("capability", entry.id)
     assert index.isValid()
     assert index.data() == f"{entry.name} (your own)", "marked as the user's own in the list"
+
+
+def test_list_buttons_add_move_and_remove(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    choose_role(monkeypatch, None)
+    window.new_action.trigger()
+    window.editor.setCurrentIndex(2)
+    buttons = {b.text().replace("&", ""): b for b in window.editor.widget(2).findChildren(QPushButton)}
+    qtbot.mouseClick(buttons["Add system responsibility"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(buttons["Add organisational responsibility"], Qt.MouseButton.LeftButton)
+    kinds = [r.kind.value for r in window.controller.design.responsibilities]
+    assert kinds == ["system", "organisational"]
+    assert window.controller.undo_stack.undoText() == "Add organisational responsibility"
+    qtbot.mouseClick(buttons["Move up"], Qt.MouseButton.LeftButton)
+    assert [r.kind.value for r in window.controller.design.responsibilities] == ["organisational", "system"]
+    qtbot.mouseClick(buttons["Remove responsibility"], Qt.MouseButton.LeftButton)
+    assert len(window.controller.design.responsibilities) == 1

@@ -6,7 +6,9 @@ finding's field path and shows that field, so a double-click in the review jumps
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPixmap
@@ -334,22 +336,23 @@ class RoleEditor(QTabWidget):
             ],
             "Responsibilities",
         )
-        add_system = _button("Add &system responsibility", "Add a responsibility for work across organisations")
-        add_org = _button("Add &organisational responsibility", "Add a responsibility for the employing organisation")
-        remove = _button("&Remove", "Remove the selected responsibility")
-        up = _button("Move &up", "Move the selected responsibility up")
-        down = _button("Move do&wn", "Move the selected responsibility down")
-
-        def add(kind: ResponsibilityKind) -> None:
-            count = len(self.controller.design.responsibilities)
-            item = Responsibility(text="New responsibility", kind=kind)
-            self.controller.insert("responsibilities", count, item, f"Add {label(kind).lower()} responsibility")
-            table.select_row(count, "text")
-            table.edit(table.currentIndex())
-
-        add_system.clicked.connect(lambda: add(ResponsibilityKind.SYSTEM))
-        add_org.clicked.connect(lambda: add(ResponsibilityKind.ORGANISATIONAL))
-        self._list_buttons(table, "responsibilities", "responsibility", remove, up, down)
+        add_system = self._add_button(
+            table,
+            "responsibilities",
+            "Add &system responsibility",
+            "Add a responsibility for work across organisations",
+            lambda: Responsibility(text="New responsibility", kind=ResponsibilityKind.SYSTEM),
+            "text",
+        )
+        add_org = self._add_button(
+            table,
+            "responsibilities",
+            "Add &organisational responsibility",
+            "Add a responsibility for the employing organisation",
+            lambda: Responsibility(text="New responsibility", kind=ResponsibilityKind.ORGANISATIONAL),
+            "text",
+        )
+        remove, up, down = self._list_controls(table, "responsibilities", "responsibility")
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel("Write what the post does and decides. Mark work across organisations as system work."))
@@ -358,9 +361,12 @@ class RoleEditor(QTabWidget):
         layout.addLayout(_buttons(remove, up, down))
         return page
 
-    def _list_buttons(
-        self, table: ListTable, path: str, noun: str, remove: QPushButton, up: QPushButton, down: QPushButton
-    ) -> None:
+    def _list_controls(self, table: ListTable, path: str, noun: str) -> tuple[QPushButton, QPushButton, QPushButton]:
+        """Remove, Move up and Move down buttons for one list of the design."""
+        remove = _button(f"Remove {noun}", f"Remove the selected {noun}")
+        up = _button("Move up", f"Move the selected {noun} up")
+        down = _button("Move down", f"Move the selected {noun} down")
+
         def removed() -> None:
             row = table.current_row()
             if row >= 0:
@@ -377,6 +383,22 @@ class RoleEditor(QTabWidget):
         remove.clicked.connect(removed)
         up.clicked.connect(lambda: moved(-1))
         down.clicked.connect(lambda: moved(1))
+        return remove, up, down
+
+    def _add_button(
+        self, table: ListTable, path: str, text: str, tip: str, make: Callable[[], Any], edit_attr: str
+    ) -> QPushButton:
+        """A button that appends a new item to the list at `path` and starts editing it."""
+        button = _button(text, tip)
+
+        def add() -> None:
+            count = table.list_model.rowCount()
+            if self.controller.insert(path, count, make(), text.replace("&", "")) is None:
+                table.select_row(count, edit_attr)
+                table.edit(table.currentIndex())
+
+        button.clicked.connect(add)
+        return button
 
     def _assessment_box(self, table: ListTable, path: str) -> QGroupBox:
         box = QGroupBox("How the selected row is assessed")
@@ -427,10 +449,7 @@ class RoleEditor(QTabWidget):
         self.tables["capabilities"] = capabilities
         self.capability_message = error_label()
         capabilities.dropRefused.connect(self.show_capability_message)
-        remove = _button("Remove capability", "Remove the selected capability from the role")
-        up = _button("Move up", "Move the selected capability up")
-        down = _button("Move down", "Move the selected capability down")
-        self._list_buttons(capabilities, "capabilities", "capability", remove, up, down)
+        remove, up, down = self._list_controls(capabilities, "capabilities", "capability")
 
         criteria = self._table(
             "criteria",
@@ -442,19 +461,15 @@ class RoleEditor(QTabWidget):
             ],
             "Other person-specification criteria",
         )
-        add = _button("Add criterion", "Add a person-specification criterion not tied to a capability")
-        remove_criterion = _button("Remove criterion", "Remove the selected criterion")
-        up_c = _button("Move up", "Move the selected criterion up")
-        down_c = _button("Move down", "Move the selected criterion down")
-
-        def add_criterion() -> None:
-            count = len(self.controller.design.criteria)
-            self.controller.insert("criteria", count, Criterion(text="New criterion"), "Add criterion")
-            criteria.select_row(count, "text")
-            criteria.edit(criteria.currentIndex())
-
-        add.clicked.connect(add_criterion)
-        self._list_buttons(criteria, "criteria", "criterion", remove_criterion, up_c, down_c)
+        add = self._add_button(
+            criteria,
+            "criteria",
+            "Add criterion",
+            "Add a person-specification criterion not tied to a capability",
+            lambda: Criterion(text="New criterion"),
+            "text",
+        )
+        remove_criterion, up_c, down_c = self._list_controls(criteria, "criteria", "criterion")
 
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -586,25 +601,21 @@ class RoleEditor(QTabWidget):
             "Partners",
         )
         self.partner_message = error_label()
-        add = _button("Add partner", "Add a partner organisation")
-        remove = _button("Remove partner", "Remove the selected partner")
-        up = _button("Move up", "Move the selected partner up")
-        down = _button("Move down", "Move the selected partner down")
-
-        def add_partner() -> None:
-            count = len(self.controller.design.joint.partners) if self.controller.design.joint else 0
-            partner = Partner(
+        add = self._add_button(
+            partners,
+            "joint.partners",
+            "Add partner",
+            "Add a partner organisation",
+            lambda: Partner(
                 organisation="New partner",
                 sector=Sector.OTHER,
-                host=count == 0,
+                host=partners.list_model.rowCount() == 0,
                 funding_percent=Decimal(0),
                 time_percent=Decimal(0),
-            )
-            self.controller.insert("joint.partners", count, partner, "Add partner")
-            partners.select_row(count, "organisation")
-
-        add.clicked.connect(add_partner)
-        self._list_buttons(partners, "joint.partners", "partner", remove, up, down)
+            ),
+            "organisation",
+        )
+        remove, up, down = self._list_controls(partners, "joint.partners", "partner")
         self.joint_totals = QLabel()
         self.joint_totals.setAccessibleName("Running totals of the funding and time shares")
         self.joint_totals.setWordWrap(True)
@@ -674,19 +685,15 @@ class RoleEditor(QTabWidget):
             [Column("Works with", "name"), Column("Sector", "sector", Sector)],
             "Working relationships",
         )
-        add = _button("Add relationship", "Add a working relationship")
-        remove = _button("Remove relationship", "Remove the selected working relationship")
-        up = _button("Move up", "Move the selected relationship up")
-        down = _button("Move down", "Move the selected relationship down")
-
-        def add_relationship() -> None:
-            count = len(self.controller.design.relationships)
-            self.controller.insert("relationships", count, Relationship(name="New contact"), "Add working relationship")
-            relationships.select_row(count, "name")
-            relationships.edit(relationships.currentIndex())
-
-        add.clicked.connect(add_relationship)
-        self._list_buttons(relationships, "relationships", "working relationship", remove, up, down)
+        add = self._add_button(
+            relationships,
+            "relationships",
+            "Add relationship",
+            "Add a working relationship",
+            lambda: Relationship(name="New contact"),
+            "name",
+        )
+        remove, up, down = self._list_controls(relationships, "relationships", "working relationship")
         layout.addWidget(QLabel("Working relationships"))
         layout.addWidget(relationships)
         layout.addLayout(_buttons(add, remove, up, down))
