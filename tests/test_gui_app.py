@@ -286,7 +286,9 @@ def test_list_buttons_add_move_and_remove(window: MainWindow, qtbot: QtBot, monk
     choose_role(monkeypatch, None)
     window.new_action.trigger()
     window.editor.setCurrentIndex(2)
-    buttons = {b.text().replace("&", ""): b for b in window.editor.widget(2).findChildren(QPushButton)}
+    page = window.editor.widget(2)
+    assert page is not None
+    buttons = {b.text().replace("&", ""): b for b in page.findChildren(QPushButton)}
     qtbot.mouseClick(buttons["Add system responsibility"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(buttons["Add organisational responsibility"], Qt.MouseButton.LeftButton)
     kinds = [r.kind.value for r in window.controller.design.responsibilities]
