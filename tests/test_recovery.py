@@ -32,7 +32,9 @@ def test_a_copy_is_written_found_by_the_next_run_and_cleared(tmp_path: Path) -> 
 def test_a_damaged_copy_is_reported_not_raised(tmp_path: Path) -> None:
     folder = tmp_path / "recovery"
     folder.mkdir()
-    (folder / "abc.recovery.json").write_text('{"saved_at": "2026-11-22T09:30:00", "design": {"title": 5}}', encoding="utf-8")
+    (folder / "abc.recovery.json").write_text(
+        '{"saved_at": "2026-11-22T09:30:00", "design": {"title": 5}}', encoding="utf-8"
+    )
     (folder / "def.recovery.json").write_bytes(b"\xff\xfe not json")
     copies = RecoveryStore(folder).left_behind()
     assert len(copies) == 2
