@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from roledesigner.documents import export as export_module
-from roledesigner.documents.export import export_many
+from roledesigner.documents.export import CANCELLED, export_many, unique_targets
 from roledesigner.documents.jobs import ExportJob
 from roledesigner.documents.sample import sample_design
 from roledesigner.library.catalogue import Library
@@ -69,3 +69,61 @@ def test_a_dead_worker_costs_only_a_retry_here(
     results = export_many(jobs, workers=2)
     assert all(r.ok for r in results)
     assert len(list(tmp_path.glob("out*.docx"))) == 6
+
+
+def test_cancelling_starts_no_further_job(tmp_path: Path, library: Library) -> None:
+    jobs = _jobs(tmp_path, library, 8, broken=set())
+    seen: list[int] = []
+    results = export_many(
+        jobs, workers=1, progress=lambda done, _total, _r: seen.append(done), should_stop=lambda: len(seen) >= 3
+    )
+    assert [r.job for r in results] == jobs
+    assert [r.ok for r in results] == [True] * 3 + [False] * 5
+    assert all(r.message == CANCELLED == "Not exported: the export was cancelled." for r in results[3:])
+    assert seen == [1, 2, 3], "cancelled jobs are not reported as progress"
+    assert sorted(p.name for p in tmp_path.glob("out*")) == ["out0.docx", "out1.docx", "out2.docx"]
+
+
+def test_cancelling_with_workers_lets_running_jobs_finish(tmp_path: Path, library: Library) -> None:
+    jobs = _jobs(tmp_path, library, 30, broken=set())
+    seen: list[int] = []
+    results = export_many(
+        jobs, workers=2, progress=lambda done, _total, _r: seen.append(done), should_stop=lambda: len(seen) >= 2
+    )
+    assert [r.job for r in results] == jobs
+    exported = [r for r in results if r.ok]
+    assert 2 <= len(exported) < 30
+    assert all(r.message == CANCELLED for r in results if not r.ok)
+    assert sorted(tmp_path.glob("out*")) == sorted(r.job.target for r in exported), "no partial or temporary file"
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_stop_asked_before_the_start_exports_nothing(tmp_path: Path, library: Library) -> None:
+    jobs = _jobs(tmp_path, library, 3, broken=set())
+    for workers in (1, 2):
+        results = export_many(jobs, workers=workers, should_stop=lambda: True)
+        assert [r.message for r in results] == [CANCELLED] * 3
+    assert not list(tmp_path.glob("out*"))
+
+
+def test_unique_targets_numbers_the_second_of_two_same_names() -> None:
+    out = Path("out")
+    jobs = [
+        ExportJob(Path("a/role.roledesign"), out / "role.docx"),
+        ExportJob(Path("b/role.roledesign"), out / "role.docx"),
+        ExportJob(Path("c/Role.roledesign"), out / "Role.docx"),
+        ExportJob(Path("d/role (2).roledesign"), out / "role (2).docx"),
+        ExportJob(Path("e/other.roledesign"), out / "other.docx"),
+        ExportJob(Path("f/role.roledesign"), Path("elsewhere") / "role.docx"),
+    ]
+    targets = [job.target for job in unique_targets(jobs)]
+    assert targets == [
+        out / "role.docx",
+        out / "role (3).docx",  # "role (2).docx" is what the fourth design is called
+        out / "Role (4).docx",  # Windows and macOS would see the same name as role.docx
+        out / "role (2).docx",
+        out / "other.docx",
+        Path("elsewhere") / "role.docx",
+    ]
+    assert [job.source for job in unique_targets(jobs)] == [job.source for job in jobs]
+    assert unique_targets([]) == []

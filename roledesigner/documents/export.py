@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +25,9 @@ from roledesigner.library.catalogue import Library
 from roledesigner.library.loader import default_folders, load_library
 from roledesigner.settings import load_settings
 from roledesigner.storage import DesignFileError, load_design
+
+#: The result of a job that a cancelled batch never started.
+CANCELLED = "Not exported: the export was cancelled."
 
 
 class ExportError(Exception):
@@ -88,11 +92,17 @@ def export_many(
     jobs: Sequence[ExportJob],
     workers: int | None = None,
     progress: Callable[[int, int, ExportResult], None] | None = None,
+    *,
+    should_stop: Callable[[], bool] | None = None,
 ) -> list[ExportResult]:
     """Export every job on up to `workers` processes (default: every core); results in job order.
 
     This process exports too, beside `workers - 1` spawned ones, so the batch does not wait
     idle while new processes start (about a second each: Qt, pydantic, the library).
+
+    `progress(done, total, result)` is called for each file exported or failed. Once
+    `should_stop()` returns True no further job is started; jobs already running finish, and
+    every job never started gets a `CANCELLED` result (without a `progress` call).
     """
     count = len(jobs)
     workers = max(1, min(workers or os.cpu_count() or 1, count))
@@ -103,11 +113,19 @@ def export_many(
         if progress:
             progress(len(results), count, result)
 
+    def stopping() -> bool:
+        return should_stop is not None and should_stop()
+
+    def cancel(index: int) -> None:
+        results[index] = ExportResult(jobs[index], False, CANCELLED)
+
     pending = deque(enumerate(jobs))
     if workers == 1:
-        while pending:
+        while pending and not stopping():
             index, job = pending.popleft()
             record(index, export_one(job))
+        for index, _job in pending:
+            cancel(index)
         return [results[index] for index in range(count)]
     # Spawn, not fork: each worker starts its own Qt offscreen, never a copy of ours.
     context = multiprocessing.get_context("spawn")
@@ -133,13 +151,25 @@ def export_many(
                 result = future.result()
             except BrokenProcessPool:
                 broken = True
+                if stopping():
+                    cancel(index)
+                    return
                 result = export_one(jobs[index])
             record(index, result)
 
-        top_up()
+        def stop() -> None:
+            """Cancel what is queued but not yet running; what runs is collected as it ends."""
+            while pending:
+                index, _job = pending.popleft()
+                cancel(index)
+            for future in [f for f in in_flight if f.cancel()]:
+                cancel(in_flight.pop(future))
+
         while pending or in_flight:
             for future in [f for f in in_flight if f.done()]:
                 collect(future)
+            if stopping():
+                stop()
             top_up()
             if pending:
                 index, job = pending.pop()  # from the far end, away from the workers' queue
@@ -147,3 +177,27 @@ def export_many(
             elif in_flight:
                 wait(in_flight, return_when=FIRST_COMPLETED)
     return [results[index] for index in range(count)]
+
+
+def unique_targets(jobs: Sequence[ExportJob]) -> list[ExportJob]:
+    """The jobs with any target that an earlier job already writes renamed "name (2).docx".
+
+    Names are compared without regard to case, as Windows and macOS compare them. A numbered
+    name never takes the name another job in the batch would write.
+    """
+
+    def key(path: Path) -> tuple[Path, str]:
+        return path.parent, path.name.casefold()
+
+    wanted = {key(job.target) for job in jobs}
+    taken: set[tuple[Path, str]] = set()
+    unique: list[ExportJob] = []
+    for job in jobs:
+        target = job.target
+        number = 1
+        while key(target) in taken or (number > 1 and key(target) in wanted):
+            number += 1
+            target = job.target.with_name(f"{job.target.stem} ({number}){job.target.suffix}")
+        taken.add(key(target))
+        unique.append(job if target == job.target else replace(job, target=target))
+    return unique
