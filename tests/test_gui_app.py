@@ -298,3 +298,17 @@ def test_list_buttons_add_move_and_remove(window: MainWindow, qtbot: QtBot, monk
     assert [r.kind.value for r in window.controller.design.responsibilities] == ["organisational", "system"]
     qtbot.mouseClick(buttons["Remove responsibility"], Qt.MouseButton.LeftButton)
     assert len(window.controller.design.responsibilities) == 1
+
+
+def test_export_several_opens_the_batch_dialog(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from roledesigner.gui.batchdialog import BatchExportDialog
+
+    opened: list[str] = []
+
+    def exec_(self: BatchExportDialog) -> int:
+        opened.append(self.windowTitle())
+        return 0
+
+    monkeypatch.setattr(BatchExportDialog, "exec", exec_)
+    window.batch_action.trigger()
+    assert opened == ["Export several designs"]

@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
         self.export_word_action = self._action(
             "Export &Word…", lambda: self.export("docx"), "Ctrl+E", "Export a Word job specification"
         )
+        self.batch_action = self._action(
+            "Export &several designs…", self.batch_export, "Ctrl+Shift+B", "Export a batch of designs to Word or PDF"
+        )
         self.export_pdf_action = self._action(
             "Export &PDF…", lambda: self.export("pdf"), "Ctrl+Shift+E", "Export a PDF"
         )
@@ -148,7 +151,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action, self.close_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_word_action, self.export_pdf_action])
+        file_menu.addActions([self.export_word_action, self.export_pdf_action, self.batch_action])
         file_menu.addSeparator()
         file_menu.addActions([self.settings_action, self.quit_action])
 
@@ -408,6 +411,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exporting {target.name}…")
         self.export_word_action.setEnabled(False)
         self.export_pdf_action.setEnabled(False)
+
+    def batch_export(self) -> None:
+        from roledesigner.gui.batchdialog import BatchExportDialog
+
+        BatchExportDialog(self.controller.settings, self).exec()
 
     def _exported(self, result: ExportResult) -> None:
         self.busy.setVisible(False)
