@@ -8,6 +8,18 @@ import tempfile
 from pathlib import Path
 
 
+def _new_file_mode() -> int:
+    """The mode an ordinary new file gets (0666 less the umask); read once, as threads export too."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+#: mkstemp makes private files (0600); a saved design or document must be readable as usual,
+#: by colleagues on a shared drive too.
+NEW_FILE_MODE = _new_file_mode()
+
+
 class WriteError(Exception):
     """A file could not be written; the message is one plain sentence naming the file."""
 
@@ -36,9 +48,8 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(temporary, path.stat().st_mode & 0o777)
+        with contextlib.suppress(OSError):
+            os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
         os.replace(temporary, path)
         temporary = None
         _sync_folder(folder)

@@ -157,3 +157,15 @@ def test_too_old_a_format_is_refused(tmp_path: Path) -> None:
 def test_partner_percentages_are_validated_in_plain_words() -> None:
     with pytest.raises(ValueError, match=r"funding_percent\n.*must be between 0 and 100"):
         Partner(organisation="Council", sector="local_authority", funding_percent=120, time_percent=10)  # type: ignore[arg-type]
+
+
+def test_a_new_file_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(tmp_path: Path) -> None:
+    from roledesigner.atomic import NEW_FILE_MODE
+
+    path = tmp_path / "shared.roledesign"
+    save_design(_design(), path)
+    assert path.stat().st_mode & 0o777 == NEW_FILE_MODE
+    assert NEW_FILE_MODE & 0o044, "readable by others under an ordinary umask"
+    path.chmod(0o640)
+    save_design(_design(), path)
+    assert path.stat().st_mode & 0o777 == 0o640
