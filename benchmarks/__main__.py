@@ -8,10 +8,10 @@ import platform
 import sys
 from pathlib import Path
 
-from benchmarks import export, library_search, review
+from benchmarks import export, gui, library_search, review
 from benchmarks.timing import Result
 
-SUITES = [library_search, review, export]
+SUITES = [library_search, review, export, gui]
 OUTPUT = Path("build") / "benchmarks.json"
 
 

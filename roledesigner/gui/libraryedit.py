@@ -9,23 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
-from roledesigner.gui.entrydialog import EntryDialog
 from roledesigner.gui.librarypanel import LibraryPanel
 from roledesigner.library.catalogue import Library
-from roledesigner.library.userentries import (
-    EntryError,
-    delete_entry,
-    duplicate_data,
-    entry_data,
-    overrides,
-    own_file,
-)
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from roledesigner.gui.entrydialog import EntryDialog
+
+
+def _entries() -> ModuleType:
+    """The entry rules, loaded on first use: the forms open rarely, and start-up should not wait."""
+    from roledesigner.library import userentries
+
+    return userentries
+
 
 EntryKind = Literal["capability", "role"]
 _WORDS = {"capability": "capability", "role": "emerging role"}
@@ -92,7 +96,10 @@ class LibraryEditing(QObject):
         """Duplicate needs a selected entry; edit and delete need one of the user's own."""
         chosen = self._chosen()
         self.duplicate_action.setEnabled(chosen is not None)
-        own = chosen is not None and own_file(chosen[0], chosen[1], self._library_for(), self._folder_for()) is not None
+        own = (
+            chosen is not None
+            and _entries().own_file(chosen[0], chosen[1], self._library_for(), self._folder_for()) is not None
+        )
         self.edit_action.setEnabled(own)
         self.delete_action.setEnabled(own)
 
@@ -107,8 +114,8 @@ class LibraryEditing(QObject):
         if chosen is None:
             return
         try:
-            data = duplicate_data(chosen[0], chosen[1], self._library_for())
-        except EntryError as error:
+            data = _entries().duplicate_data(chosen[0], chosen[1], self._library_for())
+        except _entries().EntryError as error:
             QMessageBox.warning(self._panel.window(), "Cannot duplicate", str(error))
             return
         self._open(chosen[0], data, None)
@@ -118,8 +125,8 @@ class LibraryEditing(QObject):
         if chosen is None:
             return
         try:
-            data = entry_data(chosen[0], chosen[1], self._library_for())
-        except EntryError as error:
+            data = _entries().entry_data(chosen[0], chosen[1], self._library_for())
+        except _entries().EntryError as error:
             QMessageBox.warning(self._panel.window(), "Cannot edit", str(error))
             return
         self._open(chosen[0], data, chosen[1])
@@ -131,7 +138,7 @@ class LibraryEditing(QObject):
         kind, entry_id = chosen
         library = self._library_for()
         entry: Any = (library.capabilities if kind == "capability" else library.roles)[entry_id]
-        replaced = overrides(kind, entry_id, library)
+        replaced = _entries().overrides(kind, entry_id, library)
         after = (
             f"The entry it overrides ({replaced.name}) will be used again."
             if replaced is not None
@@ -147,8 +154,8 @@ class LibraryEditing(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            delete_entry(kind, entry_id, self._folder_for())
-        except EntryError as error:
+            _entries().delete_entry(kind, entry_id, self._folder_for())
+        except _entries().EntryError as error:
             QMessageBox.warning(self._panel.window(), "Could not delete", str(error))
             return
         self.libraryChanged.emit()
@@ -172,7 +179,7 @@ class LibraryEditing(QObject):
 
     def _own_chosen(self) -> tuple[EntryKind, str] | None:
         chosen = self._chosen()
-        if chosen is None or own_file(chosen[0], chosen[1], self._library_for(), self._folder_for()) is None:
+        if chosen is None or _entries().own_file(chosen[0], chosen[1], self._library_for(), self._folder_for()) is None:
             return None
         return chosen
 
@@ -190,6 +197,8 @@ class LibraryEditing(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return
+        from roledesigner.gui.entrydialog import EntryDialog
+
         dialog = EntryDialog(kind, self._library_for(), self._folder_for(), data, editing, self._panel.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda result: self._closed(dialog, kind, result))
