@@ -109,3 +109,15 @@ def test_the_picture_renders_offscreen_as_png() -> None:
     assert image.width() == 900
     # The system segment of the first bar is painted in NHS blue.
     assert image.pixelColor(400, 24 + 50 + 10).name() == "#005eb8"
+
+
+def test_split_totals_sentence() -> None:
+    from roledesigner.documents.wording import split_totals_sentence
+    from tests.test_joint_and_rules import partner
+
+    assert split_totals_sentence(None) == "Add the partners, with their shares of funding and time."
+    design = joint_design(partner("A", "60", "50", host=True), partner("B", "50", "40"))
+    assert split_totals_sentence(design.joint) == (
+        "Funding adds up to 110 per cent (10 per cent too much). Time adds up to 90 per cent (10 per cent still to share)."
+    )
+    assert split_totals_sentence(joint_design(*GOOD).joint).endswith("Time adds up to 100 per cent (complete).")

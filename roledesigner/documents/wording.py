@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from roledesigner.domain.joint import hosts, shares
+from roledesigner.domain.joint import hosts, shares, total_funding, total_time
 from roledesigner.domain.models import Development, JointArrangement, RoleDesign, TimePlan
 from roledesigner.domain.numbers import json_number
 from roledesigner.domain.timeplan import is_exact, shown, week
@@ -143,6 +143,22 @@ def support_sentences(development: Development) -> list[str]:
 
 def learning_sentences(development: Development) -> list[str]:
     return [*learning_time_sentences(development), *support_sentences(development)]
+
+
+def split_totals_sentence(joint: JointArrangement | None) -> str:
+    """The running totals of a joint post's funding and time shares, as the editor shows them."""
+    if joint is None or not joint.partners:
+        return "Add the partners, with their shares of funding and time."
+    parts = []
+    for what, total in (("Funding", total_funding(joint)), ("Time", total_time(joint))):
+        gap = Decimal(100) - total
+        state = "complete"
+        if gap > 0:
+            state = f"{percent(gap)} still to share"
+        elif gap < 0:
+            state = f"{percent(-gap)} too much"
+        parts.append(f"{what} adds up to {percent(total)} ({state}).")
+    return " ".join(parts)
 
 
 def _partner_name(joint: JointArrangement, index: int) -> str:

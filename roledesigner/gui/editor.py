@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from roledesigner.documents.weekchart import week_chart
-from roledesigner.documents.wording import percent, time_sentences
-from roledesigner.domain.joint import total_funding, total_time
+from roledesigner.documents.wording import split_totals_sentence, time_sentences
 from roledesigner.domain.models import (
     Criterion,
     JointArrangement,
@@ -715,19 +714,7 @@ class RoleEditor(QTabWidget):
         self.joint_check.setChecked(design.joint is not None)
         self.joint_check.blockSignals(False)
         self.joint_area.setEnabled(design.joint is not None)
-        if design.joint is not None and design.joint.partners:
-            funding, time = total_funding(design.joint), total_time(design.joint)
-            parts = []
-            for what, total in (("Funding", funding), ("Time", time)):
-                gap = Decimal(100) - total
-                if gap == 0:
-                    state = "complete"
-                else:
-                    state = f"{percent(gap)} still to share" if gap > 0 else f"{percent(-gap)} too much"
-                parts.append(f"{what} adds up to {percent(total)} ({state}).")
-            self.joint_totals.setText(" ".join(parts))
-        else:
-            self.joint_totals.setText("Add the partners, with their shares of funding and time.")
+        self.joint_totals.setText(split_totals_sentence(design.joint))
         self.picture_timer.start()
 
     def _update_picture(self) -> None:
