@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -48,7 +49,6 @@ from roledesigner.settingscheck import (
 
 #: Dark red: reads as a problem and keeps a contrast ratio above 7:1 on a light background.
 MESSAGE_STYLE = "color: #a4000f;"
-NOTE_STYLE = "color: palette(placeholder-text);"
 #: Path checks touch the disk (perhaps a slow network drive), so they wait for a pause in typing.
 CHECK_DELAY_MS = 300
 PATH_WIDTH = 380
@@ -218,8 +218,10 @@ class SettingsDialog(QDialog):
         layout.addSpacing(4)
         layout.addLayout(self._form)
         layout.addStretch(1)
+        layout.addSpacing(8)
         layout.addWidget(self.button_box)
 
+        self._align_buttons()
         self._set_tab_order()
         for key in self._fields:
             self._check(key)
@@ -289,7 +291,8 @@ class SettingsDialog(QDialog):
                 button.setToolTip(f"Not available: the environment variable {variable} sets this field.")
             note = QLabel(f"Set for this computer by the environment variable {variable}; it cannot be changed here.")
             note.setWordWrap(True)
-            note.setStyleSheet(NOTE_STYLE)
+            note.setAccessibleName(f"{name}: set by {variable}")
+            _look_read_only(edit)
             column.addWidget(note)
 
         edit.setText(text)
@@ -306,6 +309,7 @@ class SettingsDialog(QDialog):
     def _add_settings_file_row(self) -> QLineEdit:
         edit = QLineEdit(str(settings_path()))
         edit.setReadOnly(True)
+        _look_read_only(edit)
         edit.setCursorPosition(0)
         edit.setMinimumWidth(PATH_WIDTH)
         edit.setAccessibleName("Settings file location")
@@ -319,6 +323,17 @@ class SettingsDialog(QDialog):
         label.setToolTip(tip)
         self._form.addRow(label, edit)
         return edit
+
+    def _align_buttons(self) -> None:
+        """Buttons in the same place on each row share a width, so the path fields line up."""
+        columns: dict[int, list[QPushButton]] = {}
+        for entry in self._fields.values():
+            for index, button in enumerate(entry.buttons):
+                columns.setdefault(index, []).append(button)
+        for buttons in columns.values():
+            width = max(button.sizeHint().width() for button in buttons)
+            for button in buttons:
+                button.setFixedWidth(width)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = []
@@ -435,6 +450,13 @@ class SettingsDialog(QDialog):
             if entry.overridden_by:
                 chosen.pop(key, None)
         return Settings.model_validate({**self._settings.model_dump(), **chosen})
+
+
+def _look_read_only(edit: QLineEdit) -> None:
+    """A read-only field takes the window's background, so it does not look like one to type in."""
+    palette = edit.palette()
+    palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+    edit.setPalette(palette)
 
 
 def _text_of(path: Path | None) -> str:
