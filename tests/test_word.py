@@ -262,3 +262,11 @@ def test_a_read_only_folder_gets_a_sentence_and_no_file(tmp_path: Path, monkeypa
         "(the folder or file is read-only or locked)."
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_zip_with_a_document_but_no_package_parts_is_not_a_word_file(library: Library, tmp_path: Path) -> None:
+    broken = tmp_path / "half.docx"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(TemplateError, match=r"half\.docx is not a Word \(\.docx\) file"):
+        check_template(broken, build_view(sample_design(library), library))

@@ -58,8 +58,10 @@ def _open(path: Path) -> DocxTemplate:
     try:
         with zipfile.ZipFile(path) as archive:
             archive.getinfo("word/document.xml")
-        return DocxTemplate(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        template = DocxTemplate(str(path))
+        template.init_docx()  # open the package now: a damaged one fails here, not mid-render
+        return template
+    except Exception as error:
         raise TemplateError(f"The Word template {path} is not a Word (.docx) file.") from error
 
 
