@@ -50,8 +50,17 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
-def load_settings(warnings: list[str] | None = None) -> Settings:
-    """Read the settings file; a missing file means defaults, a broken one a warning and defaults."""
+def _overrides() -> dict[str, Path]:
+    """Settings an IT department set through the environment: they win over the file."""
+    values = {
+        "user_library": os.environ.get(ENV_USER_LIBRARY),
+        "shared_library": os.environ.get(ENV_SHARED_LIBRARY),
+        "word_template": os.environ.get(ENV_TEMPLATE),
+    }
+    return {key: Path(value) for key, value in values.items() if value}
+
+
+def _file_settings(warnings: list[str] | None = None) -> Settings:
     path = settings_path()
     settings = Settings()
     if path.is_file():
@@ -61,12 +70,14 @@ def load_settings(warnings: list[str] | None = None) -> Settings:
             _warn(warnings, f"Settings file {path} could not be read ({error}); using the defaults.")
         except ValidationError as error:
             _warn(warnings, f"Settings file {path} has a problem ({describe(error)}); using the defaults.")
-    overrides = {
-        "user_library": os.environ.get(ENV_USER_LIBRARY),
-        "shared_library": os.environ.get(ENV_SHARED_LIBRARY),
-        "word_template": os.environ.get(ENV_TEMPLATE),
-    }
-    changes = {key: Path(value) for key, value in overrides.items() if value}
+    return settings
+
+
+def load_settings(warnings: list[str] | None = None) -> Settings:
+    """Read the settings file; a missing file means defaults, a broken one a warning and defaults.
+    Environment overrides win over the file."""
+    settings = _file_settings(warnings)
+    changes = _overrides()
     return settings.model_copy(update=changes) if changes else settings
 
 
@@ -76,6 +87,12 @@ def _warn(warnings: list[str] | None, message: str) -> None:
 
 
 def save_settings(settings: Settings) -> None:
+    """Write the settings file. A field the environment overrides keeps the file's own value, so
+    an IT department's setting never ends up written into the user's file."""
+    overridden = _overrides()
+    if overridden:
+        on_file = _file_settings()
+        settings = settings.model_copy(update={key: getattr(on_file, key) for key in overridden})
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     text = settings.model_dump_json(indent=2, exclude_defaults=False)
