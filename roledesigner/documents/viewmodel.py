@@ -23,6 +23,7 @@ from roledesigner.documents.wording import (
     support_sentences,
     time_sentences,
 )
+from roledesigner.domain.joint import shares
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.timeplan import basis_hours, week
 from roledesigner.domain.vocabulary import CriterionCategory, Requirement, ResponsibilityKind, label
@@ -269,8 +270,6 @@ def _person_spec(design: RoleDesign, library: Library) -> list[CriterionView]:
 def _partners(design: RoleDesign) -> list[PartnerView]:
     if design.joint is None:
         return []
-    from roledesigner.domain.joint import shares
-
     views = []
     for part in shares(design.joint, design.time):
         p = part.partner
