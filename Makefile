@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: run test lint typecheck contracts pytest bench template screenshot clean
+.PHONY: run test lint typecheck contracts pytest bench package template screenshot clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Role Designer needs Python 3.11 or newer; $(PYTHON) is " + sys.version.split()[0])'
@@ -18,6 +18,10 @@ $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(PIP) install --quiet -e '.[test]'
 	@touch $@ $(VENV)/.installed-run
+
+$(VENV)/.installed-package: pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet -e '.[package]'
+	@touch $@
 
 # With a display: the desktop app. Without one: the command-line flow, from the role library
 # to a design, its review and a Word job specification.
@@ -54,8 +58,13 @@ template: $(VENV)/.installed-test
 screenshot: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m roledesigner.gui.screenshot docs/images/main-window.png
 
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed-test package
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+# The offline bundle for this machine's system: dist/RoleDesigner/ (packaging/README.md).
+package: $(VENV)/.installed-package
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/roledesigner.spec
+	@echo "Built dist/RoleDesigner/ ($$(du -sh --apparent-size dist/RoleDesigner | cut -f1))."
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
