@@ -45,6 +45,8 @@ class MainWindow(QMainWindow):
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        #: What the app cannot do on this machine, found at start-up (unwritable folders).
+        self.start_up_warnings: list[str] = []
         self.qsettings = QSettings()
         self.setObjectName("MainWindow")
         self.exporter = Exporter(self)
