@@ -1,7 +1,7 @@
 """The command line: a contract other tools and tests rely on (DESIGN.md).
 
-Exit codes: 0 done; 1 `check` found errors; 2 bad input or usage, with one plain sentence
-on stderr naming the file and the problem; 3 an internal fault (a bug to report).
+Exit codes: 0 done; 1 `check` found errors or a `--self-test` step failed; 2 bad input or usage,
+with one plain sentence on stderr naming the file and the problem; 3 an internal fault (a bug to report).
 """
 
 from __future__ import annotations
@@ -289,6 +289,13 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run(path)
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    """Imported only when asked for: the self-test loads every exporter."""
+    from roledesigner.selftest import self_test
+
+    return self_test(None if args.self_test is True else args.self_test)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     schema = TypeAdapter(RoleDesign).json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -304,9 +311,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="roledesigner",
         description="Compose system leadership roles from the role library and export job specifications.",
-        epilog="Exit codes: 0 done; 1 check found errors; 2 bad input (one sentence on stderr); 3 internal fault.",
+        epilog="Exit codes: 0 done; 1 check found errors, or a --self-test step failed; 2 bad input (one sentence on "
+        "stderr); 3 internal fault.",
     )
     parser.add_argument("--version", action="version", version=f"Role Designer {__version__}")
+    parser.add_argument(
+        "--self-test",
+        nargs="?",
+        const=True,
+        type=Path,
+        metavar="DIR",
+        help="check this install: load the library, export every emerging role to Word and PDF and read them back",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(
@@ -392,6 +408,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", cmd_gui)
+    if args.self_test is not None:
+        if args.command:
+            parser.error("--self-test runs on its own, without a command")
+        handler = cmd_self_test
     try:
         return int(handler(args))
     except (UserError, DesignFileError, ComposeError, ResourceMissing, TemplateError) as error:
