@@ -2,12 +2,15 @@
 
 Exit codes: 0 done; 1 `check` found errors or a `--self-test` step failed; 2 bad input or usage,
 with one plain sentence on stderr naming the file and the problem; 3 an internal fault (a bug to report).
+
+This module stays light: the commands live in roledesigner.commands and are imported only when
+one runs, so the desktop app starts without loading the exporters first.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import multiprocessing
 import os
 import sys
@@ -15,27 +18,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter
-
 from roledesigner import __version__
-from roledesigner.compose import ComposeError, blank_design, new_design
-from roledesigner.derived import derived
-from roledesigner.documents.export import export_many
-from roledesigner.documents.jobs import ExportJob, ExportResult, Format
-from roledesigner.documents.sample import sample_design
-from roledesigner.documents.viewmodel import build_view
-from roledesigner.documents.word import TemplateError, check_template, default_template
-from roledesigner.domain.findings import Severity
-from roledesigner.domain.models import RoleDesign
-from roledesigner.library.catalogue import Folder, Kind, Library
-from roledesigner.library.loader import default_folders, load_library
-from roledesigner.paths import ResourceMissing, library_dir
-from roledesigner.review import review
-from roledesigner.settings import load_settings, settings_path, user_library_dir
-from roledesigner.storage import DesignFileError, load_design, save_design
-from roledesigner.textreport import capability_text, design_text, findings_text, paths_text, role_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_FAULT = 0, 1, 2, 3
+#: The top-level commands: any other single argument with a suffix is a design to open.
+COMMANDS = ("gui", "new", "show", "check", "library", "export", "schema")
+#: A command's handler: a function, or the name of one in roledesigner.commands (cmd_NAME).
+Handler = Callable[[argparse.Namespace], int] | str
 
 
 class UserError(Exception):
@@ -44,233 +33,6 @@ class UserError(Exception):
 
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
-
-
-def _library(show_problems: bool = True) -> Library:
-    warnings: list[str] = []
-    library = load_library(default_folders(load_settings(warnings)))
-    for warning in warnings:
-        _say(f"Warning: {warning}")
-    if show_problems:
-        for problem in library.problems:
-            _say(f"Library warning: {problem}")
-    return library
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
-
-
-# --- commands -------------------------------------------------------------------------------
-
-
-def cmd_new(args: argparse.Namespace) -> int:
-    output: Path = args.output
-    if output.exists() and not args.force:
-        raise UserError(f"{output} already exists; choose another name, or add --force to replace it.")
-    if output.exists():
-        try:
-            load_design(output)
-        except DesignFileError as error:
-            raise UserError(
-                f"{output} was not replaced, because it is not a role design Role Designer can read ({error})"
-            ) from error
-    settings = load_settings()
-    library = _library()
-    hours = settings.default_contracted_hours
-    design = new_design(library, args.role, hours) if args.role else blank_design(hours)
-    if args.title:
-        design = design.model_copy(update={"title": args.title})
-    save_design(design, output)
-    what = f"from the emerging role '{args.role}'" if args.role else "(blank)"
-    print(f"Created {output} {what}.")
-    return EXIT_OK
-
-
-def cmd_show(args: argparse.Namespace) -> int:
-    design = load_design(args.file)
-    library = _library(show_problems=False)
-    facts = derived(design, library)
-    if args.format == "json":
-        findings = [finding.as_dict() for finding in review(design, library)]
-        _print_json(
-            {"file": str(args.file), "design": design.model_dump(mode="json"), "derived": facts, "findings": findings}
-        )
-    else:
-        sys.stdout.write(design_text(design, library))
-        for finding in review(design, library):
-            if finding.severity is not Severity.INFO:
-                print(f"{finding.severity.value.capitalize()}: {finding.message} [{finding.field}]")
-    return EXIT_OK
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    design = load_design(args.file)
-    findings = review(design, _library(show_problems=False))
-    if args.format == "json":
-        _print_json({"file": str(args.file), "findings": [finding.as_dict() for finding in findings]})
-    else:
-        sys.stdout.write(findings_text(args.file, findings))
-    return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
-
-
-def _entry_json(library: Library, kind: Kind, entry: Any) -> dict[str, Any]:
-    origin = library.origins[(kind, entry.id)]
-    data: dict[str, Any] = {"id": entry.id, "kind": kind, "name": entry.name}
-    if kind == "role":
-        data |= {"footprint": entry.footprint.value, "function": entry.function.value, "summary": entry.summary}
-    else:
-        data |= {"domain": entry.domain, "description": entry.description}
-    data["sources"] = [
-        {
-            "id": ref.id,
-            "where": ref.where,
-            "citation": library.sources[ref.id].citation if ref.id in library.sources else None,
-        }
-        for ref in entry.sources
-    ]
-    data["file"] = str(origin.file)
-    data["library"] = origin.folder.label
-    data["overrides"] = [str(o.file) for o in library.overridden.get((kind, entry.id), [])]
-    return data
-
-
-def cmd_library_list(args: argparse.Namespace) -> int:
-    library = _library()
-    hits = library.index.search(args.search or "", kind=args.kind, domain=args.domain, footprint=args.footprint)
-    if args.format == "json":
-        rows = []
-        for hit in hits:
-            entry = library.roles[hit.id] if hit.kind == "role" else library.capabilities[hit.id]
-            rows.append(_entry_json(library, hit.kind, entry))  # type: ignore[arg-type]
-        _print_json(rows)
-        return EXIT_OK
-    if not hits:
-        print("No library entries match.")
-    width = max((len(hit.id) for hit in hits), default=0) + 2
-    for kind, title in (("role", "Emerging roles"), ("capability", "Capabilities")):
-        chosen = [hit for hit in hits if hit.kind == kind]
-        if chosen:
-            print(f"{title} ({len(chosen)}):")
-            for hit in chosen:
-                extra = hit.footprint if kind == "role" else library.domain_name(hit.domain)
-                print(f"  {hit.id:{width}}{hit.name}  ({extra})")
-    return EXIT_OK
-
-
-def cmd_library_show(args: argparse.Namespace) -> int:
-    library = _library(show_problems=False)
-    kind = library.kind_of(args.id)
-    if kind not in ("role", "capability"):
-        raise UserError(f"There is no emerging role or capability with the id '{args.id}' in the library.")
-    entry = library.roles[args.id] if kind == "role" else library.capabilities[args.id]
-    if args.format == "json":
-        data = _entry_json(library, kind, entry)
-        data["entry"] = entry.model_dump(mode="json")
-        _print_json(data)
-    elif kind == "role":
-        sys.stdout.write(role_text(library.roles[args.id], library))
-    else:
-        sys.stdout.write(capability_text(library.capabilities[args.id], library))
-    return EXIT_OK
-
-
-def cmd_library_validate(args: argparse.Namespace) -> int:
-    if args.dirs:
-        for folder in args.dirs:
-            if not folder.is_dir():
-                raise UserError(f"{folder} is not a folder, so there is no library to check there.")
-        folders = [Folder(library_dir(), "bundled"), *(Folder(d, "extra") for d in args.dirs)]
-    else:
-        folders = default_folders(load_settings())
-    library = load_library(folders)
-    for problem in library.problems:
-        print(problem, file=sys.stderr)
-    summary = f"{len(library.roles)} emerging roles and {len(library.capabilities)} capabilities loaded"
-    if library.problems:
-        count = len(library.problems)
-        _say(f"{summary}; {count} problem{'s' if count != 1 else ''} found (listed above).")
-        return EXIT_BAD_INPUT
-    print(f"{summary}; no problems found.")
-    return EXIT_OK
-
-
-def cmd_library_paths(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    user = user_library_dir(settings)
-    rows: list[tuple[str, Path | None, str]] = [
-        ("Bundled library", library_dir(), ""),
-        (
-            "Shared library",
-            settings.shared_library,
-            "" if not settings.shared_library or settings.shared_library.is_dir() else "(missing)",
-        ),
-        ("Your library", user, "" if user.is_dir() else "(not created yet)"),
-        ("Settings file", settings_path(), "" if settings_path().is_file() else "(not created yet)"),
-    ]
-    if args.format == "json":
-        _print_json({name.lower().replace(" ", "_"): str(path) if path else None for name, path, _ in rows})
-    else:
-        sys.stdout.write(paths_text(rows))
-    return EXIT_OK
-
-
-def _export_jobs(args: argparse.Namespace) -> list[ExportJob]:
-    sources: list[Path] = args.files
-    fmt: Format = args.format or ("pdf" if args.output and args.output.suffix.lower() == ".pdf" else "docx")
-    if args.output and len(sources) > 1:
-        raise UserError("-o names one output file; to export several designs, use --out-dir DIR.")
-    if args.out_dir and not args.out_dir.is_dir():
-        raise UserError(f"{args.out_dir} is not a folder, so nothing can be exported there.")
-    settings = load_settings()
-    template = args.template or settings.word_template
-    jobs = []
-    for source in sources:
-        if args.output:
-            target = args.output
-        elif args.out_dir:
-            target = args.out_dir / f"{source.stem}.{fmt}"
-        else:
-            target = source.with_suffix(f".{fmt}")
-        jobs.append(ExportJob(source, target, fmt, template, settings.organisation_name, settings.organisation_logo))
-    seen: dict[Path, Path] = {}
-    for job in jobs:
-        key = job.target.resolve()
-        if key in seen:
-            raise UserError(
-                f"{seen[key]} and {job.source} would both be written to {job.target}; export them separately."
-            )
-        seen[key] = job.source
-    if fmt == "docx":
-        library = _library(show_problems=False)
-        check_template(template or default_template(), build_view(sample_design(library), library))
-    return jobs
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    jobs = _export_jobs(args)
-    show_progress = sys.stderr.isatty() and len(jobs) > 1
-
-    def progress(done: int, total: int, result: ExportResult) -> None:
-        if show_progress:
-            sys.stderr.write(f"\rExported {done} of {total}")
-            sys.stderr.flush()
-
-    results = export_many(jobs, workers=args.jobs, progress=progress)
-    if show_progress:
-        sys.stderr.write("\n")
-    failed = [r for r in results if not r.ok]
-    for result in results:
-        for warning in result.warnings:
-            _say(f"Warning: {warning}")
-        if result.ok:
-            print(f"Exported {result.job.target}")
-    for result in failed:
-        _say(result.message)
-    if failed:
-        _say(f"{len(failed)} of {len(results)} designs could not be exported (listed above).")
-        return EXIT_BAD_INPUT
-    return EXIT_OK
 
 
 def has_display() -> bool:
@@ -287,21 +49,6 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from roledesigner.gui.app import run
 
     return run(path)
-
-
-def cmd_self_test(args: argparse.Namespace) -> int:
-    """Imported only when asked for: the self-test loads every exporter."""
-    from roledesigner.selftest import self_test
-
-    return self_test(None if args.self_test is True else args.self_test)
-
-
-def cmd_schema(args: argparse.Namespace) -> int:
-    schema = TypeAdapter(RoleDesign).json_schema(mode="validation")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Role Designer role design (.roledesign)"
-    _print_json(schema)
-    return EXIT_OK
 
 
 # --- parser ---------------------------------------------------------------------------------
@@ -325,9 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(
-        name: str, handler: Callable[[argparse.Namespace], int], helptext: str, parent: Any = commands
-    ) -> argparse.ArgumentParser:
+    def command(name: str, handler: Handler, helptext: str, parent: Any = commands) -> argparse.ArgumentParser:
         sub: argparse.ArgumentParser = parent.add_parser(name, help=helptext, description=helptext)
         sub.set_defaults(handler=handler)
         return sub
@@ -335,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui = command("gui", cmd_gui, "Open the desktop app, with a design if you name one.")
     gui.add_argument("file", type=Path, nargs="?", metavar="FILE")
 
-    new = command("new", cmd_new, "Create a new role design file, from an emerging role or blank.")
+    new = command("new", "new", "Create a new role design file, from an emerging role or blank.")
     new.add_argument(
         "--from",
         dest="role",
@@ -346,11 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--title", help="the job title (default: the emerging role's name)")
     new.add_argument("--force", action="store_true", help="replace FILE if it exists and is a role design")
 
-    show = command("show", cmd_show, "Show a role design and everything derived from it.")
+    show = command("show", "show", "Show a role design and everything derived from it.")
     show.add_argument("file", type=Path, metavar="FILE")
     show.add_argument("--format", choices=["text", "json"], default="text")
 
-    check = command("check", cmd_check, "Review a design: what to fix, and why. Exit 1 if any error is found.")
+    check = command("check", "check", "Review a design: what to fix, and why. Exit 1 if any error is found.")
     check.add_argument("file", type=Path, metavar="FILE")
     check.add_argument("--format", choices=["text", "json"], default="text")
 
@@ -366,27 +111,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     library.set_defaults(handler=library_usage)
     library_commands = library.add_subparsers(dest="library_command", metavar="COMMAND")
-    listing = command("list", cmd_library_list, "List emerging roles and capabilities.", library_commands)
+    listing = command("list", "library_list", "List emerging roles and capabilities.", library_commands)
     listing.add_argument("--kind", choices=["role", "capability"])
     listing.add_argument("--search", metavar="TEXT", help="only entries whose text holds every word of TEXT")
     listing.add_argument("--domain", metavar="DOMAIN_ID", help="only entries in this framework domain")
     listing.add_argument("--footprint", choices=["system", "place", "neighbourhood", "organisation"])
     listing.add_argument("--format", choices=["text", "json"], default="text")
-    showing = command("show", cmd_library_show, "Show everything about one library entry.", library_commands)
+    showing = command("show", "library_show", "Show everything about one library entry.", library_commands)
     showing.add_argument("id", metavar="ID")
     showing.add_argument("--format", choices=["text", "json"], default="text")
     validate = command(
-        "validate", cmd_library_validate, "Check library folders; with no DIR, the folders in use.", library_commands
+        "validate", "library_validate", "Check library folders; with no DIR, the folders in use.", library_commands
     )
     validate.add_argument(
         "dirs", nargs="*", type=Path, metavar="DIR", help="a library folder to check on top of the bundled library"
     )
     paths = command(
-        "paths", cmd_library_paths, "Show where the bundled, shared and user libraries are.", library_commands
+        "paths", "library_paths", "Show where the bundled, shared and user libraries are.", library_commands
     )
     paths.add_argument("--format", choices=["text", "json"], default="text")
 
-    export = command("export", cmd_export, "Export designs as Word (or PDF) job specifications.")
+    export = command("export", "export", "Export designs as Word (or PDF) job specifications.")
     export.add_argument("files", nargs="+", type=Path, metavar="FILE", help="one or more .roledesign files")
     where = export.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", type=Path, metavar="OUT", help="the file to write (one design only)")
@@ -399,30 +144,56 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", type=int, metavar="N", help="how many designs to export at once (default: every core)"
     )
 
-    command("schema", cmd_schema, "Print the JSON Schema of .roledesign files.")
+    command("schema", "schema", "Print the JSON Schema of .roledesign files.")
     return parser
+
+
+def _resolve(handler: Handler) -> Callable[[argparse.Namespace], int]:
+    if callable(handler):
+        return handler
+    commands = importlib.import_module("roledesigner.commands")
+    function: Callable[[argparse.Namespace], int] = getattr(commands, f"cmd_{handler}")
+    return function
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The exceptions that mean bad input, imported only once one has been raised."""
+    from roledesigner.compose import ComposeError
+    from roledesigner.documents.word import TemplateError
+    from roledesigner.paths import ResourceMissing
+    from roledesigner.storage import DesignFileError
+
+    return (UserError, DesignFileError, ComposeError, ResourceMissing, TemplateError)
+
+
+def _opening_a_file(argv: list[str]) -> bool:
+    """`roledesigner FILE`: how a file manager or a double-click starts the app with a design."""
+    return len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in COMMANDS and Path(argv[0]).suffix != ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # in a bundled app, export workers run this first
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if _opening_a_file(arguments):
+        arguments.insert(0, "gui")
     parser = build_parser()
-    args = parser.parse_args(argv)
-    handler = getattr(args, "handler", cmd_gui)
+    args = parser.parse_args(arguments)
+    handler: Handler = getattr(args, "handler", cmd_gui)
     if args.self_test is not None:
         if args.command:
             parser.error("--self-test runs on its own, without a command")
-        handler = cmd_self_test
+        handler = "self_test"
     try:
-        return int(handler(args))
-    except (UserError, DesignFileError, ComposeError, ResourceMissing, TemplateError) as error:
-        _say(str(error))
-        return EXIT_BAD_INPUT
+        return int(_resolve(handler)(args))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as error:
+        if isinstance(error, _user_errors()):
+            _say(str(error))
+            return EXIT_BAD_INPUT
         if os.environ.get("ROLEDESIGNER_DEBUG"):
             raise
         _say(f"Role Designer met an internal fault ({type(error).__name__}: {error}); please report it.")

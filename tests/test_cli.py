@@ -319,3 +319,34 @@ def test_gui_with_no_display_says_so(capsys: pytest.CaptureFixture[str], monkeyp
     assert code == 2
     assert err.strip() == "There is no display to show the app on; use the command line instead (roledesigner --help)."
     assert main([]) == 2, "no command at all means the app, and the same answer"
+
+
+def test_a_design_file_alone_opens_it_in_the_app(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """How a file manager, a double-click or the bundle's file association starts the app."""
+    import roledesigner.gui.app
+
+    design = _new(capsys, tmp_path / "Chef de projet é.roledesign")
+    opened: list[Path | None] = []
+    monkeypatch.setattr(roledesigner.gui.app, "run", lambda path=None: opened.append(path) or 0)
+    assert main([str(design)]) == 0
+    assert opened == [design]
+    with pytest.raises(SystemExit) as stopped:  # a mistyped command is still a usage error
+        main(["shcema"])
+    assert stopped.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_starting_the_app_does_not_load_the_commands(tmp_path: Path) -> None:
+    """The desktop app's start skips the exporters, the review and the command code."""
+    probe = (
+        "import sys, roledesigner.gui.app as app; app.run = lambda path=None: 0;"
+        "from roledesigner.cli import main; main([]);"
+        "print(sorted(m for m in sys.modules if m in {'roledesigner.commands', 'roledesigner.review',"
+        " 'roledesigner.documents.export', 'docx', 'docxtpl'}))"
+    )
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert result.stdout.strip() == "[]"
