@@ -312,3 +312,24 @@ def test_export_several_opens_the_batch_dialog(window: MainWindow, monkeypatch: 
     monkeypatch.setattr(BatchExportDialog, "exec", exec_)
     window.batch_action.trigger()
     assert opened == ["Export several designs"]
+
+
+def test_a_file_sent_by_the_desktop_opens(window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    """macOS sends a double-clicked design to the running app as a file-open event."""
+    from PySide6.QtGui import QFileOpenEvent
+
+    from roledesigner.compose import blank_design
+    from roledesigner.gui.app import FileOpenHandler
+    from roledesigner.storage import save_design
+
+    path = tmp_path / "sent.roledesign"
+    save_design(blank_design().model_copy(update={"title": "Sent by the desktop"}), path)
+    handler = FileOpenHandler(window)
+    app = QApplication.instance()
+    app.installEventFilter(handler)
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(path)))
+    finally:
+        app.removeEventFilter(handler)
+    assert window.controller.path == path
+    assert window.controller.design.title == "Sent by the desktop"

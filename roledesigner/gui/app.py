@@ -6,7 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from roledesigner import __version__
@@ -16,8 +17,23 @@ from roledesigner.library.loader import default_folders, load_library
 from roledesigner.settings import load_settings
 from roledesigner.writable import start_up_problems
 
-#: Set to 1 to quit as soon as the window is shown: how benchmarks and CI time a real start.
+#: How benchmarks and CI time a real start: "1" quits as soon as the window is shown,
+#: "preview" once the first preview and review are in (the app at work, for peak memory).
 QUIT_WHEN_SHOWN = "ROLEDESIGNER_QUIT_WHEN_SHOWN"
+
+
+class FileOpenHandler(QObject):
+    """macOS hands a double-clicked design to the running app as an event, not as an argument."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.file():
+            self.window.open_file(Path(event.file()))
+            return True
+        return super().eventFilter(watched, event)
 
 
 def create_window(path: Path | None = None) -> MainWindow:
@@ -42,11 +58,15 @@ def create_window(path: Path | None = None) -> MainWindow:
 def run(path: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = create_window(path)
+    app.installEventFilter(FileOpenHandler(window))
     for warning in window.start_up_warnings:
         print(warning, file=sys.stderr)  # for whoever started it from a terminal or a script
     window.show()
-    if os.environ.get(QUIT_WHEN_SHOWN) == "1":
+    quit_when = os.environ.get(QUIT_WHEN_SHOWN)
+    if quit_when == "1":
         QTimer.singleShot(0, app.quit)
+    elif quit_when == "preview":
+        window.preview.refreshed.connect(app.quit)
     else:
         QTimer.singleShot(300, window.offer_recovery)  # once the window is up
     return int(app.exec())
