@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: run test lint typecheck contracts pytest bench package template screenshot clean
+.PHONY: run test lint typecheck contracts pytest bench package package-check template screenshot clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Role Designer needs Python 3.11 or newer; $(PYTHON) is " + sys.version.split()[0])'
@@ -65,6 +65,10 @@ bench: $(VENV)/.installed-test package
 package: $(VENV)/.installed-package
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/roledesigner.spec
 	@echo "Built dist/RoleDesigner/ ($$(du -sh --apparent-size dist/RoleDesigner | cut -f1))."
+
+# What CI runs after the tests: build the bundle, then check it as IT would (its own self-test).
+package-check: package
+	bash packaging/check_bundle.sh dist/RoleDesigner
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

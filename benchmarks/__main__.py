@@ -8,10 +8,10 @@ import platform
 import sys
 from pathlib import Path
 
-from benchmarks import export, gui, library_search, review
+from benchmarks import bundle, export, gui, library_search, review
 from benchmarks.timing import Result
 
-SUITES = [library_search, review, export, gui]
+SUITES = [library_search, review, export, gui, bundle]
 OUTPUT = Path("build") / "benchmarks.json"
 
 
@@ -25,14 +25,14 @@ def machine() -> dict[str, str]:
 
 
 def table(results: list[Result]) -> str:
-    rows = [("benchmark", "median ms", "baseline", "baseline ms", "ratio", "target", "met")]
+    rows = [("benchmark", "median", "baseline", "baseline median", "ratio", "target", "met")]
     for r in results:
         rows.append(
             (
                 r.name,
-                f"{r.median_ms:.3f}",
+                f"{r.median_ms:.3f} {r.unit}",
                 r.baseline,
-                f"{r.baseline_ms:.3f}",
+                f"{r.baseline_ms:.3f} {r.unit}",
                 f"{r.ratio:.2f}",
                 r.target,
                 "yes" if r.met else "NO",

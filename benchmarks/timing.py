@@ -30,6 +30,8 @@ class Result:
     baseline_ms: float
     target: str
     met: bool
+    #: What median_ms and baseline_ms are measured in, when it is not milliseconds (memory: MB).
+    unit: str = "ms"
 
     @property
     def ratio(self) -> float:
