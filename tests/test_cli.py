@@ -329,7 +329,12 @@ def test_a_design_file_alone_opens_it_in_the_app(
 
     design = _new(capsys, tmp_path / "Chef de projet é.roledesign")
     opened: list[Path | None] = []
-    monkeypatch.setattr(roledesigner.gui.app, "run", lambda path=None: opened.append(path) or 0)
+
+    def run_app(path: Path | None = None) -> int:
+        opened.append(path)
+        return 0
+
+    monkeypatch.setattr(roledesigner.gui.app, "run", run_app)
     assert main([str(design)]) == 0
     assert opened == [design]
     with pytest.raises(SystemExit) as stopped:  # a mistyped command is still a usage error

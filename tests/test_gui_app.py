@@ -326,6 +326,7 @@ def test_a_file_sent_by_the_desktop_opens(window: MainWindow, tmp_path: Path, qt
     save_design(blank_design().model_copy(update={"title": "Sent by the desktop"}), path)
     handler = FileOpenHandler(window)
     app = QApplication.instance()
+    assert app is not None
     app.installEventFilter(handler)
     try:
         QApplication.sendEvent(app, QFileOpenEvent(str(path)))
