@@ -29,6 +29,7 @@ def _entry_texts(library: Library) -> dict[str, list[str]]:
 
 
 def _queries(library: Library) -> st.SearchStrategy[str]:
+    library.index.warm()
     vocabulary = sorted(library.index.levels)
     prefix = st.sampled_from(vocabulary).flatmap(lambda w: st.integers(1, len(w)).map(lambda n: w[:n]))
     return st.lists(prefix | st.sampled_from(["zzz", "q"]), min_size=0, max_size=3).map(" ".join)
@@ -59,3 +60,17 @@ def test_limit_and_a_cold_cache_give_the_same_answers(library: Library) -> None:
     assert index.search("lead sys") == warm
     assert index.search("lead sys", limit=3) == warm[:3]
     assert index.search("", kind="capability", domain="nowhere") == []
+
+
+def test_word_tables_wait_for_the_first_words(library: Library) -> None:
+    """Start-up lists everything without indexing words; typing (or warming) builds them once."""
+    index = SearchIndex.build(library)
+    assert index.levels == {}
+    everything = index.search("")
+    assert len(everything) == len(library.roles) + len(library.capabilities)
+    assert index.levels == {}
+    warmed = SearchIndex.build(library)
+    warmed.warm()
+    assert warmed.levels
+    assert [h.id for h in index.search("system lead")] == [h.id for h in warmed.search("system lead")]
+    assert index.levels == warmed.levels

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QKeyEvent
@@ -44,6 +45,8 @@ from roledesigner.library.models import Capability, Role, SourceRef
 from roledesigner.library.search import Hit
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+#: How long after the library is shown its search words are indexed (an idle moment).
+WARM_AFTER_MS = 400
 
 #: Data role giving an item's kind: "group", "role" or "capability".
 KIND_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -543,6 +546,9 @@ class LibraryPanel(QWidget):
         self.domain_filter.setCurrentIndex(max(0, self.domain_filter.findData(chosen)))
         self.domain_filter.blockSignals(False)
         self._refresh()
+        # The word tables are built once the window is up, so neither start-up nor the first
+        # key pressed waits for them.
+        QTimer.singleShot(WARM_AFTER_MS, self, library.index.warm)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -76,6 +76,8 @@ class SearchIndex:
     footprints: dict[str, int] = field(default_factory=dict)
     everything: int = 0
     _prefixes: dict[str, tuple[tuple[float, int], ...]] = field(default_factory=dict)
+    #: Each entry's (name, summary, detail) until the word tables are built from them.
+    _texts: list[tuple[str, str, str]] | None = None
 
     @classmethod
     def build(cls, library: Library) -> SearchIndex:
@@ -104,28 +106,41 @@ class SearchIndex:
 
     @classmethod
     def _from(cls, drafts: list[_Draft]) -> SearchIndex:
+        """The filters at once; the word tables wait for the first words typed (start-up shows all)."""
         size = len(drafts)
         index = cls(entries=[d.hit for d in drafts], everything=(1 << size) - 1)
-        found: dict[str, tuple[list[int], list[int], list[int]]] = {}
+        index._texts = [d.texts for d in drafts]
         groups: dict[str, dict[str, list[int]]] = {"kind": {}, "domain": {}, "footprint": {}}
         for position, draft in enumerate(drafts):
-            best: dict[str, int] = {}
-            for level, text in enumerate(draft.texts):
-                for word in words(text):
-                    best.setdefault(word, level)
-            for word, level in best.items():
-                found.setdefault(word, ([], [], []))[level].append(position)
             groups["kind"].setdefault(draft.hit.kind, []).append(position)
             for domain in draft.domains:
                 groups["domain"].setdefault(domain, []).append(position)
             if draft.hit.footprint:
                 groups["footprint"].setdefault(draft.hit.footprint, []).append(position)
-        index.levels = {w: (_mask(a, size), _mask(b, size), _mask(c, size)) for w, (a, b, c) in found.items()}
-        index.vocabulary = sorted(index.levels)
         index.kinds = {k: _mask(p, size) for k, p in groups["kind"].items()}
         index.domains = {k: _mask(p, size) for k, p in groups["domain"].items()}
         index.footprints = {k: _mask(p, size) for k, p in groups["footprint"].items()}
         return index
+
+    def warm(self) -> None:
+        """Build the word tables now (an idle moment), not on the first key pressed."""
+        self._ensure_words()
+
+    def _ensure_words(self) -> None:
+        if self._texts is None:
+            return
+        size = len(self.entries)
+        found: dict[str, tuple[list[int], list[int], list[int]]] = {}
+        for position, texts in enumerate(self._texts):
+            best: dict[str, int] = {}
+            for level, text in enumerate(texts):
+                for word in words(text):
+                    best.setdefault(word, level)
+            for word, level in best.items():
+                found.setdefault(word, ([], [], []))[level].append(position)
+        self.levels = {w: (_mask(a, size), _mask(b, size), _mask(c, size)) for w, (a, b, c) in found.items()}
+        self.vocabulary = sorted(self.levels)
+        self._texts = None
 
     def clear_cache(self) -> None:
         self._prefixes.clear()
@@ -135,6 +150,7 @@ class SearchIndex:
         cached = self._prefixes.get(prefix)
         if cached is not None:
             return cached
+        self._ensure_words()
         start = bisect.bisect_left(self.vocabulary, prefix)
         stop = bisect.bisect_left(self.vocabulary, prefix + "\uffff", start)
         name = summary = detail = 0
