@@ -406,6 +406,7 @@ class LibraryPanel(QWidget):
         self._domains: dict[str, str] = {}
         self._shown: tuple[str, str] | None = None
         self._restoring = False
+        self._warm_timer: QTimer | None = None
 
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Search roles and capabilities")
@@ -547,8 +548,15 @@ class LibraryPanel(QWidget):
         self.domain_filter.blockSignals(False)
         self._refresh()
         # The word tables are built once the window is up, so neither start-up nor the first
-        # key pressed waits for them.
-        QTimer.singleShot(WARM_AFTER_MS, self, library.index.warm)
+        # key pressed waits for them. A child timer dies with the panel, so it never fires late.
+        if self._warm_timer is None:
+            self._warm_timer = QTimer(self)
+            self._warm_timer.setSingleShot(True)
+            self._warm_timer.timeout.connect(self._warm_search)
+        self._warm_timer.start(WARM_AFTER_MS)
+
+    def _warm_search(self) -> None:
+        self._library.index.warm()
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
