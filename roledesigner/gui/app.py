@@ -58,7 +58,8 @@ def create_window(path: Path | None = None) -> MainWindow:
 def run(path: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = create_window(path)
-    app.installEventFilter(FileOpenHandler(window))
+    if sys.platform == "darwin":  # only macOS sends files as events; a filter sees every event
+        app.installEventFilter(FileOpenHandler(window))
     for warning in window.start_up_warnings:
         print(warning, file=sys.stderr)  # for whoever started it from a terminal or a script
     window.show()
