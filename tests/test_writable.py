@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -45,24 +48,24 @@ def test_each_unwritable_folder_gets_one_sentence(tmp_path: Path, monkeypatch: p
     ]
 
 
-def test_the_app_starts_and_says_what_it_cannot_do(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: Any, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_the_window_says_what_it_cannot_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> None:
     config, data = _block_home(tmp_path, monkeypatch)
-    monkeypatch.setenv(gui_app.QUIT_WHEN_SHOWN, "1")
-    shown: list[Any] = []
-    real_create = gui_app.create_window
-
-    def create(path: Path | None = None) -> Any:
-        window = real_create(path)
-        shown.append(window)
-        return window
-
-    monkeypatch.setattr(gui_app, "create_window", create)
-    assert gui_app.run() == 0
-    window = shown[0]
+    window = gui_app.create_window()
     qtbot.addWidget(window)
     message = window.statusBar().currentMessage()
     assert str(config) in message and str(data) in message
-    assert "Settings cannot be saved" in capsys.readouterr().err
-    window.controller.undo_stack.setClean()
+    assert len(window.start_up_warnings) == 2
+
+
+@pytest.mark.slow
+def test_the_app_starts_and_says_what_it_cannot_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real start in its own process (the app's event loop runs and quits once shown)."""
+    config, _data = _block_home(tmp_path, monkeypatch)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", gui_app.QUIT_WHEN_SHOWN: "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "roledesigner"], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"Settings cannot be saved, because {config} cannot be written" in result.stderr
+    assert "Autosave and your own library entries are off" in result.stderr
+    assert "Traceback" not in result.stderr
