@@ -45,6 +45,11 @@ def table(results: list[Result]) -> str:
 
 
 def main() -> int:
+    # One QApplication for the whole run, made first: the export benchmark would otherwise start
+    # a bare QGuiApplication for rendering, and the app's widgets cannot live in that.
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
     results = [result for suite in SUITES for result in suite.run()]
     print(table(results))
     OUTPUT.parent.mkdir(exist_ok=True)
@@ -52,6 +57,7 @@ def main() -> int:
         json.dumps({"machine": machine(), "results": [r.as_dict() for r in results]}, indent=2), encoding="utf-8"
     )
     print(f"\nWritten to {OUTPUT}.")
+    del app
     return 0 if all(r.met for r in results) else 1
 
 
