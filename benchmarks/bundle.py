@@ -99,6 +99,17 @@ def run() -> list[Result]:
                     bundled < 1.5 * bare,
                 )
             )
+            previewed = _median_wall([str(BUNDLE)], _env(home, "preview"))
+            results.append(
+                Result(
+                    "bundle: start until the first preview and review are in",
+                    previewed,
+                    "bare PySide6 window",
+                    bare,
+                    "report",
+                    True,
+                )
+            )
         else:
             print(f"No bundle at {BUNDLE}: run `make package` to measure it.", file=sys.stderr)
         if sys.platform.startswith("linux"):
