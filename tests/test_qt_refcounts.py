@@ -18,9 +18,9 @@ def test_emitting_signals_and_void_calls_keep_true_and_none_alive() -> None:
     sender.changed.connect(lambda: None)
     label = QLabel()
     true_before, none_before = sys.getrefcount(True), sys.getrefcount(None)
-    for _ in range(300):
+    for _ in range(2000):
         sender.changed.emit()
         label.setEnabled(True)
     # A few references may come and go with other objects; a leak loses one per call.
-    assert sys.getrefcount(True) > true_before - 50
-    assert sys.getrefcount(None) > none_before - 50
+    assert sys.getrefcount(True) > true_before - 500
+    assert sys.getrefcount(None) > none_before - 500
