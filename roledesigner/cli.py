@@ -156,14 +156,29 @@ def _resolve(handler: Handler) -> Callable[[argparse.Namespace], int]:
     return function
 
 
-def _user_errors() -> tuple[type[Exception], ...]:
-    """The exceptions that mean bad input, imported only once one has been raised."""
-    from roledesigner.compose import ComposeError
-    from roledesigner.documents.word import TemplateError
-    from roledesigner.paths import ResourceMissing
-    from roledesigner.storage import DesignFileError
+#: The exceptions that mean bad input, besides UserError: (module, class name).
+_USER_ERRORS = (
+    ("roledesigner.storage", "DesignFileError"),
+    ("roledesigner.compose", "ComposeError"),
+    ("roledesigner.paths", "ResourceMissing"),
+    ("roledesigner.documents.word", "TemplateError"),
+)
 
-    return (UserError, DesignFileError, ComposeError, ResourceMissing, TemplateError)
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The exceptions that mean bad input, imported only once one has been raised.
+
+    It never raises: a module that cannot be imported (a broken install, say docxtpl missing
+    from a bundle) is left out, since no error of its classes can have been raised either, and
+    the error being handled is then reported as it is.
+    """
+    found: list[type[Exception]] = [UserError]
+    for module, name in _USER_ERRORS:
+        try:
+            found.append(getattr(importlib.import_module(module), name))
+        except Exception:  # noqa: BLE001, S112 - the error in hand matters, not this one
+            continue
+    return tuple(found)
 
 
 def _opening_a_file(argv: list[str]) -> bool:

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from roledesigner import __version__
-from roledesigner.cli import main
+from roledesigner.cli import EXIT_BAD_INPUT, EXIT_FAULT, main
 from roledesigner.library.catalogue import Library
 from roledesigner.storage import load_design
 from tests.libfixtures import capability, make_folder
@@ -355,3 +355,25 @@ def test_starting_the_app_does_not_load_the_commands(tmp_path: Path) -> None:
     env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_broken_install_is_one_sentence_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docxtpl missing from a bundle: the command cannot import, nor can the Word template's error class."""
+    monkeypatch.setitem(sys.modules, "docxtpl", None)  # None in sys.modules: importing it raises ImportError
+    for name in ("roledesigner.commands", "roledesigner.documents.export", "roledesigner.documents.word"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    code, out, err = run(capsys, "show", str(tmp_path / "a.roledesign"))
+    assert code == EXIT_FAULT
+    assert out == ""
+    assert err.splitlines() == [
+        "Role Designer met an internal fault (ModuleNotFoundError: import of docxtpl halted; None in sys.modules); "
+        "please report it."
+    ]
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):  # the other bad-input errors still count as such
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    code, _, err = run(capsys, "gui")
+    assert code == EXIT_BAD_INPUT
+    assert err.startswith("There is no display")
