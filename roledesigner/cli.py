@@ -21,7 +21,7 @@ from typing import Any
 from roledesigner import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_FAULT = 0, 1, 2, 3
-#: The top-level commands: any other single argument with a suffix is a design to open.
+#: The top-level commands: any other single argument with a suffix, or naming a file, is a design to open.
 COMMANDS = ("gui", "new", "show", "check", "library", "export", "schema")
 #: A command's handler: a function, or the name of one in roledesigner.commands (cmd_NAME).
 Handler = Callable[[argparse.Namespace], int] | str
@@ -182,8 +182,21 @@ def _user_errors() -> tuple[type[Exception], ...]:
 
 
 def _opening_a_file(argv: list[str]) -> bool:
-    """`roledesigner FILE`: how a file manager or a double-click starts the app with a design."""
-    return len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in COMMANDS and Path(argv[0]).suffix != ""
+    """`roledesigner FILE`: how a file manager or a double-click starts the app with a design.
+
+    FILE is a lone argument that is not a command or an option, and either has a suffix (a
+    design, even one that has gone, which the app then says) or is an existing file. Anything
+    else stays a usage error, so a mistyped command is not taken for a design.
+    """
+    if len(argv) != 1 or argv[0].startswith("-") or argv[0] in COMMANDS:
+        return False
+    path = Path(argv[0])
+    if path.suffix:
+        return True
+    try:
+        return path.is_file()
+    except OSError:  # a folder on the way that cannot be searched, say
+        return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:

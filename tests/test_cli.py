@@ -337,10 +337,16 @@ def test_a_design_file_alone_opens_it_in_the_app(
     monkeypatch.setattr(roledesigner.gui.app, "run", run_app)
     assert main([str(design)]) == 0
     assert opened == [design]
-    with pytest.raises(SystemExit) as stopped:  # a mistyped command is still a usage error
-        main(["shcema"])
-    assert stopped.value.code == 2
-    assert "invalid choice" in capsys.readouterr().err
+    bare = design.rename(tmp_path / "Chef de projet")  # an existing file with no suffix, as a download may be
+    assert main([str(bare)]) == 0
+    assert opened == [design, bare]
+    monkeypatch.chdir(tmp_path)
+    for mistyped in ("shcema", str(tmp_path / "Chef de projet 2")):  # neither a command nor a file: a usage error
+        with pytest.raises(SystemExit) as stopped:
+            main([mistyped])
+        assert stopped.value.code == 2
+        assert "invalid choice" in capsys.readouterr().err
+    assert opened == [design, bare]
 
 
 @pytest.mark.slow
