@@ -334,3 +334,27 @@ def test_a_file_sent_by_the_desktop_opens(window: MainWindow, tmp_path: Path, qt
         app.removeEventFilter(handler)
     assert window.controller.path == path
     assert window.controller.design.title == "Sent by the desktop"
+
+
+def test_the_first_review_runs_with_the_preview_hidden(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The review feeds the status bar too, so a window whose preview was left closed still gets it."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
+    first = create_window()
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitUntil(first.preview.isVisible)
+    first.preview_dock.close()
+    first.close()  # the layout, with the preview closed, is remembered
+
+    win = create_window()
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.preview.refreshed, timeout=5000):
+        win.show()
+    assert not win.preview.isVisible()
+    assert win.preview.findings.findings, "a blank design has things to fix"
+    assert win.findings_label.text().startswith("Review: ")
+    assert "nothing to fix" not in win.findings_label.text()

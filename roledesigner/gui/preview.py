@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QImage, QShowEvent, QTextDocument
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QListView, QSplitter, QStyle, QTextBrowser, QVBoxLayout, QWidget
 
 from roledesigner.documents.viewmodel import build_view
@@ -120,16 +120,16 @@ class PreviewPanel(QWidget):
         self.timer.timeout.connect(self.refresh_now)
         controller.designChanged.connect(self.timer.start)
         self.last_refresh_ms = 0.0
-        self._shown_before = False
+        self._first_scheduled = False
 
-    def showEvent(self, event: QShowEvent) -> None:
+    def schedule_first_refresh(self) -> None:
         """Fill in just after the window first paints: start-up does not wait for the preview.
 
-        The timer starts here, not in __init__: building the window takes longer than the delay,
-        so a timer started there would fire before the first paint."""
-        super().showEvent(event)
-        if not self._shown_before:
-            self._shown_before = True
+        The main window calls this when it is first shown, whether or not this panel is: the
+        review also feeds the status bar. A timer started in __init__ would fire before the first
+        paint, because building the window takes longer than the delay."""
+        if not self._first_scheduled:
+            self._first_scheduled = True
             first = QTimer(self)  # a child: it dies with the panel, so it never fires late
             first.setSingleShot(True)
             first.timeout.connect(self.refresh_now)
