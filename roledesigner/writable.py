@@ -1,8 +1,10 @@
 """Which of the app's own folders cannot be written, found once at start-up.
 
 A locked-down machine may give the app a home folder it cannot write. The app still starts,
-and says at once what will not work, instead of failing later when the user saves settings
-or when autosave first runs.
+and says at once what will not work, instead of failing later when the user saves settings,
+when autosave first runs or when the user saves an entry of their own. The three folders are
+checked apart, because each can be put elsewhere: the settings folder and the data folder (which
+holds the recovery copies) by the environment, the user's library folder by the settings too.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from roledesigner.settings import config_dir, data_dir
+from roledesigner.recovery import recovery_dir
+from roledesigner.settings import ENV_USER_LIBRARY, Settings, config_dir, load_settings, settings_path, user_library_dir
 
 
 def write_problem(folder: Path) -> str | None:
@@ -22,21 +25,44 @@ def write_problem(folder: Path) -> str | None:
         os.close(handle)
         Path(name).unlink()
     except OSError as error:
-        return error.strerror.lower() if error.strerror else str(error)
+        return _reason(error)
     return None
 
 
-def start_up_problems() -> list[str]:
-    """One plain sentence for each of the app's own folders it cannot write."""
-    problems = []
+def _reason(error: OSError) -> str:
+    return error.strerror.lower() if error.strerror else str(error)
+
+
+def _settings(problems: list[str]) -> Settings:
+    """The settings in use; if the settings file cannot even be looked at, the defaults (and a sentence)."""
+    try:
+        return load_settings()  # a file it can read but not use is the app's own warning, not one of these
+    except Exception as error:  # noqa: BLE001 - the start must go on, whatever stops the file being read
+        reason = _reason(error) if isinstance(error, OSError) else str(error)
+        problems.append(f"Settings file {settings_path()} could not be read ({reason}); using the defaults.")
+    user_library = os.environ.get(ENV_USER_LIBRARY)
+    return Settings(user_library=Path(user_library) if user_library else None)
+
+
+def start_up_problems(settings: Settings | None = None) -> list[str]:
+    """One plain sentence for each of the app's own folders it cannot write.
+
+    `settings` are the ones the app loaded; without them they are read here, and a settings file
+    that cannot be read is itself a problem to say, not a reason to fail.
+    """
+    problems: list[str] = []
     folder = config_dir()
     reason = write_problem(folder)
     if reason:
         problems.append(f"Settings cannot be saved, because {folder} cannot be written ({reason}).")
-    folder = data_dir()
+    folder = recovery_dir()
+    reason = write_problem(folder)
+    if reason:
+        problems.append(f"Autosave cannot keep recovery copies, because {folder} cannot be written ({reason}).")
+    folder = user_library_dir(settings if settings is not None else _settings(problems))
     reason = write_problem(folder)
     if reason:
         problems.append(
-            f"Autosave and your own library entries are off, because {folder} cannot be written ({reason})."
+            f"New entries for your own library cannot be saved, because {folder} cannot be written ({reason})."
         )
     return problems

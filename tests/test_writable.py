@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import json
 import os
 import subprocess
 import sys
@@ -10,7 +12,10 @@ from typing import Any
 
 import pytest
 
+from roledesigner import writable
 from roledesigner.gui import app as gui_app
+from roledesigner.recovery import recovery_dir
+from roledesigner.settings import Settings, settings_path
 from roledesigner.writable import start_up_problems, write_problem
 
 
@@ -44,7 +49,62 @@ def test_each_unwritable_folder_gets_one_sentence(tmp_path: Path, monkeypatch: p
     problems = start_up_problems()
     assert problems == [
         f"Settings cannot be saved, because {config} cannot be written (not a directory).",
-        f"Autosave and your own library entries are off, because {data} cannot be written (not a directory).",
+        f"Autosave cannot keep recovery copies, because {data / 'recovery'} cannot be written (not a directory).",
+        f"New entries for your own library cannot be saved, because {data / 'library'} cannot be written "
+        "(not a directory).",
+    ]
+
+
+def _blocked(tmp_path: Path, name: str) -> Path:
+    blocker = tmp_path / f"{name} is a file"
+    blocker.write_text("")
+    return blocker / name
+
+
+def test_the_user_library_is_checked_where_the_settings_put_it(tmp_path: Path) -> None:
+    library = _blocked(tmp_path, "my library")
+    settings_path().parent.mkdir(parents=True)
+    settings_path().write_text(json.dumps({"user_library": str(library)}), encoding="utf-8")
+    assert start_up_problems() == [
+        f"New entries for your own library cannot be saved, because {library} cannot be written (not a directory)."
+    ]
+    assert start_up_problems(Settings()) == [], "the settings the app loaded win"
+
+
+def test_the_user_library_is_checked_where_the_environment_puts_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = _blocked(tmp_path, "team library")
+    monkeypatch.setenv("ROLEDESIGNER_USER_LIBRARY", str(library))
+    problems = start_up_problems()
+    assert len(problems) == 1 and problems[0].startswith(
+        f"New entries for your own library cannot be saved, because {library}"
+    )
+
+
+def test_the_recovery_folder_is_checked_on_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The data folder can be written, but its recovery folder cannot; the library lives elsewhere."""
+    monkeypatch.setenv("ROLEDESIGNER_USER_LIBRARY", str(tmp_path / "library"))
+    recovery_dir().parent.mkdir(parents=True)
+    recovery_dir().write_text("")
+    assert start_up_problems() == [
+        f"Autosave cannot keep recovery copies, because {recovery_dir()} cannot be written (file exists)."
+    ]
+    assert (tmp_path / "library").is_dir()
+
+
+def test_a_settings_file_that_cannot_be_read_is_said_not_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Say the folder above it cannot be searched: looking for the file raises, rather than finding none."""
+
+    def refuse(warnings: list[str] | None = None) -> Settings:
+        raise PermissionError(errno.EACCES, "Permission denied", str(settings_path()))
+
+    monkeypatch.setattr(writable, "load_settings", refuse)
+    library = _blocked(tmp_path, "library")
+    monkeypatch.setenv("ROLEDESIGNER_USER_LIBRARY", str(library))  # still honoured with the defaults
+    assert start_up_problems() == [
+        f"Settings file {settings_path()} could not be read (permission denied); using the defaults.",
+        f"New entries for your own library cannot be saved, because {library} cannot be written (not a directory).",
     ]
 
 
@@ -53,8 +113,8 @@ def test_the_window_says_what_it_cannot_do(tmp_path: Path, monkeypatch: pytest.M
     window = gui_app.create_window()
     qtbot.addWidget(window)
     message = window.statusBar().currentMessage()
-    assert str(config) in message and str(data) in message
-    assert len(window.start_up_warnings) == 2
+    assert str(config) in message and str(data / "recovery") in message and str(data / "library") in message
+    assert len(window.start_up_warnings) == 3
 
 
 @pytest.mark.slow
@@ -67,5 +127,6 @@ def test_the_app_starts_and_says_what_it_cannot_do(tmp_path: Path, monkeypatch: 
     )
     assert result.returncode == 0, result.stderr
     assert f"Settings cannot be saved, because {config} cannot be written" in result.stderr
-    assert "Autosave and your own library entries are off" in result.stderr
+    assert "Autosave cannot keep recovery copies" in result.stderr
+    assert "New entries for your own library cannot be saved" in result.stderr
     assert "Traceback" not in result.stderr
