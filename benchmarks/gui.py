@@ -34,6 +34,10 @@ FLOOR = BARE.replace(
     "import roledesigner.domain.models, roledesigner.library.models",
 )
 
+#: The floor for any window with our widgets, whatever feeds them: the same widget inventory
+#: as the main window, with no data, no pydantic and no logic (benchmarks/widgetfloor.py).
+WIDGETS = (Path(__file__).parent / "widgetfloor.py").read_text(encoding="utf-8")
+
 OURS = """
 import time
 start = time.perf_counter()
@@ -78,8 +82,17 @@ def startup() -> list[Result]:
         os.environ.setdefault("ROLEDESIGNER_CONFIG_DIR", str(Path(home) / "config"))
         bare = _start_seconds(BARE) * 1000
         floor = _start_seconds(FLOOR) * 1000
+        widgets = _start_seconds(WIDGETS) * 1000
         ours = _start_seconds(OURS) * 1000
     return [
+        Result(
+            "floor: a window with our 480 widgets and nothing else (no pydantic, no data)",
+            widgets,
+            "bare PySide6 window",
+            bare,
+            "report",
+            True,
+        ),
         Result(
             "floor: bare window + Qt namespace + our pydantic models",
             floor,
