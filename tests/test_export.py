@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from roledesigner.documents import export as export_module
-from roledesigner.documents.export import CANCELLED, export_many, unique_targets
+from roledesigner.documents.export import CANCELLED, existing_targets, export_many, unique_targets
 from roledesigner.documents.jobs import ExportJob
 from roledesigner.documents.sample import sample_design
 from roledesigner.library.catalogue import Library
@@ -127,3 +127,14 @@ def test_unique_targets_numbers_the_second_of_two_same_names() -> None:
     ]
     assert [job.source for job in unique_targets(jobs)] == [job.source for job in jobs]
     assert unique_targets([]) == []
+
+
+def test_unique_targets_can_keep_files_already_on_disk(tmp_path: Path) -> None:
+    (tmp_path / "role.docx").write_bytes(b"earlier")
+    (tmp_path / "role (2).docx").write_bytes(b"earlier too")
+    jobs = [ExportJob(Path("a/role.roledesign"), tmp_path / "role.docx")]
+    assert existing_targets(jobs) == [tmp_path / "role.docx"]
+    assert [job.target for job in unique_targets(jobs)] == [tmp_path / "role.docx"]
+    kept = [job.target for job in unique_targets(jobs, keep_existing=True)]
+    assert kept == [tmp_path / "role (3).docx"]
+    assert existing_targets([ExportJob(Path("b/new.roledesign"), tmp_path / "new.docx")]) == []

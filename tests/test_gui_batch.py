@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from roledesigner.documents import export as export_module
 from roledesigner.documents.export import CANCELLED
 from roledesigner.documents.jobs import ExportJob, ExportResult
 from roledesigner.documents.sample import sample_design
-from roledesigner.gui.batchdialog import DESIGN, DETAILS, OUTCOME, BatchExportDialog, BatchThread
+from roledesigner.gui.batchdialog import DESIGN, DETAILS, KEEP_BOTH, OUTCOME, REPLACE, BatchExportDialog, BatchThread
 from roledesigner.library.catalogue import Library
 from roledesigner.settings import Settings
 from roledesigner.storage import save_design
@@ -295,3 +295,48 @@ def test_a_batch_emits_no_signal_per_file(
         sys.setprofile(None)
     assert len(list(out.iterdir())) == 30
     assert len(emits) < 5, f"{len(emits)} emits for 30 files means a signal per file"
+
+
+def answer_existing(monkeypatch: pytest.MonkeyPatch, answer: str) -> list[str]:
+    """Click `answer` in the question about files already there (the real box, never shown)."""
+    asked: list[str] = []
+
+    def click_answer(box: QMessageBox) -> int:
+        asked.append(box.text())
+        buttons = {button.text(): button for button in box.buttons()}
+        buttons.get(answer, box.button(QMessageBox.StandardButton.Cancel)).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_answer)
+    return asked
+
+
+@pytest.mark.parametrize("answer", [KEEP_BOTH, REPLACE, "Cancel"])
+def test_files_already_in_the_folder_are_replaced_only_when_the_user_says(
+    qtbot: QtBot, library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    earlier = out / "design01.docx"
+    earlier.write_bytes(b"an earlier export")
+    asked = answer_existing(monkeypatch, answer)
+    dialog = make_dialog(qtbot)
+    dialog.workers = 1
+    dialog.add_designs(make_designs(library, tmp_path / "designs", 2))
+    dialog.destination_edit.setText(str(out))
+    click(qtbot, dialog.export_button)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=DONE_MS)
+
+    assert asked == [f"1 file in {out} already has the name this export would use (design01.docx)."]
+    names = sorted(p.name for p in out.iterdir())
+    if answer == KEEP_BOTH:
+        assert names == ["design00.docx", "design01 (2).docx", "design01.docx"]
+        assert earlier.read_bytes() == b"an earlier export"
+        assert rows(dialog)[1] == ("Exported", "design01.roledesign", "Exported to design01 (2).docx.")
+    elif answer == REPLACE:
+        assert names == ["design00.docx", "design01.docx"]
+        assert "Westtown Council" in independent_text(earlier.read_bytes())
+    else:
+        assert names == ["design01.docx"]
+        assert earlier.read_bytes() == b"an earlier export"
+        assert dialog.export_button.isEnabled()

@@ -179,15 +179,19 @@ def export_many(
     return [results[index] for index in range(count)]
 
 
-def unique_targets(jobs: Sequence[ExportJob]) -> list[ExportJob]:
+def unique_targets(jobs: Sequence[ExportJob], *, keep_existing: bool = False) -> list[ExportJob]:
     """The jobs with any target that an earlier job already writes renamed "name (2).docx".
 
     Names are compared without regard to case, as Windows and macOS compare them. A numbered
-    name never takes the name another job in the batch would write.
+    name never takes the name another job in the batch would write. With `keep_existing`, a
+    file already on disk counts as taken too, so an earlier export is never replaced.
     """
 
     def key(path: Path) -> tuple[Path, str]:
         return path.parent, path.name.casefold()
+
+    def on_disk(path: Path) -> bool:
+        return keep_existing and path.exists()
 
     wanted = {key(job.target) for job in jobs}
     taken: set[tuple[Path, str]] = set()
@@ -195,9 +199,14 @@ def unique_targets(jobs: Sequence[ExportJob]) -> list[ExportJob]:
     for job in jobs:
         target = job.target
         number = 1
-        while key(target) in taken or (number > 1 and key(target) in wanted):
+        while key(target) in taken or on_disk(target) or (number > 1 and key(target) in wanted):
             number += 1
             target = job.target.with_name(f"{job.target.stem} ({number}){job.target.suffix}")
         taken.add(key(target))
         unique.append(job if target == job.target else replace(job, target=target))
     return unique
+
+
+def existing_targets(jobs: Sequence[ExportJob]) -> list[Path]:
+    """The targets that a file already holds: what the batch would replace."""
+    return [job.target for job in jobs if job.target.exists()]

@@ -4,6 +4,7 @@ Thin widgets over `roledesigner.documents.export`: the batch runs on a `BatchThr
 `export_many`, which exports on this process and on spawned ones; the dialog shows progress and
 one row per design, and Cancel asks the batch to start no further file. A failure never stops
 the rest, and two designs with the same name are written as "role.docx" and "role (2).docx".
+Files already in the folder are replaced only if the user says so; otherwise new ones are numbered.
 
 The thread hands progress over through a thread-safe queue that the dialog reads on a timer,
 not through a signal: in PySide6 6.12.0 on Python 3.11 every `Signal.emit()` from Python drops a
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -65,8 +67,11 @@ def designs_in(folder: Path) -> list[Path]:
     return sorted(found, key=lambda path: path.name.casefold())
 
 
-def batch_jobs(sources: Sequence[Path], folder: Path, fmt: Format, settings: Settings) -> list[ExportJob]:
-    """One job per design into `folder`, named after the design, never two with one name."""
+def batch_jobs(
+    sources: Sequence[Path], folder: Path, fmt: Format, settings: Settings, *, keep_existing: bool = False
+) -> list[ExportJob]:
+    """One job per design into `folder`, named after the design, never two with one name (nor,
+    with `keep_existing`, the name of a file already there)."""
     from roledesigner.documents.export import unique_targets  # Word and PDF code loads on first use
 
     jobs = [
@@ -80,7 +85,7 @@ def batch_jobs(sources: Sequence[Path], folder: Path, fmt: Format, settings: Set
         )
         for source in sources
     ]
-    return unique_targets(jobs)
+    return unique_targets(jobs, keep_existing=keep_existing)
 
 
 def result_text(result: ExportResult, *, full: bool = False) -> str:
@@ -94,6 +99,9 @@ def result_text(result: ExportResult, *, full: bool = False) -> str:
         return " ".join([f"Exported to {target}.", *result.warnings])
     return result.message if full else result.message.replace(str(result.job.source), result.job.source.name)
 
+
+KEEP_BOTH = "Keep both"
+REPLACE = "Replace"
 
 Progress = tuple[int, int, ExportResult]  # done, total, the result just made
 
@@ -430,6 +438,15 @@ class BatchExportDialog(QDialog):
             self._update()
             return
         jobs = batch_jobs(self.designs(), folder, self.chosen_format, self.settings)
+        from roledesigner.documents.export import existing_targets
+
+        existing = existing_targets(jobs)
+        if existing:
+            choice = self.ask_about_existing(existing)
+            if choice is None:
+                return
+            if choice == KEEP_BOTH:
+                jobs = batch_jobs(self.designs(), folder, self.chosen_format, self.settings, keep_existing=True)
         self.results = []
         self._stop = threading.Event()
         self._rows = {job: row for row, job in enumerate(jobs)}
@@ -445,6 +462,33 @@ class BatchExportDialog(QDialog):
         self._update()
         self._thread.start()
         self._poll_timer.start()
+
+    def ask_about_existing(self, existing: Sequence[Path]) -> str | None:
+        """Replace, keep both (the new files numbered), or stop: never replace earlier work unasked."""
+        names = ", ".join(path.name for path in existing[:3]) + (", …" if len(existing) > 3 else "")
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Files already there")
+        box.setText(
+            f"{_count(len(existing), 'file')} in {existing[0].parent} already "
+            f"{'has' if len(existing) == 1 else 'have'} the name{'' if len(existing) == 1 else 's'} "
+            f"this export would use ({names})."
+        )
+        box.setInformativeText(
+            f"Keep both to give the new files numbered names, such as “{existing[0].stem} (2)"
+            f"{existing[0].suffix}”, or replace the files that are there."
+        )
+        keep = box.addButton(KEEP_BOTH, QMessageBox.ButtonRole.AcceptRole)
+        replace_button = box.addButton(REPLACE, QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is keep:
+            return KEEP_BOTH
+        if clicked is replace_button:
+            return REPLACE
+        return None
 
     @Slot()
     def cancel(self) -> None:
