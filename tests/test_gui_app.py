@@ -358,3 +358,14 @@ def test_the_first_review_runs_with_the_preview_hidden(
     assert win.preview.findings.findings, "a blank design has things to fix"
     assert win.findings_label.text().startswith("Review: ")
     assert "nothing to fix" not in win.findings_label.text()
+
+
+def test_windows_carry_the_app_icon(window: MainWindow) -> None:
+    """The title bar and task bar show Role Designer's mark, at small and large sizes."""
+    icon = window.windowIcon()
+    assert not icon.isNull()
+    sizes = {(size.width(), size.height()) for size in icon.availableSizes()}
+    assert {(16, 16), (32, 32), (256, 256)} <= sizes
+    edge = icon.pixmap(32, 32).toImage().pixelColor(2, 16)  # left of the page: the NHS blue square
+    assert edge.alpha() == 255
+    assert edge.blue() > edge.red() + 120

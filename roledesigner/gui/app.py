@@ -11,6 +11,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from roledesigner import __version__
+from roledesigner.gui.appicon import app_icon
 from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.mainwindow import APP_NAME, MainWindow
 from roledesigner.library.loader import default_folders, load_library
@@ -42,6 +43,7 @@ def create_window(path: Path | None = None) -> MainWindow:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("RoleDesigner")
     app.setApplicationVersion(__version__)
+    QApplication.setWindowIcon(app_icon())  # every window and dialog; the bundle's own icon is for files
     warnings: list[str] = []
     settings = load_settings(warnings)
     library = load_library(default_folders(settings))
