@@ -34,6 +34,13 @@ FLOOR = BARE.replace(
     "import roledesigner.domain.models, roledesigner.library.models",
 )
 
+#: The floor for any window that uses pydantic (one of the project's required libraries) before it
+#: shows: a bare window that imports pydantic and validates one one-field model.
+PYDANTIC = BARE.replace(
+    "window = QMainWindow()",
+    "import pydantic\nclass Model(pydantic.BaseModel):\n    number: int = 0\nModel(number=1)\nwindow = QMainWindow()",
+)
+
 #: The floor for any window with our widgets, whatever feeds them: the same widget inventory
 #: as the main window, with no data, no pydantic and no logic (benchmarks/widgetfloor.py).
 WIDGETS = (Path(__file__).parent / "widgetfloor.py").read_text(encoding="utf-8")
@@ -82,12 +89,21 @@ def startup() -> list[Result]:
         os.environ.setdefault("ROLEDESIGNER_CONFIG_DIR", str(Path(home) / "config"))
         bare = _start_seconds(BARE) * 1000
         floor = _start_seconds(FLOOR) * 1000
+        pydantic = _start_seconds(PYDANTIC) * 1000
         widgets = _start_seconds(WIDGETS) * 1000
         ours = _start_seconds(OURS) * 1000
     return [
         Result(
             "floor: a window with our 480 widgets and nothing else (no pydantic, no data)",
             widgets,
+            "bare PySide6 window",
+            bare,
+            "report",
+            True,
+        ),
+        Result(
+            "floor: bare window + pydantic with a one-field model",
+            pydantic,
             "bare PySide6 window",
             bare,
             "report",
