@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Check a built bundle as IT would meet it (CI runs this after `make package`):
 # its size; its own --self-test from a read-only folder whose path has spaces and non-ASCII
-# letters; a clear refusal when the self-test's folder cannot be written; a start with no
-# writable home folder; and a design opened by naming its file.
+# letters; its command-line program; a clear refusal when the self-test's folder cannot be
+# written; a start with no writable home folder; and a design opened by naming its file.
 set -euo pipefail
 
 BUNDLE="${1:-dist/RoleDesigner}"
 LIMIT_MB=150
 [ -x "$BUNDLE/RoleDesigner" ] || { echo "No bundle at $BUNDLE: run make package first." >&2; exit 2; }
+[ -x "$BUNDLE/roledesigner-cli" ] \
+    || { echo "The bundle at $BUNDLE has no roledesigner-cli: run make package again." >&2; exit 2; }
 
 work="$(mktemp -d)"
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
@@ -23,11 +25,18 @@ mkdir -p "$place"
 cp -r "$BUNDLE/." "$place/"
 chmod -R a-w "$work/Dossier partagé ø"
 app="$place/RoleDesigner"
+cli="$place/roledesigner-cli"
 
 # Its own self-test, with no display and nothing telling Qt where to draw.
 env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM timeout 300 "$app" --self-test >"$work/self-test.txt" \
     || { cat "$work/self-test.txt"; fail "the bundle's --self-test"; }
 pass "the bundle's own --self-test, from a read-only folder: $(tail -n 1 "$work/self-test.txt")"
+
+# The command-line program (the one Windows users and scripts run in a console).
+timeout 120 "$cli" --version >"$work/out.txt" 2>"$work/err.txt" \
+    || { cat "$work/err.txt" >&2; fail "roledesigner-cli --version"; }
+grep -qx "Role Designer [0-9][^ ]*" "$work/out.txt" || fail "roledesigner-cli --version said: $(cat "$work/out.txt")"
+pass "roledesigner-cli --version: $(cat "$work/out.txt")"
 
 # A folder it cannot write: one sentence on stderr, exit 2.
 touch "$work/a file"

@@ -199,8 +199,24 @@ def _opening_a_file(argv: list[str]) -> bool:
         return False
 
 
+def _null_missing_streams() -> bool:
+    """Point a missing sys.stdout or sys.stderr at the null device; True if stdout was missing.
+
+    A windowed program (the bundle's RoleDesigner.exe on Windows) has no console, so both are
+    None, and a command that writes to them would fail with nothing said. roledesigner-cli.exe,
+    the bundle's console program, has both.
+    """
+    no_stdout = sys.stdout is None
+    if no_stdout or sys.stderr is None:
+        sink = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open for as long as the program runs
+        sys.stdout = sys.stdout or sink
+        sys.stderr = sys.stderr or sink
+    return no_stdout
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # in a bundled app, export workers run this first
+    no_console = _null_missing_streams()
     arguments = list(sys.argv[1:] if argv is None else argv)
     if _opening_a_file(arguments):
         arguments.insert(0, "gui")
@@ -211,6 +227,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command:
             parser.error("--self-test runs on its own, without a command")
         handler = "self_test"
+        if no_console:  # with no console, the self-test writes its report to a file (roledesigner.selftest)
+            sys.stdout = None
     try:
         return int(_resolve(handler)(args))
     except KeyboardInterrupt:

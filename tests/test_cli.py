@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from roledesigner import __version__
-from roledesigner.cli import EXIT_BAD_INPUT, EXIT_FAULT, main
+from roledesigner.cli import EXIT_BAD_INPUT, EXIT_FAULT, EXIT_OK, main
 from roledesigner.library.catalogue import Library
 from roledesigner.storage import load_design
 from tests.libfixtures import capability, make_folder
@@ -383,3 +383,29 @@ def test_a_broken_install_is_one_sentence_not_a_traceback(
     code, _, err = run(capsys, "gui")
     assert code == EXIT_BAD_INPUT
     assert err.startswith("There is no display")
+
+
+def test_with_no_console_nothing_fails_for_want_of_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A windowed program on Windows has sys.stdout and sys.stderr None: output goes nowhere, exit codes stay."""
+    import roledesigner.selftest
+
+    seen: list[object] = []
+
+    def self_test(folder: Path | None = None) -> int:
+        seen.append(sys.stdout)
+        return 0
+
+    monkeypatch.setattr(roledesigner.selftest, "self_test", self_test)
+    for command, expected in (
+        (["library", "paths"], EXIT_OK),
+        (["schema"], EXIT_OK),
+        (["show", str(tmp_path / "absent.roledesign")], EXIT_BAD_INPUT),
+        (["--self-test", str(tmp_path)], EXIT_OK),
+    ):
+        monkeypatch.setattr(sys, "stdout", None)
+        monkeypatch.setattr(sys, "stderr", None)
+        assert main(command) == expected, command
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.close()  # the null device main() opened
+    assert seen == [None], "the self-test still sees no console, so it writes its report to a file"
