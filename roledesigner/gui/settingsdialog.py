@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roledesigner.gui.batchdialog import message_style
 from roledesigner.library.catalogue import Library
 from roledesigner.settings import (
     ENV_CONFIG_DIR,
@@ -47,8 +48,6 @@ from roledesigner.settingscheck import (
     path_from_text,
 )
 
-#: Dark red: reads as a problem and keeps a contrast ratio above 7:1 on a light background.
-MESSAGE_STYLE = "color: #a4000f;"
 #: Path checks touch the disk (perhaps a slow network drive), so they wait for a pause in typing.
 CHECK_DELAY_MS = 300
 PATH_WIDTH = 380
@@ -246,7 +245,7 @@ class SettingsDialog(QDialog):
         edit.setToolTip(help_text)
         message = QLabel()
         message.setWordWrap(True)
-        message.setStyleSheet(MESSAGE_STYLE)
+        message.setStyleSheet(message_style(self.palette()))
         message.setAccessibleName(f"Problem with the {name[0].lower()}{name[1:]}")
         message.setVisible(False)
         entry = _Field(key, name, help_text, edit, message, check)
@@ -387,6 +386,13 @@ class SettingsDialog(QDialog):
     def problems(self) -> dict[str, str]:
         """Every field's current problem sentence, by setting name (for tests and callers)."""
         return {key: entry.problem for key, entry in self._fields.items() if entry.problem}
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new palette (the system switched to dark, say) gets a red that reads on it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for entry in self._fields.values():
+                entry.message.setStyleSheet(message_style(self.palette()))
 
     # --- choosing ------------------------------------------------------------------------------
 

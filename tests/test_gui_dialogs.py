@@ -1,0 +1,129 @@
+# mypy: disable-error-code="no-untyped-call"
+"""How the dialogs and the main window look and read: message colours in light and dark
+palettes, layouts that make room for messages, the toolbar, the status bar and the About box."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from roledesigner.gui.batchdialog import MESSAGE_CONTRAST, BatchExportDialog, contrast
+from roledesigner.gui.settingsdialog import SettingsDialog
+from roledesigner.library.catalogue import Library
+from roledesigner.settings import Settings
+
+
+def dark_palette() -> QPalette:
+    """A dark palette such as a desktop's dark mode gives (the Fusion style's colours, darkened)."""
+    palette = QPalette()
+    window, base, text = QColor(45, 45, 45), QColor(30, 30, 30), QColor(230, 230, 230)
+    for role, colour in (
+        (QPalette.ColorRole.Window, window),
+        (QPalette.ColorRole.WindowText, text),
+        (QPalette.ColorRole.Base, base),
+        (QPalette.ColorRole.AlternateBase, window),
+        (QPalette.ColorRole.Text, text),
+        (QPalette.ColorRole.Button, window),
+        (QPalette.ColorRole.ButtonText, text),
+        (QPalette.ColorRole.Highlight, QColor(42, 130, 218)),
+        (QPalette.ColorRole.HighlightedText, QColor("black")),
+    ):
+        palette.setColor(role, colour)
+    return palette
+
+
+def light_palette() -> QPalette:
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(239, 239, 239))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("black"))
+    return palette
+
+
+@pytest.fixture
+def dark_app() -> Iterator[QApplication]:
+    """The whole application in a dark palette for one test, then back as it was."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.palette()
+    app.setPalette(dark_palette())
+    try:
+        yield app
+    finally:
+        app.setPalette(before)
+
+
+def text_contrast(label: QLabel, window: QWidget) -> float:
+    """The contrast of a label's text with the window behind it, as drawn (style sheet applied)."""
+    label.ensurePolished()
+    text = label.palette().color(QPalette.ColorRole.WindowText)
+    return contrast(text, window.palette().color(QPalette.ColorRole.Window))
+
+
+def settings_with_problems(qtbot: QtBot, library: Library) -> SettingsDialog:
+    dialog = SettingsDialog(Settings(), library)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.hours_edit.setText("abc")
+    return dialog
+
+
+def settings_messages(dialog: SettingsDialog) -> list[QLabel]:
+    shown = [entry.message for entry in dialog._fields.values() if entry.message.isVisible()]
+    assert shown
+    return shown
+
+
+def batch_with_problem(qtbot: QtBot) -> BatchExportDialog:
+    dialog = BatchExportDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.destination_edit.setText("/no/such/folder/at/all")
+    assert dialog.destination_note.isVisible()
+    return dialog
+
+
+# --- message colours -------------------------------------------------------------------------
+
+
+def test_settings_messages_read_on_a_light_and_on_a_dark_palette(qtbot: QtBot, library: Library) -> None:
+    dialog = settings_with_problems(qtbot, library)
+    for palette in (light_palette(), dark_palette(), light_palette()):
+        dialog.setPalette(palette)
+        for message in settings_messages(dialog):
+            assert text_contrast(message, dialog) >= MESSAGE_CONTRAST
+
+
+def test_settings_messages_read_when_opened_in_a_dark_palette(
+    qtbot: QtBot, library: Library, dark_app: QApplication
+) -> None:
+    dialog = settings_with_problems(qtbot, library)
+    for message in settings_messages(dialog):
+        assert text_contrast(message, dialog) >= MESSAGE_CONTRAST
+
+
+def test_batch_folder_message_reads_on_a_light_and_on_a_dark_palette(qtbot: QtBot) -> None:
+    dialog = batch_with_problem(qtbot)
+    for palette in (light_palette(), dark_palette(), light_palette()):
+        dialog.setPalette(palette)
+        assert text_contrast(dialog.destination_note, dialog) >= MESSAGE_CONTRAST
+
+
+def test_batch_folder_message_reads_when_opened_in_a_dark_palette(qtbot: QtBot, dark_app: QApplication) -> None:
+    dialog = batch_with_problem(qtbot)
+    assert text_contrast(dialog.destination_note, dialog) >= MESSAGE_CONTRAST
+
+
+@pytest.mark.parametrize("grey", [0, 30, 45, 80, 110, 119, 120, 136, 160, 200, 239, 255])
+def test_the_message_red_keeps_its_contrast_on_any_grey_window(grey: int) -> None:
+    from roledesigner.gui.batchdialog import message_colour
+
+    palette = QPalette()
+    window = QColor(grey, grey, grey)
+    palette.setColor(QPalette.ColorRole.Window, window)
+    colour = message_colour(palette)
+    assert contrast(colour, window) >= MESSAGE_CONTRAST
+    assert colour.red() > colour.green() or colour in (QColor("black"), QColor("white"))  # still a red
