@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,7 +27,9 @@ from roledesigner.domain.vocabulary import label
 from roledesigner.edits import get_value
 from roledesigner.gui.controller import DocumentController
 
-ERROR_STYLE = "color: palette(highlighted-text); background: #B3261E; padding: 2px 6px; border-radius: 3px;"
+_UNSET = object()
+
+ERROR_STYLE = "color: #FFFFFF; background: #B3261E; padding: 2px 6px; border-radius: 3px;"
 
 
 def error_label() -> QLabel:
@@ -52,7 +55,13 @@ def _number_text(value: Any) -> str:
 
 
 class Binding:
-    """One widget and the field it edits."""
+    """One widget and the field it edits.
+
+    A typed value the design refuses is never half-kept: the field goes back to the value it had
+    before the typing began (not to the last keystroke's, "20" on the way to "200"), while the
+    widget keeps showing what was typed, with the reason. When the user leaves the field, it
+    shows the saved value again and says the typed one was not saved.
+    """
 
     def __init__(
         self,
@@ -64,6 +73,8 @@ class Binding:
         to_design: Callable[[Any], Any] = lambda value: value,
         from_design: Callable[[Any], Any] = lambda value: value,
         setter: Callable[[Any], str | None] | None = None,
+        *,
+        typed: bool = False,
     ) -> None:
         self.controller = controller
         self.path = path
@@ -75,12 +86,51 @@ class Binding:
         self._set = setter or (lambda value: controller.set_field(path, value))
         self.message = error_label()
         self._updating = False
+        self._typed = typed
+        self._before: Any = _UNSET  # the design's value when the current typing began
+        self._refused: str | None = None  # why the text now in the widget is not in the design
         widget.setProperty("fieldPath", path)
+        if typed:
+            self._watcher = _FocusWatcher(self)
+            widget.installEventFilter(self._watcher)
+
+    def _design_value(self) -> Any:
+        try:
+            return get_value(self.controller.design, self.path)
+        except (AttributeError, IndexError, TypeError):
+            return None  # the field's parent (a joint arrangement, say) is not there
 
     def changed(self, *_args: object) -> None:
         if self._updating:
             return
-        self.show_problem(self._set(self._to_design(self._read())))
+        if self._typed and self._before is _UNSET:
+            self._before = self._design_value()
+        problem = self._set(self._to_design(self._read()))
+        if problem is None:
+            self._refused = None
+            self.show_problem(None)
+            return
+        sentence = self.sentence(problem)
+        self._refused = sentence  # set first: the refresh that restoring causes keeps the text
+        self.show_problem(sentence)
+        if self._typed and self._before is not _UNSET:
+            self.controller.set_field(self.path, self._before)
+
+    def sentence(self, problem: str) -> str:
+        """ "must be a number" becomes "Contracted hours a week must be a number."."""
+        name = self.widget.accessibleName()
+        if not problem[:1].islower() or not name:
+            return problem
+        return f"{name} {problem.rstrip('.')}."
+
+    def left(self) -> None:
+        """The user moved on: a refused text gives way to the saved value, saying so."""
+        self._before = _UNSET
+        refused, self._refused = self._refused, None
+        if refused is None:
+            return
+        self.refresh()
+        self.show_problem(f"Not saved: {refused} The field shows the value saved before.")
 
     def show_problem(self, problem: str | None) -> None:
         self.message.setText(problem or "")
@@ -88,20 +138,32 @@ class Binding:
         self.widget.setAccessibleDescription(problem or "")
 
     def refresh(self) -> None:
-        try:
-            value = self._from_design(get_value(self.controller.design, self.path))
-        except (AttributeError, IndexError, TypeError):
-            value = None  # the field's parent (a joint arrangement, say) is not there
-        if self.widget.hasFocus() and self.message.isVisible():
+        if self._refused is not None:
             return  # keep what the user is typing while it is refused
+        value = self._from_design(self._design_value())
         if self._read() != value:
             self._updating = True
             try:
                 self._write(value)
             finally:
                 self._updating = False
+            if not self.widget.hasFocus():
+                self._before = _UNSET  # changed from elsewhere (undo, open): a new typing begins
         if not self.widget.hasFocus():
             self.show_problem(None)
+
+
+class _FocusWatcher(QObject):
+    """Tells a binding when its widget loses the keyboard focus."""
+
+    def __init__(self, binding: Binding) -> None:
+        super().__init__(binding.widget)
+        self.binding = binding
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.binding.left()
+        return False
 
 
 class Binder:
@@ -132,8 +194,9 @@ class Binder:
             edit,
             edit.text,
             lambda value: edit.setText("" if value is None else str(value)),
-            (lambda text: text.strip() or "0") if number else (lambda text: text),
+            (lambda text: text.strip() or None) if number else (lambda text: text),
             _number_text if number else (lambda value: "" if value is None else str(value)),
+            typed=True,
         )
         edit.textEdited.connect(binding.changed)
         return self._add(binding)
@@ -141,7 +204,9 @@ class Binder:
     def text(self, path: str) -> Binding:
         edit = QPlainTextEdit()
         edit.setTabChangesFocus(True)
-        binding = Binding(self.controller, path, edit, edit.toPlainText, lambda value: edit.setPlainText(value or ""))
+        binding = Binding(
+            self.controller, path, edit, edit.toPlainText, lambda value: edit.setPlainText(value or ""), typed=True
+        )
         edit.textChanged.connect(binding.changed)
         return self._add(binding)
 
@@ -158,6 +223,7 @@ class Binder:
             lambda value: edit.setPlainText(value or ""),
             lambda text: [line.strip() for line in text.splitlines() if line.strip()],
             lambda items: "\n".join(items or []),
+            typed=True,
         )
         edit.textChanged.connect(binding.changed)
         return self._add(binding)

@@ -53,6 +53,8 @@ class EditCommand(QUndoCommand):
         if merged is None:
             return False
         self.edit = merged
+        if merged.before == merged.after:
+            self.setObsolete(True)  # typed and put back (a refused value, say): no step to undo
         return True
 
 
