@@ -6,8 +6,11 @@ from dataclasses import dataclass
 
 import pytest
 
+from roledesigner.domain.models import RoleDesign
+from roledesigner.library.catalogue import Library
 from roledesigner.review import wordlists
 from roledesigner.review.inclusive import DEFAULT_IGNORE, VERDICTS, analyse_gender, verdict_for
+from roledesigner.review.language import inclusive
 
 
 @dataclass(frozen=True)
@@ -338,6 +341,41 @@ def test_gendered_terms_are_outside_the_balance() -> None:
 )
 def test_alternatives(word: str, alternative: str | None) -> None:
     assert analyse_gender(word).hits[0].alternative == alternative
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "decide",
+        "Decides",
+        "deciding",
+        "decision",
+        "Decisions",
+        "decision-making",
+        "decided",  # no entry for the word, and no fallback for the stem either
+        "leads",
+        "independent",  # an independent chair
+        "principles",  # the principles of public life
+        "objective",
+        "analyse",
+        "determine",
+        "challenge",
+        "force",
+        "individual",
+        "intellectual",
+    ],
+)
+def test_precise_job_description_words_get_no_weaker_alternative(word: str) -> None:
+    # Job evaluation bands a post from what it decides and leads (CONVENTIONS.md): "choices"
+    # for "decisions" would make the description vaguer, not more inclusive.
+    [hit] = analyse_gender(word).hits
+    assert hit.coding == "masculine" and hit.alternative is None
+
+
+def test_review_offers_no_alternative_for_decisions(library: Library) -> None:
+    design = RoleDesign(title="Post", purpose="Decisions on the pooled budget are reported to both boards.")
+    [finding] = [f for f in inclusive(design, library) if f.code == "inclusive.coded_word"]
+    assert '"Decisions"' in finding.message and "neutral choice" not in finding.message
 
 
 def _all_alternatives() -> list[str]:

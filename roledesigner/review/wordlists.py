@@ -193,8 +193,11 @@ NOT_CODED_PHRASES: tuple[tuple[str, str], ...] = (("kind", "of"),)
 ORGANISATION_WHEN_CAPITALISED: frozenset[str] = frozenset({"trust"})
 
 #: Neutral wording for common forms of masculine-coded words, by the word as written (lower case).
-#: None where the word is the right one and has no plain neutral swap. Alternatives are checked
-#: by the tests to contain no coded stem themselves.
+#: None where the word is the right one and has no plain neutral swap, and also where it is a
+#: precise word a job description needs: job evaluation panels band a post from what it decides,
+#: leads and determines, so "decision" must not become "choice", nor "principles" (as in the
+#: principles of public life) "values". Alternatives are checked by the tests to contain no coded
+#: stem themselves.
 WORD_ALTERNATIVES: dict[str, str | None] = {
     "actively": "fully",
     "aggressive": "proactive",
@@ -202,10 +205,10 @@ WORD_ALTERNATIVES: dict[str, str | None] = {
     "ambitious": "motivated",
     "ambition": "aim",
     "ambitions": "aims",
-    "analytical": "evidence-based",
-    "analyse": "examine",
-    "analyses": "examines",
-    "analysing": "examining",
+    "analytical": None,
+    "analyse": None,
+    "analyses": None,
+    "analysing": None,
     "analysis": None,
     "analyst": None,
     "analysts": None,
@@ -214,8 +217,8 @@ WORD_ALTERNATIVES: dict[str, str | None] = {
     "autonomy": "freedom to act",
     "autonomous": "self-directed",
     "boasts": "has",
-    "challenge": "question",
-    "challenges": "issues",
+    "challenge": None,  # a board's duty to scrutinise, not a fight
+    "challenges": None,
     "challenging": "demanding",
     "champion": "promote",
     "champions": "promotes",
@@ -226,16 +229,16 @@ WORD_ALTERNATIVES: dict[str, str | None] = {
     "competition": None,
     "courage": "conviction",
     "courageous": "willing to speak up",
-    "decide": "choose",
-    "decides": "chooses",
-    "deciding": "choosing",
-    "decision": "choice",
-    "decisions": "choices",
+    "decide": None,  # what the post decides is what job evaluation bands
+    "decides": None,
+    "deciding": None,
+    "decision": None,
+    "decisions": None,
     "decisive": "makes timely, well-judged choices",
     "decisively": "promptly",
     "defend": "uphold",
     "determined": "resolute",
-    "determine": "set",
+    "determine": None,  # "determine applications" is a legal act
     "determination": "resolve",
     "dominant": "influential",
     "dominate": "shape",
@@ -243,26 +246,26 @@ WORD_ALTERNATIVES: dict[str, str | None] = {
     "fearless": "bold",
     "fight": "campaign",
     "fighting": "tackling",
-    "force": "influence",
+    "force": None,  # "in force", "task force"
     "forceful": "persuasive",
     "hierarchy": "structure",
     "hierarchical": "top-down",
-    "independent": "self-directed",
+    "independent": None,  # an independent chair or member, the independent sector
     "independently": "without close supervision",
-    "independence": "freedom to act",
-    "individual": "personal",
+    "independence": None,
+    "individual": None,  # "individual budgets" are not "personal budgets"
     "individuals": "people",
-    "intellectual": "thoughtful",
+    "intellectual": None,  # "intellectual property"
     "intellect": "insight",
-    "lead": "guide",
-    "leads": "guides",
-    "leading": "guiding",
+    "lead": None,
+    "leads": None,
+    "leading": None,
     "leader": None,
     "leaders": None,
     "leadership": None,
     "logical": "reasoned",
     "logic": "reasoning",
-    "objective": "impartial",
+    "objective": None,  # more often a goal than a trait
     "objectively": "impartially",
     "opinion": "view",
     "opinions": "views",
@@ -271,8 +274,8 @@ WORD_ALTERNATIVES: dict[str, str | None] = {
     "persistence": "perseverance",
     "persist": "keep going",
     "principled": "ethical",
-    "principle": "value",
-    "principles": "values",
+    "principle": None,  # the principles of public life
+    "principles": None,
     "self-confident": "self-assured",
     "selfconfident": "self-assured",
     "self-reliant": "resourceful",
@@ -290,7 +293,6 @@ STEM_ALTERNATIVES: dict[str, str] = {
     "battle": "tackle",
     "boast": "offer",
     "courag": "willing to speak up",
-    "decid": "choose",
     "decisive": "makes timely, well-judged choices",
     "domina": "influential",
     "dominant": "influential",
