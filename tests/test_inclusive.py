@@ -289,6 +289,35 @@ def test_each_compound_exception_works(compound: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Funds are pooled under a section 75 agreement.",
+        "Section 113 agreements place the officer with the council.",
+        "a section 75 partnership agreement",
+        "The partnership agreement sets the split.",
+        "Sign the data-sharing agreement and the information sharing agreement.",
+        "A memorandum of understanding between the two boards.",
+        "Use shared care records and shared services.",
+        "Expand Shared Lives and supported living.",
+        "Shared decision-making with patients.",
+        # The legal bases a joint post may choose, as the app labels them.
+        "Section 75 partnership agreement (NHS Act 2006)",
+        "Section 113 agreement (Local Government Act 1972)",
+    ],
+)
+def test_fixed_legal_and_technical_terms_are_not_coded(text: str) -> None:
+    assert analyse_gender(text).hits == []
+
+
+def test_the_same_words_outside_a_fixed_term_still_count() -> None:
+    report = analyse_gender("Partners agree the section 75 agreement and build agreement on shared priorities.")
+    assert [hit.word for hit in report.hits] == ["agree", "agreement", "shared"]
+    # The term must be whole: "section agreement" and "partnership agreements" on their own differ.
+    assert [hit.word for hit in analyse_gender("A section agreement.").hits] == ["agreement"]
+    assert analyse_gender("Two partnership agreements.").hits == []
+
+
+@pytest.mark.parametrize(
     ("text", "term", "alternative"),
     [
         ("The Chairman opens.", "chairman", "chair"),

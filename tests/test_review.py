@@ -59,6 +59,11 @@ def test_lead_and_leadership_are_not_counted(library: Library) -> None:
     assert inclusive(design, library) == []
 
 
+def test_legal_agreements_are_not_coded_words(library: Library) -> None:
+    design = with_purpose(library, "Funds are pooled under a section 75 agreement and a partnership agreement.")
+    assert inclusive(design, library) == []
+
+
 def test_gendered_terms_warn_with_an_alternative(library: Library) -> None:
     design = with_purpose(library, "The chairman expects he will review manpower plans.")
     terms = [f for f in inclusive(design, library) if f.code == "inclusive.gendered_term"]

@@ -10,6 +10,8 @@ words as Kat Matfield's Gender Decoder does, and gives the same verdict, but als
 - counts a word once, by its longest matching stem (Gender Decoder counts "dominant" twice);
 - skips common false positives for public-sector text ("competencies", "confidential",
   "committee", "wider determinants", "NHS trusts", "tendering"): see `wordlists.NOT_CODED`;
+- skips stems inside fixed legal and technical names ("section 75 agreement", "shared care
+  record", "supported living"), which an author cannot reword: see `wordlists.NOT_CODED_TERMS`;
 - lets the caller leave stems out of the balance (`ignore`), reporting their hits apart, because
   "lead", "leader" and "leadership" fill every system leadership job description;
 - flags gendered nouns and pronouns ("chairman", "he or she"), outside the balance;
@@ -25,6 +27,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
+from roledesigner.domain.vocabulary import LegalBasis, label
 from roledesigner.review import wordlists
 from roledesigner.review.readability import sentence_spans
 
@@ -172,6 +175,24 @@ _PHRASE_EXCEPTIONS: dict[str, re.Pattern[str]] = {
 }
 
 
+def _term_pattern(term: str) -> str:
+    words = [r"\d+[a-z]?" if word == "#" else re.escape(word) for word in term.lower().split()]
+    return r"[\s-]+".join(words) + "s?"
+
+
+def _legal_basis_names() -> list[str]:
+    """The legal bases a joint post may choose, as their labels name them, without the Act."""
+    return [re.sub(r"\s*\(.*\)", "", label(basis.value)) for basis in LegalBasis]
+
+
+#: Fixed legal and technical names ("section 75 agreement"): coded stems inside them are not counted.
+_FIXED_TERMS = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(_term_pattern(term) for term in (*wordlists.NOT_CODED_TERMS, *_legal_basis_names()))
+    + r")(?![\w-])"
+)
+
+
 def _lower(text: str) -> str:
     """The text in lower case with every offset kept, and typographic hyphens and apostrophes plain."""
     lowered = text.lower()
@@ -207,11 +228,16 @@ class _Sentences:
 
 def _coded_hits(text: str, lowered: str, ignore: frozenset[str], context: _Sentences) -> list[CodedWord]:
     hits: list[CodedWord] = []
+    fixed: list[tuple[int, int]] | None = None  # found only once a stem matches
     for match in _STEMS.finditer(lowered):
         stem = match.group("stem")
         start, end = match.span()
         key = lowered[start:end]
         if key in wordlists.NOT_CODED:
+            continue
+        if fixed is None:
+            fixed = [term.span() for term in _FIXED_TERMS.finditer(lowered)]
+        if any(term_start <= start and end <= term_end for term_start, term_end in fixed):
             continue
         if lowered[start - 1 : start] == "-" or lowered[end : end + 1] == "-":
             before = _COMPOUND_BEFORE.search(lowered, max(0, start - 40), start)

@@ -19,6 +19,7 @@ __all__ = [
     "NOT_CODED",
     "NOT_CODED_COMPOUNDS",
     "NOT_CODED_PHRASES",
+    "NOT_CODED_TERMS",
     "ORGANISATION_WHEN_CAPITALISED",
     "STEM_ALTERNATIVES",
     "WORD_ALTERNATIVES",
@@ -187,6 +188,39 @@ NOT_CODED_COMPOUNDS: frozenset[str] = frozenset(
 
 #: Phrases in which a coded stem is another word: (stem, the words that must follow it).
 NOT_CODED_PHRASES: tuple[tuple[str, str], ...] = (("kind", "of"),)
+
+#: Fixed legal and technical names in which a coded stem is part of the name, not a trait the
+#: research measured: an author who writes "section 75 agreement" names a legal instrument and
+#: cannot choose another word. Words are matched with any white space or a hyphen between them,
+#: in any case, with an optional plural "s" on the last word; "#" stands for a section number.
+#: The review adds the labels of the legal bases a joint post may choose (vocabulary.LABELS).
+NOT_CODED_TERMS: tuple[str, ...] = (
+    # Agreements between public bodies (NHS Act 2006 section 75, Local Government Act 1972 section 113).
+    "section # agreement",
+    "section # partnership agreement",
+    "partnership agreement",
+    "collaboration agreement",
+    "joint working agreement",
+    "framework agreement",
+    "funding agreement",
+    "service level agreement",
+    "data sharing agreement",
+    "information sharing agreement",
+    "risk share agreement",
+    "risk sharing agreement",
+    "memorandum of understanding",
+    # Named services, schemes and practices in health and social care.
+    "shared care record",
+    "shared service",
+    "shared decision making",
+    "shared lives",
+    "supported living",
+    "supported housing",
+    "supported employment",
+    "commissioning support unit",
+    "clinical decision support",
+    "trusted assessor",
+)
 
 #: Stems that, written with a capital mid-sentence, name an organisation ("the Trust",
 #: "Foundation Trust") rather than the trait.
