@@ -370,3 +370,19 @@ def test_windows_carry_the_app_icon(window: MainWindow) -> None:
     edge = icon.pixmap(32, 32).toImage().pixelColor(2, 16)  # left of the page: the NHS blue square
     assert edge.alpha() == 255
     assert edge.blue() > edge.red() + 120
+
+
+def test_the_preview_is_a_white_page_in_a_dark_theme(window: MainWindow) -> None:
+    """In a dark theme the document's dark text must not sit on a dark page."""
+    from PySide6.QtGui import QColor, QPalette
+
+    dark = QPalette(window.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1E1E1E"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#EEEEEE"))
+    window.setPalette(dark)
+    browser = window.preview.browser
+    assert browser.palette().color(QPalette.ColorRole.Base) == QColor("#FFFFFF")
+    assert browser.palette().color(QPalette.ColorRole.Text) == QColor("#212B32")
+    assert window.preview.list.palette().color(QPalette.ColorRole.Base) == QColor("#1E1E1E"), (
+        "the rest follows the theme"
+    )

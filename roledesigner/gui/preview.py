@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtGui import QColor, QImage, QPalette, QTextDocument
 from PySide6.QtWidgets import QListView, QSplitter, QStyle, QTextBrowser, QVBoxLayout, QWidget
 
 from roledesigner.documents.viewmodel import build_view
@@ -37,6 +37,21 @@ FIRST_REFRESH_MS = 60
 #: The HTML is sized for A4 paper; a side panel shows it smaller.
 PREVIEW_ZOOM = 0.8
 _SIZE = re.compile(r'(\d+(?:\.\d+)?)(pt|px)\b|width="(\d+)"')
+
+
+#: The preview is a page of the document, so it stays white, as Word shows a page in a dark theme:
+#: the document's own colours (dark text, NHS blues) are chosen for white.
+PAPER = QColor("#FFFFFF")
+INK = QColor("#212B32")
+
+
+def paper(palette: QPalette) -> QPalette:
+    """`palette` with a white page and dark text, whatever the system's theme."""
+    page = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+        page.setColor(group, QPalette.ColorRole.Base, PAPER)
+        page.setColor(group, QPalette.ColorRole.Text, INK)
+    return page
 
 
 def zoomed(html: str, factor: float = PREVIEW_ZOOM) -> str:
@@ -97,10 +112,14 @@ class PreviewPanel(QWidget):
         self.browser = QTextBrowser()
         self.browser.setAccessibleName("Preview of the job description")
         self.browser.setOpenLinks(False)
+        self.browser.setPalette(paper(self.browser.palette()))
         self.findings = FindingsModel(self)
         self.list = QListView()
         self.list.setModel(self.findings)
         self.list.setWordWrap(True)
+        # Findings wrap to the panel's width, re-wrapped whenever it is resized: never cut off.
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setAlternatingRowColors(True)
         self.list.setAccessibleName("Review findings: double-click one to go to its field")
         self.list.setToolTip("Double-click a finding, or press Enter, to go to the field to fix")
