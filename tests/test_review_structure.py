@@ -114,6 +114,25 @@ def test_degree_as_essential_is_information(library: Library) -> None:
     assert person_specification(desirable, library) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("A master's degree in public health.", True),
+        ("Degree or equivalent qualification.", True),  # another qualification is still no way in by experience
+        ("Educated to degree level.", True),
+        ("Master's degree level or equivalent experience.", False),
+        ("Educated to master’s degree level, or equivalent experience.", False),
+        ("A degree, or equivalent professional or managerial experience.", False),
+        ("A degree or experience at an equivalent level.", False),
+        ("A relevant degree or comparable experience in a senior role.", False),
+        ("Experience of leading change across organisations.", False),  # no degree asked for
+    ],
+)
+def test_an_essential_degree_with_an_experience_route_is_fine(text: str, fires: bool, library: Library) -> None:
+    design = RoleDesign(title="x", criteria=[Criterion(text=text)])
+    assert ("spec.degree_essential" in codes(person_specification(design, library))) is fires
+
+
 def test_every_item_needs_an_assessment(library: Library) -> None:
     design = RoleDesign(
         title="x",

@@ -23,7 +23,15 @@ _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)"
 _YEARS = re.compile(
     rf"\b{_NUMBER}\s*\+?\s*(?:or more\s+)?years?['’]?\s+(?:of\s+)?(?:[\w-]+\s+){{0,4}}?experience", re.I
 )
-_DEGREE = re.compile(r"\b(degree|graduate|bachelor'?s|master'?s|MSc|MBA|PhD|doctorate)\b", re.I)
+_DEGREE = re.compile(r"\b(degree|graduate|bachelor['’]?s|master['’]?s|MSc|MBA|PhD|doctorate)\b", re.I)
+#: A route in by experience instead of the degree: "or equivalent experience", "or equivalent
+#: professional experience", "or experience at an equivalent level". This is the recommended
+#: wording, so a degree asked for this way is not a finding.
+_EXPERIENCE_ROUTE = re.compile(
+    r"\b(?:equivalent|comparable)\b(?:[\s,]+[\w'’-]+){0,4}?[\s,]+experience\b"
+    r"|\bexperience\b(?:[\s,]+[\w'’-]+){0,4}?[\s,]+(?:equivalent|comparable)\b",
+    re.I,
+)
 
 
 def clarity(design: RoleDesign, library: Library) -> list[Finding]:
@@ -157,13 +165,17 @@ def person_specification(design: RoleDesign, library: Library) -> list[Finding]:
                     f"criteria[{index}].text",
                 )
             )
-        if criterion.requirement is Requirement.ESSENTIAL and _DEGREE.search(criterion.text):
+        if (
+            criterion.requirement is Requirement.ESSENTIAL
+            and _DEGREE.search(criterion.text)
+            and not _EXPERIENCE_ROUTE.search(criterion.text)
+        ):
             found.append(
                 Finding(
                     "spec.degree_essential",
                     Severity.INFO,
-                    "A degree is essential here. Consider whether equivalent experience would do, so that people "
-                    "without a degree can still apply.",
+                    "A degree is essential here, with no other way in. If experience at the same level would do, "
+                    'add "or equivalent experience", so that people without a degree can still apply.',
                     f"criteria[{index}].requirement",
                 )
             )
