@@ -5,8 +5,10 @@ palettes, layouts that make room for messages, the toolbar, the status bar and t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -127,3 +129,67 @@ def test_the_message_red_keeps_its_contrast_on_any_grey_window(grey: int) -> Non
     colour = message_colour(palette)
     assert contrast(colour, window) >= MESSAGE_CONTRAST
     assert colour.red() > colour.green() or colour in (QColor("black"), QColor("white"))  # still a red
+
+
+# --- the settings dialog makes room for its messages -----------------------------------------
+
+
+def layout_problems(dialog: SettingsDialog) -> list[str]:
+    """What a user would see wrong: a message cut short or over its field, OK or Cancel out of view."""
+    found = []
+    for entry in dialog._fields.values():
+        message = entry.message
+        if not message.isVisible():
+            continue
+        if message.height() < message.heightForWidth(message.width()):
+            found.append(
+                f"{entry.key}: message cut short ({message.height()} of {message.heightForWidth(message.width())} px)"
+            )
+        message_top = message.mapTo(dialog, QPoint(0, 0)).y()
+        edit_bottom = entry.edit.mapTo(dialog, QPoint(0, entry.edit.height())).y()
+        if message_top < edit_bottom:
+            found.append(f"{entry.key}: message over its field")
+    boxes = dialog.button_box.geometry()
+    if not dialog.rect().contains(boxes):
+        found.append(f"OK and Cancel out of view ({boxes} in {dialog.rect()})")
+    return found
+
+
+def long_path(tmp_path: Path, name: str) -> Path:
+    return tmp_path.joinpath(*["a-rather-long-folder-name-on-a-shared-drive"] * 6, name)
+
+
+def test_settings_dialog_grows_for_two_messages_with_long_paths(qtbot: QtBot, library: Library, tmp_path: Path) -> None:
+    dialog = SettingsDialog(Settings(), library)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    height = dialog.height()
+    dialog.logo_edit.setText(str(long_path(tmp_path, "logo.png")))
+    dialog.template_edit.setText(str(long_path(tmp_path, "house style.docx")))
+    dialog.hours_edit.setText("abc")
+    qtbot.waitUntil(lambda: len(dialog.problems()) == 3)
+    assert dialog.logo_edit.text() in dialog.problems()["organisation_logo"]
+    qtbot.waitUntil(lambda: not layout_problems(dialog), timeout=2000)
+    assert dialog.height() > height
+    assert dialog.ok_button.isVisible()
+    # Put right, the messages go and everything still fits.
+    dialog.hours_edit.setText("37.5")
+    dialog.logo_edit.setText("")
+    qtbot.waitUntil(lambda: set(dialog.problems()) == {"word_template"})
+    qtbot.wait(50)
+    assert layout_problems(dialog) == []
+
+
+def test_settings_dialog_cannot_be_made_too_short_for_its_messages(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
+    dialog = SettingsDialog(Settings(), library)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.logo_edit.setText(str(long_path(tmp_path, "logo.png")))
+    qtbot.waitUntil(lambda: "organisation_logo" in dialog.problems())
+    qtbot.waitUntil(lambda: not layout_problems(dialog), timeout=2000)
+    dialog.resize(dialog.width(), 100)
+    qtbot.wait(50)
+    assert layout_problems(dialog) == []

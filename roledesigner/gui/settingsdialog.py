@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -212,7 +212,7 @@ class SettingsDialog(QDialog):
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addSpacing(4)
         layout.addLayout(self._form)
@@ -386,6 +386,36 @@ class SettingsDialog(QDialog):
     def problems(self) -> dict[str, str]:
         """Every field's current problem sentence, by setting name (for tests and callers)."""
         return {key: entry.problem for key, entry in self._fields.items() if entry.problem}
+
+    def _make_room(self) -> None:
+        """Keep every message whole at the dialog's width, and OK and Cancel in view.
+
+        A window's layout sets its least size without asking how many lines a word-wrapped
+        message needs at the width it has (a long path takes two or three), so the messages
+        would overlap the fields; the least height is set here from that width instead, each
+        time the layout is brought up to date.
+        """
+        if not self.isVisible():
+            return  # the width is not known yet: showEvent makes room
+        needed = self._layout.totalMinimumHeightForWidth(self.width())
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(self.width(), needed)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._make_room()  # a message appeared, went or changed: the layout is up to date now
+        return handled
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._make_room()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._make_room()  # narrower: the messages may need more lines
 
     def changeEvent(self, event: QEvent) -> None:
         """A new palette (the system switched to dark, say) gets a red that reads on it."""
