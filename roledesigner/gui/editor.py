@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from roledesigner.documents.weekchart import week_chart
 from roledesigner.documents.wording import split_totals_sentence, time_sentences
+from roledesigner.domain.joint import total_funding, total_time
 from roledesigner.domain.models import (
     Criterion,
     JointArrangement,
@@ -54,7 +55,7 @@ from roledesigner.domain.vocabulary import (
     label,
 )
 from roledesigner.edits import parse_path
-from roledesigner.gui.binding import Binder, Binding, error_label, with_message
+from roledesigner.gui.binding import ERROR_STYLE, Binder, Binding, error_label, with_message
 from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.mime import CAPABILITY_MIME
 from roledesigner.gui.tables import ChoiceDelegate, Column, ListTableModel
@@ -104,13 +105,16 @@ def _capability_domain(item: object, controller: DocumentController) -> str:
 
 
 class ListTable(QTableView):
-    """A table over one list of the design, with its buttons' common moves."""
+    """A table over one list of the design, with its buttons' common moves, and `message`: the
+    label beneath it saying why an edit was refused (place it in the page's layout)."""
 
     def __init__(self, model: ListTableModel, name: str) -> None:
         super().__init__()
         self.setModel(model)
         self.list_model = model
         self.setAccessibleName(name)
+        self.message = error_label()
+        model.problemChanged.connect(self.show_message)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
@@ -129,6 +133,11 @@ class ListTable(QTableView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+
+    def show_message(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+        self.setAccessibleDescription(message)
 
     def current_row(self) -> int:
         index = self.currentIndex()
@@ -249,8 +258,8 @@ class RoleEditor(QTabWidget):
             form.addRow(caption, widget)
         return form
 
-    def _table(self, path: str, columns: list[Column], name: str) -> ListTable:
-        table = ListTable(ListTableModel(self.controller, path, columns), name)
+    def _table(self, path: str, columns: list[Column], name: str, noun: str) -> ListTable:
+        table = ListTable(ListTableModel(self.controller, path, columns, noun), name)
         self.tables[path] = table
         return table
 
@@ -330,10 +339,16 @@ class RoleEditor(QTabWidget):
         table = self._table(
             "responsibilities",
             [
-                Column("Responsibility", "text", tooltip="What the post does or decides, starting with a verb."),
+                Column(
+                    "Responsibility",
+                    "text",
+                    tooltip="What the post does or decides, starting with a verb.",
+                    subject="Responsibility {number}",
+                ),
                 Column("Kind", "kind", ResponsibilityKind, tooltip="System work is done across organisations."),
             ],
             "Responsibilities",
+            "responsibility",
         )
         add_system = self._add_button(
             table,
@@ -356,6 +371,7 @@ class RoleEditor(QTabWidget):
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel("Write what the post does and decides. Mark work across organisations as system work."))
         layout.addWidget(table)
+        layout.addWidget(table.message)
         layout.addLayout(_buttons(add_system, add_org))
         layout.addLayout(_buttons(remove, up, down))
         return page
@@ -443,10 +459,11 @@ class RoleEditor(QTabWidget):
                 Column("Essential or desirable", "requirement", Requirement),
                 Column("How assessed", "", editable=False, show=_assessed),
             ],
+            "capability",
         )
         capabilities = CapabilityTable(model, self.controller)
         self.tables["capabilities"] = capabilities
-        self.capability_message = error_label()
+        self.capability_message = capabilities.message  # a refused edit or a refused drop
         capabilities.dropRefused.connect(self.show_capability_message)
         remove, up, down = self._list_controls(capabilities, "capabilities", "capability")
 
@@ -454,11 +471,12 @@ class RoleEditor(QTabWidget):
             "criteria",
             [
                 Column("Area", "category", CriterionCategory),
-                Column("Criterion", "text"),
+                Column("Criterion", "text", subject="Criterion {number}"),
                 Column("Essential or desirable", "requirement", Requirement),
                 Column("How assessed", "", editable=False, show=_assessed),
             ],
             "Other person-specification criteria",
+            "criterion",
         )
         add = self._add_button(
             criteria,
@@ -481,14 +499,14 @@ class RoleEditor(QTabWidget):
         layout.addWidget(self._assessment_box(capabilities, "capabilities"))
         layout.addWidget(QLabel("Other criteria: qualifications, experience, knowledge and other requirements."))
         layout.addWidget(criteria, 2)
+        layout.addWidget(criteria.message)
         layout.addLayout(_buttons(add, remove_criterion))
         layout.addLayout(_buttons(up_c, down_c))
         layout.addWidget(self._assessment_box(criteria, "criteria"))
         return page
 
     def show_capability_message(self, message: str) -> None:
-        self.capability_message.setText(message)
-        self.capability_message.setVisible(bool(message))
+        self.tables["capabilities"].show_message(message)
 
     def _time(self) -> QWidget:
         b = self.binder
@@ -586,20 +604,33 @@ class RoleEditor(QTabWidget):
         partners = self._table(
             "joint.partners",
             [
-                Column("Organisation", "organisation"),
+                Column("Organisation", "organisation", subject="The organisation of partner {number}"),
                 Column("Sector", "sector", Sector),
                 Column(
                     "Host", "host", check=True, tooltip="The host employer employs the postholder and grades the post."
                 ),
-                Column("Funding %", "funding_percent", tooltip="This partner's share of the cost, in per cent."),
-                Column("Time %", "time_percent", tooltip="This partner's share of the postholder's time, in per cent."),
+                Column(
+                    "Funding %",
+                    "funding_percent",
+                    tooltip="This partner's share of the cost, in per cent.",
+                    subject="Funding for {item.organisation}",
+                    unit="per cent",
+                ),
+                Column(
+                    "Time %",
+                    "time_percent",
+                    tooltip="This partner's share of the postholder's time, in per cent.",
+                    subject="Time for {item.organisation}",
+                    unit="per cent",
+                ),
                 Column("Line manager", "line_manager"),
                 Column("Terms and conditions", "terms", Terms),
                 Column("Honorary contract", "honorary_contract", check=True),
             ],
             "Partners",
+            "partner",
         )
-        self.partner_message = error_label()
+        self.partner_message = partners.message
         add = self._add_button(
             partners,
             "joint.partners",
@@ -681,8 +712,12 @@ class RoleEditor(QTabWidget):
         )
         relationships = self._table(
             "relationships",
-            [Column("Works with", "name"), Column("Sector", "sector", Sector)],
+            [
+                Column("Works with", "name", subject="The name of working relationship {number}"),
+                Column("Sector", "sector", Sector),
+            ],
             "Working relationships",
+            "working relationship",
         )
         add = self._add_button(
             relationships,
@@ -695,6 +730,7 @@ class RoleEditor(QTabWidget):
         remove, up, down = self._list_controls(relationships, "relationships", "working relationship")
         layout.addWidget(QLabel("Working relationships"))
         layout.addWidget(relationships)
+        layout.addWidget(relationships.message)
         layout.addLayout(_buttons(add, remove, up, down))
         return page
 
@@ -715,6 +751,9 @@ class RoleEditor(QTabWidget):
         self.joint_check.blockSignals(False)
         self.joint_area.setEnabled(design.joint is not None)
         self.joint_totals.setText(split_totals_sentence(design.joint))
+        joint = design.joint
+        adds_up = joint is None or not joint.partners or total_funding(joint) == total_time(joint) == 100
+        self.joint_totals.setStyleSheet("" if adds_up else ERROR_STYLE)
         self.picture_timer.start()
 
     def _update_picture(self) -> None:

@@ -1,7 +1,9 @@
 """Table models over the design's lists (responsibilities, capabilities, criteria, partners…).
 
 A model reads rows from the controller's design and writes each edited cell back through
-`set_field`, so a table edit is an undoable step like any other.
+`set_field`, so a table edit is an undoable step like any other. A value the design refuses
+changes nothing; the model says why in one sentence naming the cell (`problemChanged`), for
+the table's message beneath it, until the next accepted edit.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from roledesigner.domain.vocabulary import label
@@ -30,6 +32,11 @@ class Column:
     editable: bool = True
     show: Callable[[Any, Any], str] | None = None  # (item, controller) -> text, for computed columns
     tooltip: str = ""
+    #: How a refused value's sentence names the cell: "{number}" is the row's number (from 1),
+    #: "{item.organisation}" a field of the row's item. Empty: "<header> for <noun> <number>".
+    subject: str = ""
+    #: Said after a refused value's bounds: "between 0 and 100" becomes "between 0 and 100 per cent".
+    unit: str = ""
 
 
 def _text(value: Any) -> str:
@@ -41,12 +48,20 @@ def _text(value: Any) -> str:
 
 
 class ListTableModel(QAbstractTableModel):
-    def __init__(self, controller: DocumentController, path: str, columns: list[Column]) -> None:
+    #: The sentence saying why the last edited cell was refused, or "" once that no longer holds.
+    problemChanged = Signal(str)
+
+    def __init__(self, controller: DocumentController, path: str, columns: list[Column], noun: str = "row") -> None:
         super().__init__(controller)
         self.controller = controller
         self.path = path
         self.columns = columns
+        #: What one row is, for sentences such as "Sector for partner 2 ...".
+        self.noun = noun
+        #: The core's phrase for the last refused edit ("must be between 0 and 100"), None if accepted.
         self.last_problem: str | None = None
+        #: The whole sentence shown to the user for it, "" when there is nothing to say.
+        self.problem = ""
         controller.designChanged.connect(self._reset)
 
     def items(self) -> list[Any]:
@@ -58,6 +73,24 @@ class ListTableModel(QAbstractTableModel):
     def _reset(self) -> None:
         self.beginResetModel()
         self.endResetModel()
+        self._say("")  # an accepted edit, undo or another design: the refusal no longer holds
+
+    def _say(self, problem: str) -> None:
+        if problem != self.problem:
+            self.problem = problem
+            self.problemChanged.emit(problem)
+
+    def sentence(self, row: int, column: Column, phrase: str) -> str:
+        """The core's phrase as a sentence naming the cell: "Funding for Westtown Council must be
+        between 0 and 100 per cent." """
+        items = self.items()
+        item = items[row] if 0 <= row < len(items) else None
+        subject = column.subject or "{header} for {noun} {number}"
+        named = subject.format(header=column.header, noun=self.noun, number=row + 1, item=item)
+        phrase = phrase.strip().rstrip(".")
+        if column.unit and phrase[-1:].isdigit():
+            phrase = f"{phrase} {column.unit}"
+        return f"{named[:1].upper()}{named[1:]} {phrase}."
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items())
@@ -114,6 +147,7 @@ class ListTableModel(QAbstractTableModel):
         elif role != Qt.ItemDataRole.EditRole:
             return False
         self.last_problem = self.controller.set_field(f"{self.path}[{index.row()}].{column.attr}", value)
+        self._say("" if self.last_problem is None else self.sentence(index.row(), column, self.last_problem))
         return self.last_problem is None
 
 

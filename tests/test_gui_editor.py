@@ -1,0 +1,114 @@
+# mypy: disable-error-code="no-untyped-call"
+"""The role editor, driven through its real widgets (pytest-qt, offscreen; dialogs patched)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from roledesigner.documents.sample import sample_design
+from roledesigner.gui.app import create_window
+from roledesigner.gui.binding import ERROR_STYLE
+from roledesigner.gui.editor import ListTable
+from roledesigner.gui.mainwindow import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
+    win = create_window()
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    yield win
+    win.controller.undo_stack.setClean()  # nothing to ask about when the test ends
+
+
+@pytest.fixture
+def sample(window: MainWindow, qtbot: QtBot) -> MainWindow:
+    """The window with the full sample design open (a joint post with two partners), laid out as
+    the user first sees it: the default docks at 1280 x 800."""
+    window.controller.replace(sample_design(window.controller.library))
+    qtbot.waitUntil(lambda: window.preview_dock.width() > 200)  # the default dock sizes apply once shown
+    return window
+
+
+def column(table: ListTable, attr: str) -> int:
+    return next(i for i, c in enumerate(table.list_model.columns) if c.attr == attr)
+
+
+def type_into_cell(qtbot: QtBot, table: ListTable, row: int, attr: str, text: str) -> None:
+    """Edit a cell as a user does: open its editor, replace the text, press Return."""
+    index = table.list_model.index(row, column(table, attr))
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = table.findChild(QLineEdit)
+    assert editor is not None, "the cell opened an editor"
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)  # Return commits queued
+
+
+# --- refused cells say why ------------------------------------------------------------------------
+
+
+def test_a_refused_funding_share_says_why_until_the_next_accepted_edit(sample: MainWindow, qtbot: QtBot) -> None:
+    editor = sample.editor
+    editor.setCurrentIndex(5)
+    partners = editor.tables["joint.partners"]
+    before = sample.controller.design
+    type_into_cell(qtbot, partners, 1, "funding_percent", "abc")
+    assert sample.controller.design == before, "a refused value changes nothing"
+    assert editor.partner_message.isVisible()
+    assert editor.partner_message.text() == "Funding for Westtown Council must be a number."
+    type_into_cell(qtbot, partners, 1, "funding_percent", "150")
+    assert editor.partner_message.text() == "Funding for Westtown Council must be between 0 and 100 per cent."
+    assert partners.accessibleDescription() == editor.partner_message.text()
+    type_into_cell(qtbot, partners, 1, "time_percent", "45")
+    assert not editor.partner_message.isVisible(), "an accepted edit clears the message"
+    assert partners.accessibleDescription() == ""
+
+
+def test_every_editable_table_shows_its_refused_cells(sample: MainWindow) -> None:
+    editor = sample.editor
+    cases = {
+        "responsibilities": ("text", "   ", "Responsibility 1 must not be empty."),
+        "criteria": ("text", "", "Criterion 1 must not be empty."),
+        "relationships": ("name", " ", "The name of working relationship 1 must not be empty."),
+        "joint.partners": ("organisation", "", "The organisation of partner 1 must not be empty."),
+    }
+    for path, (attr, value, sentence) in cases.items():
+        table = editor.tables[path]
+        model = table.list_model
+        assert not model.setData(model.index(0, column(table, attr)), value)
+        assert not table.message.isHidden(), path
+        assert table.message.text() == sentence
+        assert table.message.styleSheet() == ERROR_STYLE
+    # The capabilities' message is the one a refused drop uses, beneath the same table.
+    capabilities = editor.tables["capabilities"]
+    assert editor.capability_message is capabilities.message
+
+
+def test_the_running_totals_look_like_an_error_only_when_they_do_not_add_up(sample: MainWindow) -> None:
+    editor = sample.editor
+    editor.setCurrentIndex(5)
+    assert (
+        editor.joint_totals.text()
+        == "Funding adds up to 100 per cent (complete). Time adds up to 100 per cent (complete)."
+    )
+    assert editor.joint_totals.styleSheet() == ""
+    model = editor.tables["joint.partners"].list_model
+    assert model.setData(model.index(1, column(editor.tables["joint.partners"], "funding_percent")), "70")
+    assert "Funding adds up to 130 per cent (30 per cent too much)." in editor.joint_totals.text()
+    assert editor.joint_totals.styleSheet() == ERROR_STYLE
+    sample.undo_action.trigger()
+    assert editor.joint_totals.styleSheet() == ""
