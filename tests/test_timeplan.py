@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from roledesigner.domain.models import Allocation, TimePlan
+from roledesigner.domain.models import Allocation, RoleDesign, TimePlan
 from roledesigner.domain.timeplan import allocation_hours, in_unit, is_exact, shown, week
+from roledesigner.domain.timerules import Suggestion, time_findings
 from roledesigner.domain.vocabulary import AllocationUnit as Unit
 from tests.strategies import allocations, time_plans
 
@@ -78,3 +79,24 @@ def test_changing_the_unit_keeps_the_time_and_says_when_it_rounds() -> None:
     ten_hours = TimePlan(system_work=Allocation(unit=Unit.HOURS_PER_WEEK, amount=D(10)))
     allocation, exact = reexpressed(ten_hours, Unit.DAYS_PER_WEEK)
     assert (allocation.amount, exact) == (D("1.3333"), False)
+
+
+@pytest.mark.parametrize(
+    ("unit", "amount", "said"),
+    [
+        (Unit.PERCENT, "100", "(100 per cent of the post)"),
+        (Unit.DAYS_PER_WEEK, "2.5", "(2.5 days a week)"),
+        (Unit.HOURS_PER_WEEK, "20", "(20 hours a week)"),
+        (Unit.PROGRAMMED_ACTIVITIES, "5", "(5 programmed activities a week)"),
+    ],
+)
+def test_the_suggestion_is_given_in_the_apps_own_words(unit: Unit, amount: str, said: str) -> None:
+    plan = TimePlan(
+        contracted_hours_per_week=D("40"),
+        contracted_programmed_activities=D("10"),
+        system_work=Allocation(unit=Unit.HOURS_PER_WEEK, amount=D("1")),
+    )
+    suggestion = Suggestion("Lead", Allocation(unit=unit, amount=D(amount)), "Half the week.")
+    (finding,) = time_findings(RoleDesign(title="x", time=plan), suggestion)
+    assert said in finding.message
+    assert "percent" not in finding.message and "_" not in finding.message

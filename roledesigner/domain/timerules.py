@@ -16,7 +16,7 @@ from roledesigner.domain.joint import hosts, total_funding, total_time
 from roledesigner.domain.models import Allocation, RoleDesign
 from roledesigner.domain.numbers import json_number
 from roledesigner.domain.timeplan import allocation_hours, shown, week
-from roledesigner.domain.vocabulary import Footprint
+from roledesigner.domain.vocabulary import Footprint, label
 
 SYSTEM_FOOTPRINTS = (Footprint.SYSTEM, Footprint.PLACE, Footprint.NEIGHBOURHOOD)
 
@@ -75,7 +75,7 @@ def _below_suggestion(design: RoleDesign, suggestion: Suggestion) -> list[Findin
     if have >= wanted or have > week(plan).contracted_hours:
         return []
     amount = json_number(suggestion.allocation.amount)
-    unit = suggestion.allocation.unit.value.replace("_", " ")
+    unit = label(suggestion.allocation.unit.value)  # "per cent of the post", "days a week"
     return [
         Finding(
             "time.below_suggestion",
