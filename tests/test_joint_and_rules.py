@@ -207,9 +207,9 @@ def test_one_partner_is_not_a_joint_post() -> None:
         ({"working_days_per_week": "8"}, "working_days_per_week must be more than 0 and at most 7"),
         (
             {"system_work": {"unit": "percent", "amount": "150"}},
-            "amount must be between 0 and 100 when the unit is percent",
+            "amount must be between 0 and 100 per cent of the post",
         ),
-        ({"system_work": {"unit": "days_per_week", "amount": "-1"}}, "amount must be between 0 and 7 when the unit"),
+        ({"system_work": {"unit": "days_per_week", "amount": "-1"}}, "amount must be between 0 and 7 days a week"),
         ({"system_work": {"unit": "hours_per_week", "amount": "12.12345"}}, "amount may have at most 4 decimal places"),
     ],
 )

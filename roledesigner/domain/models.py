@@ -27,6 +27,7 @@ from roledesigner.domain.vocabulary import (
     Status,
     Terms,
     Weekday,
+    label,
 )
 
 SCHEMA_VERSION = 1
@@ -100,7 +101,7 @@ class Allocation(_Model):
         unit = info.data.get("unit", AllocationUnit.PERCENT)
         ceiling = UNIT_CEILING[unit]
         if not Decimal(0) <= value <= ceiling:
-            raise ValueError(f"must be between 0 and {ceiling} when the unit is {unit.value}")
+            raise ValueError(f"must be between 0 and {ceiling} {label(unit)}")  # "… 168 hours a week"
         return value
 
 

@@ -23,7 +23,6 @@ from roledesigner.atomic import WriteError, write_atomically
 from roledesigner.domain.errors import plain_errors
 from roledesigner.domain.models import Allocation
 from roledesigner.domain.numbers import json_number
-from roledesigner.domain.vocabulary import label
 from roledesigner.library.catalogue import Library, Origin
 from roledesigner.library.models import Capability, Role
 from roledesigner.library.yamlfile import YamlFileError, read_yaml
@@ -129,7 +128,7 @@ def validate_role(
                 )
     problems += _time_problems(cleaned.get("suggested_system_time"))
     problems += _source_problems(cleaned.get("sources"), library)
-    problems = _ordered(Role, [(path, _unit_words(phrase)) for path, phrase in problems])
+    problems = _ordered(Role, problems)
     return (entry if not problems and isinstance(entry, Role) else None), problems
 
 
@@ -241,12 +240,6 @@ def _time_problems(time: Any) -> Problems:
     except ValidationError as error:
         return [(f"suggested_system_time.{path}", phrase) for path, phrase in plain_errors(error) if path == "amount"]
     return []
-
-
-def _unit_words(phrase: str) -> str:
-    """ "must be between 0 and 100 when the unit is percent" -> "must be between 0 and 100 per cent of the post"."""
-    found = re.search(r" when the unit is (\w+)$", phrase)
-    return phrase[: found.start()] + " " + label(found.group(1)) if found else phrase
 
 
 def _ordered(model: type[BaseModel], problems: Problems) -> Problems:
