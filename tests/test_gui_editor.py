@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox, QToolButton
 from pytestqt.qtbot import QtBot
 
 from roledesigner.documents.sample import sample_design
@@ -37,7 +37,9 @@ def sample(window: MainWindow, qtbot: QtBot) -> MainWindow:
     """The window with the full sample design open (a joint post with two partners), laid out as
     the user first sees it: the default docks at 1280 x 800."""
     window.controller.replace(sample_design(window.controller.library))
-    qtbot.waitUntil(lambda: window.preview_dock.width() > 200)  # the default dock sizes apply once shown
+    window.reset_layout()  # the default dock sizes, as the first start applies them once shown
+    QApplication.processEvents()
+    assert window.width() == 1280 and window.height() == 800
     return window
 
 
@@ -112,3 +114,20 @@ def test_the_running_totals_look_like_an_error_only_when_they_do_not_add_up(samp
     assert editor.joint_totals.styleSheet() == ERROR_STYLE
     sample.undo_action.trigger()
     assert editor.joint_totals.styleSheet() == ""
+
+
+# --- the tabs fit ------------------------------------------------------------------------------------
+
+
+def test_all_seven_tabs_show_in_full_at_1280_by_800_with_both_docks(sample: MainWindow) -> None:
+    editor = sample.editor
+    bar = editor.tabBar()
+    assert sample.library_dock.isVisible() and sample.preview_dock.isVisible()
+    assert editor.count() == 7
+    for index in range(editor.count()):
+        rect = bar.tabRect(index)
+        assert rect.left() >= 0 and rect.right() < bar.width() <= editor.width(), bar.tabText(index)
+        assert rect.width() >= bar.tabSizeHint(index).width(), f"{bar.tabText(index)} is not cut short"
+    assert not [b for b in bar.findChildren(QToolButton) if b.isVisible()], "no scroll arrows"
+    assert all(editor.tabToolTip(index) for index in range(7)), "each tab's full name is its tooltip"
+    assert editor.tabToolTip(6) == "Support and development, job stability and working relationships"

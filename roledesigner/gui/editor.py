@@ -60,8 +60,19 @@ from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.mime import CAPABILITY_MIME
 from roledesigner.gui.tables import ChoiceDelegate, Column, ListTableModel
 
+#: The tabs' titles, short enough for all seven to show in the editor's width at 1280 x 800 with
+#: both docks open, and each tab's full description, shown as its tooltip.
+TABS = ["Overview", "Purpose", "Responsibilities", "Capabilities", "Time", "Joint post", "Support"]
+TAB_TIPS = [
+    "Overview: job title, footprint, grade, contract and reporting lines",
+    "Job purpose and system context",
+    "Responsibilities: system and organisational",
+    "Capabilities and the person specification",
+    "Protected time: contracted hours, system work, protected days and learning time",
+    "Joint post: partners, host employer, funding and time shares",
+    "Support and development, job stability and working relationships",
+]
 #: Which tab shows each top-level field.
-TABS = ["Overview", "Purpose", "Responsibilities", "Capabilities", "Protected time", "Joint post", "Development"]
 _TAB_OF = {
     "title": 0,
     "employer": 0,
@@ -219,10 +230,13 @@ class RoleEditor(QTabWidget):
         self.binder = Binder(controller)
         self.tables: dict[str, ListTable] = {}
         self.setDocumentMode(True)
-        self.setUsesScrollButtons(True)
+        # Every tab always shows in full: the editor is never narrower than its tab bar.
+        self.setUsesScrollButtons(False)
+        self.setElideMode(Qt.TextElideMode.ElideNone)
         self.setAccessibleName("Role editor")
-        for title, page in zip(
+        for title, tip, page in zip(
             TABS,
+            TAB_TIPS,
             [
                 self._overview(),
                 self._purpose(),
@@ -234,7 +248,7 @@ class RoleEditor(QTabWidget):
             ],
             strict=True,
         ):
-            self.addTab(page, title)
+            self.setTabToolTip(self.addTab(page, title), tip)
         # The picture of the week takes a few milliseconds to paint: redraw a moment after typing.
         self.picture_timer = QTimer(self)
         self.picture_timer.setSingleShot(True)
