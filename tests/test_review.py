@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -10,11 +12,21 @@ import pytest
 from roledesigner.cli import main
 from roledesigner.compose import new_design
 from roledesigner.documents.sample import sample_design
-from roledesigner.domain.findings import Severity
-from roledesigner.domain.models import Criterion, Responsibility, RoleDesign
+from roledesigner.domain.findings import Finding, Severity
+from roledesigner.domain.models import (
+    Allocation,
+    Criterion,
+    JointArrangement,
+    Partner,
+    Responsibility,
+    RoleDesign,
+    TimePlan,
+)
+from roledesigner.domain.vocabulary import AllocationUnit, Footprint, Requirement, Sector, Weekday
 from roledesigner.library.catalogue import Library
 from roledesigner.review import review
 from roledesigner.review.language import author_texts, inclusive, plain_english
+from roledesigner.review.phrasing import tidy
 from roledesigner.storage import save_design
 
 
@@ -145,3 +157,62 @@ def test_check_exit_codes_and_json(capsys: pytest.CaptureFixture[str], tmp_path:
     text = capsys.readouterr().out
     assert "Errors:" in text and "[responsibilities] This is a place post with no system responsibilities" in text
     assert main(["check", str(tmp_path / "missing.roledesign")]) == 2
+
+
+def bad_design(library: Library) -> RoleDesign:
+    """A design that breaks nearly every check, with quoted text ending in every kind of mark."""
+    role = new_design(library, "place_clinical_lead")
+    long = "Partners " + " ".join(["plan"] * 30) + " together?"
+    return role.model_copy(
+        update={
+            "title": "Chairman of the QOF board.",
+            "purpose": f"Who decides? We want a dominant, competitive leader. {long} Plans are agreed by the ICB.",
+            "responsibilities": [Responsibility(text="Run the office!")],
+            "criteria": [
+                Criterion(text="Five years' experience in the NHS.", assessed_by=[]),
+                Criterion(text="A master's degree.", requirement=Requirement.ESSENTIAL),
+            ],
+            "footprint": Footprint.PLACE,
+            "time": TimePlan(
+                system_work=Allocation(unit=AllocationUnit.HOURS_PER_WEEK, amount=Decimal("1")),
+                protected_days=[Weekday.MONDAY, Weekday.TUESDAY],
+            ),
+            "joint": JointArrangement(
+                partners=[
+                    Partner(
+                        organisation="Westshire Care Ltd.",
+                        sector=Sector.OTHER,
+                        funding_percent=Decimal(60),
+                        time_percent=Decimal(50),
+                    ),
+                ],
+            ),
+        }
+    )
+
+
+def every_finding(library: Library) -> list[Finding]:
+    designs = [new_design(library, role_id) for role_id in library.roles] + [bad_design(library)]
+    return [finding for design in designs for finding in review(design, library)]
+
+
+#: A mark that ends a sentence, any closing quotes or brackets, then another full stop.
+_DOUBLED = re.compile(r"[.!?…,;:][\"'”’)\]]*\.(?=\s|$)")
+
+
+def test_no_message_is_punctuated_twice(library: Library) -> None:
+    findings = every_finding(library)
+    assert len({f.code for f in findings}) >= 20, "the bad design reaches most checks"
+    for finding in findings:
+        assert not _DOUBLED.search(finding.message), finding.message
+        assert re.search(r"[.!?…][\"'”’)\]]*$", finding.message), finding.message
+
+
+def test_tidy_mends_a_doubled_or_missing_full_stop() -> None:
+    def message(text: str) -> str:
+        return tidy(Finding("x.y", Severity.INFO, text, "title")).message
+
+    assert message('In: "the whole population.".') == 'In: "the whole population."'
+    assert message("Who decides?.") == "Who decides?"
+    assert message("Set the reporting line") == "Set the reporting line."
+    assert message("Set the reporting line.") == "Set the reporting line."

@@ -10,6 +10,7 @@ from roledesigner.domain.findings import Finding, Severity
 from roledesigner.domain.models import RoleDesign
 from roledesigner.library.catalogue import Library
 from roledesigner.review.language import inclusive, plain_english
+from roledesigner.review.phrasing import tidy
 from roledesigner.review.rules import time_and_joint
 from roledesigner.review.structure import Check, clarity, coverage, person_specification
 
@@ -18,5 +19,5 @@ _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def review(design: RoleDesign, library: Library) -> list[Finding]:
-    findings = [finding for check in CHECKS for finding in check(design, library)]
+    findings = [tidy(finding) for check in CHECKS for finding in check(design, library)]
     return sorted(findings, key=lambda finding: _ORDER[finding.severity])

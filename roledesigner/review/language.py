@@ -12,6 +12,7 @@ from roledesigner.domain.findings import Finding, Severity
 from roledesigner.domain.models import RoleDesign
 from roledesigner.library.catalogue import Library
 from roledesigner.review.inclusive import CodedWord, analyse_gender, verdict_for
+from roledesigner.review.phrasing import clip, closing_quote
 from roledesigner.review.readability import flesch_reading_ease, long_sentences, passive_phrases, sentences
 
 #: Words that name the job rather than describe the person: every system leadership post leads,
@@ -33,9 +34,9 @@ def author_texts(design: RoleDesign) -> list[tuple[str, str]]:
     return [(field, text) for field, text in texts if text.strip()]
 
 
-def _quote(hit: CodedWord) -> str:
-    sentence = " ".join(hit.sentence.split())
-    return sentence if len(sentence) <= 160 else sentence[:157] + "…"
+def _in_context(hit: CodedWord) -> str:
+    """The sentence the hit stands in, quoted last in a message, punctuated once."""
+    return f"The sentence: {closing_quote(hit.sentence, 160)}"
 
 
 def inclusive(design: RoleDesign, library: Library) -> list[Finding]:
@@ -58,7 +59,7 @@ def inclusive(design: RoleDesign, library: Library) -> list[Finding]:
                     Finding(
                         "inclusive.gendered_term",
                         Severity.WARNING,
-                        f'"{hit.word}" is gendered, in: "{_quote(hit)}".{instead}',
+                        f'"{hit.word}" is gendered.{instead} {_in_context(hit)}',
                         field,
                     )
                 )
@@ -68,7 +69,7 @@ def inclusive(design: RoleDesign, library: Library) -> list[Finding]:
                     Finding(
                         "inclusive.coded_word",
                         Severity.INFO,
-                        f'"{hit.word}" is {hit.coding}-coded, in: "{_quote(hit)}".{instead}',
+                        f'"{hit.word}" is {hit.coding}-coded.{instead} {_in_context(hit)}',
                         field,
                     )
                 )
@@ -113,12 +114,12 @@ def plain_english(design: RoleDesign, library: Library) -> list[Finding]:
         )
     for field, text in texts:
         for long in long_sentences(text):
-            start = " ".join(long.sentence.split()[:8])
+            start = clip(" ".join(long.sentence.split()[:8]))
             found.append(
                 Finding(
                     "plain.long_sentence",
                     Severity.WARNING,
-                    f'A sentence of {long.words} words starts "{start}…". Keep sentences to 25 words or fewer.',
+                    f'A sentence of {long.words} words ("{start} …") is too long. Keep sentences to 25 words or fewer.',
                     field,
                 )
             )

@@ -15,6 +15,7 @@ from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.timerules import SYSTEM_FOOTPRINTS
 from roledesigner.domain.vocabulary import Requirement, ResponsibilityKind
 from roledesigner.library.catalogue import Library
+from roledesigner.review.phrasing import clip
 
 Check = Callable[[RoleDesign, Library], list[Finding]]
 
@@ -153,7 +154,7 @@ def person_specification(design: RoleDesign, library: Library) -> list[Finding]:
             found.append(_not_assessed(f"'{name}'", f"capabilities[{index}].assessed_by"))
     for index, criterion in enumerate(design.criteria):
         if not criterion.assessed_by:
-            found.append(_not_assessed(f"'{criterion.text[:60]}'", f"criteria[{index}].assessed_by"))
+            found.append(_not_assessed(f"'{clip(criterion.text, 60)}'", f"criteria[{index}].assessed_by"))
         years = _YEARS.search(criterion.text)
         if years:
             found.append(
