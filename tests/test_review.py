@@ -101,16 +101,20 @@ def test_long_sentences_and_passives(library: Library) -> None:
     assert not [f for f in plain_english(short, library) if f.code in ("plain.long_sentence", "plain.passive")]
 
 
-def test_reading_ease_warns_only_when_hard(library: Library) -> None:
-    hard = with_purpose(
-        library,
-        "Multidisciplinary organisational interoperability necessitates comprehensive institutional reconfiguration.",
+def test_reading_ease_is_said_only_when_the_text_is_hard(library: Library) -> None:
+    def reading_ease(purpose: str) -> list[Finding]:
+        return [f for f in plain_english(with_purpose(library, purpose), library) if f.code == "plain.reading_ease"]
+
+    (hard,) = reading_ease(
+        "Multidisciplinary organisational interoperability necessitates comprehensive institutional reconfiguration."
     )
-    found = [f for f in plain_english(hard, library) if f.code == "plain.reading_ease"]
-    assert found[0].severity is Severity.WARNING
-    easy = RoleDesign(title="x", purpose="You will work with the team. You will plan the week. You will help staff.")
-    found = [f for f in plain_english(easy, library) if f.code == "plain.reading_ease"]
-    assert found[0].severity is Severity.INFO
+    assert hard.severity is Severity.WARNING and hard.message.startswith("The text is very hard to read")
+    assert "reading-ease score 0 out of 100; aim for 50 or more" in hard.message  # a negative score is shown as 0
+    (middling,) = reading_ease("The postholder leads the executive team of an integrated care system.")
+    assert middling.severity is Severity.INFO
+    assert middling.message.startswith("The text is hard to read (reading-ease score 42 out of 100; aim for 50")
+    assert "Use shorter sentences and everyday words" in middling.message and "Flesch" not in middling.message
+    assert reading_ease("You will work with the team. You will plan the week. You will help staff.") == []
 
 
 def test_acronyms_not_in_glossary_nor_spelled_out(library: Library) -> None:
