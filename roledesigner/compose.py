@@ -7,6 +7,7 @@ from decimal import Decimal
 from roledesigner.domain.models import (
     Allocation,
     CapabilityRequirement,
+    JointArrangement,
     Responsibility,
     RoleDesign,
     TimePlan,
@@ -39,6 +40,8 @@ def design_from_role(role: Role, contracted_hours: Decimal = Decimal("37.5")) ->
             contracted_hours_per_week=contracted_hours,
             system_work=Allocation(unit=suggested.unit, amount=suggested.amount),
         ),
+        # Partners, host and splits are local facts, so none is guessed: the review asks for each.
+        joint=JointArrangement() if role.joint else None,
     )
 
 

@@ -18,6 +18,7 @@ from roledesigner.domain.timeplan import week
 from roledesigner.domain.timerules import Suggestion, joint_findings, time_findings
 from roledesigner.domain.vocabulary import AllocationUnit as Unit
 from roledesigner.domain.vocabulary import Footprint, LegalBasis
+from roledesigner.library.catalogue import Library
 from tests.strategies import time_plans
 
 D = Decimal
@@ -230,3 +231,28 @@ def test_a_percentage_over_100_names_the_partner_field() -> None:
             }
         )
     assert describe(caught.value) == "joint.partners[0].funding_percent must be between 0 and 100"
+
+
+def test_a_design_from_a_joint_role_starts_joint_and_is_asked_for_its_partners(library: Library) -> None:
+    from roledesigner.compose import new_design
+    from roledesigner.review import review
+
+    joint_roles = [role_id for role_id, role in library.roles.items() if role.joint]
+    assert len(joint_roles) == 6, "the six joint NHS and council areas in SCIE 2021"
+    for role_id in joint_roles:
+        design = new_design(library, role_id)
+        assert design.joint is not None and design.joint.partners == []
+        assert "joint.too_few_partners" in [f.code for f in review(design, library)]
+    assert new_design(library, "system_finance_lead").joint is None
+
+
+def test_a_joint_role_design_without_its_arrangement_is_warned(library: Library) -> None:
+    from roledesigner.compose import new_design
+    from roledesigner.review import review
+
+    design = new_design(library, "joint_mental_health_lead").model_copy(update={"joint": None})
+    found = [f for f in review(design, library) if f.code == "joint.arrangement_missing"]
+    assert len(found) == 1 and found[0].severity is Severity.WARNING and found[0].field == "joint"
+    assert "'Joint NHS and council mental health lead'" in found[0].message
+    not_joint = new_design(library, "system_finance_lead")
+    assert "joint.arrangement_missing" not in [f.code for f in review(not_joint, library)]

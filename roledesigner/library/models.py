@@ -102,6 +102,8 @@ class Role(_Entry):
     purpose: str = ""
     footprint: Footprint
     function: Function
+    #: A joint NHS and council post: a design made from it starts with a joint arrangement to fill in.
+    joint: bool = False
     sectors: Annotated[list[Sector], Field(min_length=1)]
     responsibilities: Annotated[list[RoleResponsibility], Field(min_length=1)]
     capabilities: Annotated[list[RoleCapability], Field(min_length=1)]
