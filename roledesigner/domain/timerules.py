@@ -48,7 +48,7 @@ def time_findings(design: RoleDesign, suggestion: Suggestion | None = None) -> l
                 Severity.ERROR,
                 f"This is a {footprint.value} post but gives no protected time for system work. Leaders say "
                 "system work does not happen unless the job specification gives actual time and days for it "
-                "(SCIE 2021). Set the system work allocation.",
+                "(Social Care Institute for Excellence, 2021). Set the system work allocation.",
                 field,
             )
         )
@@ -167,7 +167,7 @@ def joint_findings(design: RoleDesign) -> list[Finding]:
                     "joint.no_line_manager",
                     Severity.WARNING,
                     f"{partner.organisation} has no line manager named. Several unclear line managers make system "
-                    "roles harder (SCIE 2021): name one for each partner.",
+                    "roles harder (Social Care Institute for Excellence, 2021): name one for each partner.",
                     f"joint.partners[{index}].line_manager",
                 )
             )
