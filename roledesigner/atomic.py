@@ -35,12 +35,21 @@ def _reason(error: OSError) -> str:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, flush and fsync it, then rename it into place."""
+    """Write to a temporary file beside `path`, flush and fsync it, then rename it into place.
+
+    A symbolic link is followed, so the file it points to is replaced and the link stays a link.
+    Anything that is not an ordinary file (a device, a pipe) is refused rather than replaced.
+    """
+    given = path
+    if path.is_symlink():
+        path = path.resolve()
     folder = path.parent
     if not folder.is_dir():
-        raise WriteError(f"Cannot save {path}: the folder {folder} does not exist.")
+        raise WriteError(f"Cannot save {given}: the folder {folder} does not exist.")
     if path.is_dir():
-        raise WriteError(f"Cannot save {path}: it is a folder.")
+        raise WriteError(f"Cannot save {given}: it is a folder.")
+    if path.exists() and not path.is_file():
+        raise WriteError(f"Cannot save {given}: it is not an ordinary file (a device or a pipe, for example).")
     temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -54,7 +63,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         temporary = None
         _sync_folder(folder)
     except OSError as error:
-        raise WriteError(f"Cannot save {path}: {_reason(error)}.") from error
+        raise WriteError(f"Cannot save {given}: {_reason(error)}.") from error
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):

@@ -169,3 +169,24 @@ def test_a_new_file_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(
     path.chmod(0o640)
     save_design(_design(), path)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links and pipes as a Linux or macOS user makes them")
+def test_saving_through_a_link_keeps_the_link_and_a_pipe_is_refused(tmp_path: Path) -> None:
+    from roledesigner.atomic import WriteError, write_atomically
+
+    real = tmp_path / "shared" / "role.roledesign"
+    real.parent.mkdir()
+    save_design(_design(), real)
+    link = tmp_path / "role.roledesign"
+    link.symlink_to(real)
+    save_design(_design().model_copy(update={"title": "Saved through the link"}), link)
+    assert link.is_symlink(), "the link is still a link"
+    assert load_design(real).title == "Saved through the link"
+
+    pipe = tmp_path / "pipe.docx"
+    os.mkfifo(pipe)
+    with pytest.raises(WriteError, match=r"pipe.docx: it is not an ordinary file"):
+        write_atomically(pipe, b"data")
+    assert not pipe.is_file() and pipe.exists(), "the pipe is left as it was"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
