@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox, QToolButton
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QGroupBox,
+    QLineEdit,
+    QMessageBox,
+    QToolButton,
+)
 from pytestqt.qtbot import QtBot
 
 from roledesigner.documents.sample import sample_design
@@ -131,3 +139,26 @@ def test_all_seven_tabs_show_in_full_at_1280_by_800_with_both_docks(sample: Main
     assert not [b for b in bar.findChildren(QToolButton) if b.isVisible()], "no scroll arrows"
     assert all(editor.tabToolTip(index) for index in range(7)), "each tab's full name is its tooltip"
     assert editor.tabToolTip(6) == "Support and development, job stability and working relationships"
+
+
+# --- tables keep the user's place ------------------------------------------------------------------
+
+
+def test_ticking_assessment_methods_keeps_the_row_selected(sample: MainWindow, qtbot: QtBot) -> None:
+    editor = sample.editor
+    editor.setCurrentIndex(3)
+    table = editor.tables["capabilities"]
+    table.setCurrentIndex(table.list_model.index(1, 0))
+    box = editor.findChild(QGroupBox, "capabilities_assessment")
+    assert box is not None
+    checks = {c.accessibleName(): c for c in box.findChildren(QCheckBox)}
+    qtbot.mouseClick(checks["Assessed by application"], Qt.MouseButton.LeftButton)
+    assert box.isEnabled() and table.current_row() == 1, "the edit keeps the row and its box"
+    qtbot.mouseClick(checks["Assessed by presentation"], Qt.MouseButton.LeftButton)
+    methods = [m.value for m in sample.controller.design.capabilities[1].assessed_by]
+    assert methods == ["application", "interview", "presentation"]
+    model = editor.tables["joint.partners"].list_model
+    partners = editor.tables["joint.partners"]
+    partners.setCurrentIndex(model.index(1, 3))
+    assert model.setData(model.index(1, 3), "45")
+    assert partners.currentIndex() == model.index(1, 3), "a typed cell stays current, for the keyboard"

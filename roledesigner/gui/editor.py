@@ -10,7 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -126,6 +126,10 @@ class ListTable(QTableView):
         self.setAccessibleName(name)
         self.message = error_label()
         model.problemChanged.connect(self.show_message)
+        # Every edit resets the model (it reads the new design): keep the user's place through it.
+        self._kept: tuple[int, int] | None = None
+        model.modelAboutToBeReset.connect(self._keep_current)
+        model.modelReset.connect(self._restore_current)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
@@ -149,6 +153,20 @@ class ListTable(QTableView):
         self.message.setText(message)
         self.message.setVisible(bool(message))
         self.setAccessibleDescription(message)
+
+    def _keep_current(self) -> None:
+        index = self.currentIndex()
+        self._kept = (index.row(), index.column()) if index.isValid() else None
+
+    def _restore_current(self) -> None:
+        kept, self._kept = self._kept, None
+        rows = self.list_model.rowCount()
+        if kept is None or rows == 0:
+            return
+        index = self.list_model.index(min(kept[0], rows - 1), kept[1])
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
 
     def current_row(self) -> int:
         index = self.currentIndex()
@@ -431,6 +449,7 @@ class RoleEditor(QTabWidget):
 
     def _assessment_box(self, table: ListTable, path: str) -> QGroupBox:
         box = QGroupBox("How the selected row is assessed")
+        box.setObjectName(f"{path}_assessment")
         row = QHBoxLayout(box)
         checks: dict[Assessment, QCheckBox] = {}
         for method in Assessment:
