@@ -145,27 +145,84 @@ def plain_english(design: RoleDesign, library: Library) -> list[Finding]:
     return found
 
 
+#: Acronyms every reader of an NHS or council job description knows, written out nowhere.
+WELL_KNOWN = frozenset({"NHS", "UK"})
+#: Short words a spelled-out name may hold that its acronym leaves out ("Agenda for Change" is AfC,
+#: "Voluntary, community and social enterprise" is VCSE).
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
+
+
 def _acronyms(texts: list[tuple[str, str]], library: Library) -> list[Finding]:
-    """Acronyms neither in the glossary nor spelled out at first use, as 'Full name (ACR)'."""
-    seen: set[str] = set()
+    """Acronyms not spelled out at first use, as "Full name (ACR)" or "ACR (full name)".
+
+    The fields are read in the document's order, so an acronym spelled out once (in the purpose,
+    say) may be used alone after it. The title is left out: a heading is no place to spell out,
+    and the document's text below it must do so anyway. The library's glossary no longer excuses
+    an acronym (CONVENTIONS.md: acronyms are spelled out at first use), but it lowers the finding
+    to information, because the exported document's glossary explains it, and it gives the words
+    to use.
+    """
+    seen: set[str] = set(WELL_KNOWN)
     found = []
     for field, text in texts:
+        if field == "title":
+            continue
         for match in _ACRONYM.finditer(text):
             term = match.group(1)
-            if term in seen or term in library.glossary:
+            if term in seen:
                 continue
             seen.add(term)
-            introduced = (
-                text[max(0, match.start() - 1) : match.start()] == "(" and text[match.end() : match.end() + 1] == ")"
-            )
-            if not introduced:
+            before, after = text[max(0, match.start() - 1) : match.start()], text[match.end() : match.end() + 2]
+            if (before == "(" and after[:1] == ")") or after == " (":  # "Full name (ACR)" or "ACR (full name)"
+                continue
+            entry = library.glossary.get(term)
+            if entry is not None:
+                full = _spelled_out(term, entry.meaning)
+                found.append(
+                    Finding(
+                        "plain.acronym",
+                        Severity.INFO,
+                        f'"{term}" is not spelled out where it is first used. Write "{full} ({term})" there: '
+                        "the document's glossary explains it, but only at the end.",
+                        field,
+                    )
+                )
+            else:
                 found.append(
                     Finding(
                         "plain.acronym",
                         Severity.WARNING,
-                        f'"{term}" is not spelled out. Write it in full at first use, as "Full name ({term})", '
-                        "or add it to the library's glossary.",
+                        f'"{term}" is not spelled out where it is first used, and the library\'s glossary does not '
+                        f'explain it. Write the full name at first use, as "Full name ({term})".',
                         field,
                     )
                 )
     return found
+
+
+def _spelled_out(term: str, meaning: str) -> str:
+    """The words of a glossary meaning that the acronym stands for: "Integrated care board, the NHS
+    body ..." gives "integrated care board" for ICB. When the initials cannot be found in order
+    ("Multidisciplinary team" for MDT), the meaning up to its first comma."""
+    words = list(re.finditer(r"[^\W\d_][\w'’-]*", meaning))
+    letters = term.lower()
+    for first in range(len(words)):
+        taken: list[re.Match[str]] = []
+        position = 0
+        for word in words[first:]:
+            if position == len(letters):
+                break
+            if word.group()[0].lower() == letters[position]:
+                taken.append(word)
+                position += 1
+            elif not (taken and word.group().lower() in _SMALL_WORDS):
+                break
+        if position == len(letters):
+            name = meaning[taken[0].start() : taken[-1].end()]
+            # A common noun ("Integrated care board") goes in lower case mid-sentence; a proper name
+            # ("Social Care Institute for Excellence") keeps its capitals.
+            if not any(word.group()[0].isupper() for word in taken[1:]):
+                name = name[0].lower() + name[1:]
+            return name
+    clause = meaning.split(",")[0].strip().rstrip(".")
+    return clause[0].lower() + clause[1:] if clause[1:] == clause[1:].lower() else clause
