@@ -7,10 +7,12 @@ import itertools
 import os
 import shutil
 import subprocess
+import warnings
 import zipfile
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from roledesigner.atomic import WriteError, write_atomically
 from roledesigner.compose import new_design
@@ -270,3 +272,84 @@ def test_a_zip_with_a_document_but_no_package_parts_is_not_a_word_file(library: 
         archive.writestr("word/document.xml", "<w:document/>")
     with pytest.raises(TemplateError, match=r"half\.docx is not a Word \(\.docx\) file"):
         check_template(broken, build_view(sample_design(library), library))
+
+
+# --- packages written by other programs --------------------------------------------------------
+
+#: How LibreOffice names the link to docProps/core.xml; Word accepts it, python-docx does not know it.
+LIBREOFFICE_CORE = "http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
+
+
+def _with_libreoffice_core_link(tmp_path: Path, *, typed: bool) -> Path:
+    """A copy of the default template whose core properties are linked as LibreOffice links them.
+
+    Untyped, the part also loses its content type, so python-docx cannot recognise it at all.
+    """
+    path = tmp_path / "saved_by_libreoffice.docx"
+    standard = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+    core_type = '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    with zipfile.ZipFile(default_template()) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            text = source.read(item.filename).decode("utf-8", errors="surrogateescape")
+            if item.filename == "_rels/.rels":
+                assert standard in text
+                text = text.replace(standard, LIBREOFFICE_CORE)
+            if item.filename == "[Content_Types].xml" and not typed:
+                assert core_type in text
+                text = text.replace(core_type, "")
+            target.writestr(item, text.encode("utf-8", errors="surrogateescape"))
+    return path
+
+
+@pytest.mark.parametrize("typed", [True, False])
+def test_every_part_is_written_once(library: Library, tmp_path: Path, typed: bool) -> None:
+    template = _with_libreoffice_core_link(tmp_path, typed=typed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # zipfile warns "Duplicate name" when a part is written twice
+        data = export(sample_design(library), library, template=template)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+        rels = archive.read("_rels/.rels").decode("utf-8")
+    if typed:
+        assert rels.count("docProps/core.xml") == 1
+    assert open_docx(data).core_properties.title.endswith(sample_design(library).title)
+
+
+def test_a_template_with_no_fields_is_refused(library: Library, tmp_path: Path) -> None:
+    letter = Document()
+    letter.add_paragraph("Plain letter with no tags at all.")
+    path = tmp_path / "letter.docx"
+    letter.save(str(path))
+    with pytest.raises(TemplateError) as caught:
+        check_template(path, build_view(sample_design(library), library))
+    assert str(caught.value) == (
+        f"The Word template {path} has none of the job specification's fields (such as {{{{ spec.title }}}}), "
+        "so it would export a document with nothing from the design."
+    )
+
+
+def test_a_template_with_only_the_logo_is_refused(library: Library, tmp_path: Path) -> None:
+    logo_only = Document()
+    logo_only.add_paragraph("{{ logo }} Westtown Council")
+    path = tmp_path / "logo_only.docx"
+    logo_only.save(str(path))
+    with pytest.raises(TemplateError, match="none of the job specification's fields"):
+        check_template(path, build_view(sample_design(library), library))
+
+
+def test_a_package_holding_a_name_twice_is_rewritten_with_each_name_once() -> None:
+    from roledesigner.documents.word import _each_part_once
+
+    buffer = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(buffer, "w") as archive:
+        warnings.simplefilter("ignore")
+        archive.writestr("[Content_Types].xml", "types")
+        archive.writestr("docProps/core.xml", "the template's")
+        archive.writestr("word/document.xml", "body")
+        archive.writestr("docProps/core.xml", "ours")
+    with zipfile.ZipFile(io.BytesIO(_each_part_once(buffer.getvalue()))) as archive:
+        assert archive.namelist() == ["[Content_Types].xml", "docProps/core.xml", "word/document.xml"]
+        assert archive.read("docProps/core.xml") == b"ours"
+    single = default_template().read_bytes()
+    assert _each_part_once(single) is single

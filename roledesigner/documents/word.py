@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.parts.coreprops import CorePropertiesPart
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
@@ -26,6 +27,7 @@ from roledesigner.documents.viewmodel import SECTION_HEADINGS, JobSpecification
 from roledesigner.paths import templates_dir
 
 _TAG = re.compile(r"\{[{%].*?(?:[%}]\}(?!\})|$)")
+_FIELD = re.compile(r"\b(?:spec|headings)\b")
 _DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
@@ -60,9 +62,10 @@ def _open(path: Path) -> DocxTemplate:
             archive.getinfo("word/document.xml")
         template = DocxTemplate(str(path))
         template.init_docx()  # open the package now: a damaged one fails here, not mid-render
-        return template
     except Exception as error:
         raise TemplateError(f"The Word template {path} is not a Word (.docx) file.") from error
+    _adopt_core_properties(template.docx)  # before rendering, which fills the properties in too
+    return template
 
 
 def _template_texts(template: DocxTemplate) -> list[str]:
@@ -106,7 +109,12 @@ def render_docx(
     logo_png: bytes | None = None,
 ) -> bytes:
     path = template_path or default_template()
-    template = _open(path)
+    return _render(_open(path), path, view, week_png, logo_png)
+
+
+def _render(
+    template: DocxTemplate, path: Path, view: JobSpecification, week_png: bytes | None, logo_png: bytes | None
+) -> bytes:
     context = template_context(view)
     context["week_picture"] = InlineImage(template, io.BytesIO(week_png), width=Cm(16)) if week_png else ""
     context["logo"] = InlineImage(template, io.BytesIO(logo_png), height=Cm(1.4)) if logo_png else ""
@@ -122,6 +130,44 @@ def render_docx(
     _finish(document, view)
     buffer = io.BytesIO()
     document.save(buffer)
+    return _each_part_once(buffer.getvalue())
+
+
+def _adopt_core_properties(document: Any) -> None:
+    """Link the template's docProps/core.xml under the relationship type python-docx looks for.
+
+    LibreOffice links it as `.../officedocument/2006/relationships/metadata/core-properties`,
+    which Word accepts but python-docx does not know: it would add a second part of the same
+    name, and the saved file would hold docProps/core.xml twice. A part that is not core
+    properties after all (by its content type) loses its link and python-docx makes a new one.
+    """
+    rels = document.part.package.rels
+    if any(rel.reltype == RT.CORE_PROPERTIES for rel in rels.values()):
+        return
+    for rId, rel in list(rels.items()):
+        if rel.is_external or not rel.reltype.lower().endswith("/metadata/core-properties"):
+            continue
+        if isinstance(rel.target_part, CorePropertiesPart):
+            rel._reltype = RT.CORE_PROPERTIES  # python-docx has no public way to retype a link
+        else:
+            del rels[rId]
+
+
+def _each_part_once(data: bytes) -> bytes:
+    """The package with every entry name once: the last one written wins, in first-seen order.
+
+    Word may call a file whose zip holds a name twice damaged. Nothing here should write one
+    twice; this makes sure no template can make it happen.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = archive.infolist()
+        if len({entry.filename for entry in entries}) == len(entries):
+            return data
+        last = {entry.filename: entry for entry in entries}
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+            for entry in last.values():
+                target.writestr(entry, archive.read(entry))
     return buffer.getvalue()
 
 
@@ -144,6 +190,21 @@ def _finish(document: Any, view: JobSpecification) -> None:
                 picture.set("descr", f"{view.organisation} logo" if view.organisation else "Organisation logo")
 
 
+def _uses_fields(template: DocxTemplate) -> bool:
+    """Whether any tag in the template prints or tests a field of the specification or a heading."""
+    return any(_FIELD.search(tag.group(0)) for text in _template_texts(template) for tag in _TAG.finditer(text))
+
+
 def check_template(path: Path, sample: JobSpecification) -> None:
-    """Fill the template with a full sample; raise TemplateError naming the first bad tag."""
-    render_docx(sample, path, week_png=None, logo_png=None)
+    """Fill the template with a full sample; raise TemplateError naming the first bad tag.
+
+    A template with no field at all is refused too: every export would be its own text alone.
+    """
+    template = _open(path)
+    uses_fields = _uses_fields(template)  # read before rendering, which replaces the document
+    _render(template, path, sample, None, None)
+    if not uses_fields:
+        raise TemplateError(
+            f"The Word template {path} has none of the job specification's fields (such as {{{{ spec.title }}}}), "
+            "so it would export a document with nothing from the design."
+        )
