@@ -50,8 +50,8 @@ def _read_text(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise DesignFileError(
-            f"{path} is not UTF-8 text (byte {raw[error.start]:#04x} at position {error.start}), "
-            "so it is not a role design file."
+            f"{path} is not a role design file: it is not plain text (it may be a Word document, a picture "
+            "or a file saved in an old text encoding), so it cannot be opened."
         ) from error
 
 
@@ -75,13 +75,31 @@ def _migrate(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+#: What the JSON reader's messages mean, for people who have never seen JSON.
+_JSON_PROBLEMS = {
+    "Expecting value": "something is missing",
+    "Unterminated string starting at": "a piece of text is not closed with a quotation mark",
+    "Expecting ',' delimiter": "a comma is missing",
+    "Expecting ':' delimiter": "a colon is missing",
+    "Expecting property name enclosed in double quotes": "a field name is not in double quotation marks",
+    "Extra data": "more follows the end of the design",
+    "Invalid control character at": "a piece of text holds a character that is not allowed",
+    "Invalid \\escape": "a backslash is used wrongly",
+}
+
+
+def _json_problem(message: str) -> str:
+    return _JSON_PROBLEMS.get(message, "the text is not laid out as a role design is")
+
+
 def parse_design(text: str, path: Path) -> RoleDesign:
     """Parse the text of a design file; `path` is only used to name the file in messages."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise DesignFileError(
-            f"{path} is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})."
+            f"{path} is not valid JSON (at line {error.lineno}, column {error.colno}, {_json_problem(error.msg)}), "
+            "so it cannot be opened: it may have been cut short or changed by hand."
         ) from error
     if not isinstance(data, dict):
         kind = {list: "a list", str: "a string", int: "a number", float: "a number", bool: "true or false"}

@@ -116,7 +116,7 @@ def test_folder(tmp_path: Path) -> None:
 def test_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "latin.roledesign"
     path.write_bytes('{"schema_version": 1, "title": "Caf\xe9"}'.encode("latin-1"))
-    with pytest.raises(DesignFileError, match="is not UTF-8 text"):
+    with pytest.raises(DesignFileError, match="is not a role design file: it is not plain text"):
         load_design(path)
 
 
@@ -190,3 +190,21 @@ def test_saving_through_a_link_keeps_the_link_and_a_pipe_is_refused(tmp_path: Pa
         write_atomically(pipe, b"data")
     assert not pipe.is_file() and pipe.exists(), "the pipe is left as it was"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ('{"schema_version": 1, "title": "Cut sho', "at line 1, column 32, a piece of text is not closed"),
+        ("PK\x03\x04 not json", "at line 1, column 1, something is missing"),
+        ('{"schema_version": 1} {}', "more follows the end of the design"),
+    ],
+)
+def test_damaged_json_is_explained_in_plain_words(tmp_path: Path, text: str, meaning: str) -> None:
+    path = _write(tmp_path / "damaged.roledesign", text)
+    with pytest.raises(DesignFileError) as caught:
+        load_design(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path} is not valid JSON (")
+    assert meaning in message
+    assert "at at" not in message and "Expecting" not in message and "delimiter" not in message
