@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from roledesigner.gui.batchdialog import MESSAGE_CONTRAST, BatchExportDialog, contrast
+from roledesigner.gui.app import create_window
+from roledesigner.gui.batchdialog import MESSAGE_CONTRAST, BatchExportDialog, contrast, message_colour
+from roledesigner.gui.mainwindow import EDITOR_WIDTH, LIBRARY_WIDTH, PREVIEW_WIDTH, MainWindow
 from roledesigner.gui.settingsdialog import SettingsDialog
 from roledesigner.library.catalogue import Library
 from roledesigner.settings import Settings
@@ -121,8 +123,6 @@ def test_batch_folder_message_reads_when_opened_in_a_dark_palette(qtbot: QtBot, 
 
 @pytest.mark.parametrize("grey", [0, 30, 45, 80, 110, 119, 120, 136, 160, 200, 239, 255])
 def test_the_message_red_keeps_its_contrast_on_any_grey_window(grey: int) -> None:
-    from roledesigner.gui.batchdialog import message_colour
-
     palette = QPalette()
     window = QColor(grey, grey, grey)
     palette.setColor(QPalette.ColorRole.Window, window)
@@ -193,3 +193,60 @@ def test_settings_dialog_cannot_be_made_too_short_for_its_messages(
     dialog.resize(dialog.width(), 100)
     qtbot.wait(50)
     assert layout_problems(dialog) == []
+
+
+# --- the main window -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    """The app's main window at 1280 x 800 with no saved layout, as on a first start (see test_gui_app)."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
+    win = create_window()
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    yield win
+    win.controller.undo_stack.setClean()
+
+
+def pane_widths(win: MainWindow) -> tuple[int, int, int]:
+    return win.library_dock.width(), win.editor.width(), win.preview_dock.width()
+
+
+def test_the_default_layout_gives_the_preview_its_width_before_the_library_more_than_its_least(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    # A library panel that can be narrower than it is today (its filters set its least width).
+    window.library_panel.setMinimumWidth(200)
+    QApplication.processEvents()  # before the window is shown: the default layout waits for it
+    window.show()
+    qtbot.waitUntil(lambda: window.preview_dock.width() == PREVIEW_WIDTH, timeout=2000)
+    library, editor, _preview = pane_widths(window)
+    assert editor >= max(EDITOR_WIDTH, window.editor.minimumSizeHint().width())
+    assert 200 <= library <= LIBRARY_WIDTH
+    # A wider window widens the editor, not the library or the preview.
+    window.resize(1600, 900)
+    window.reset_layout()
+    qtbot.waitUntil(lambda: pane_widths(window)[0] == LIBRARY_WIDTH, timeout=2000)
+    assert window.preview_dock.width() == PREVIEW_WIDTH
+    assert window.editor.width() > editor
+
+
+def test_the_default_layout_never_squeezes_the_editor_or_the_library_below_their_least(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.show()
+    qtbot.waitUntil(lambda: not window._default_layout_pending, timeout=2000)
+    QApplication.processEvents()  # the docks take their new widths
+    library, editor, preview = pane_widths(window)
+    least_library = window.library_dock.minimumSizeHint().width()
+    least_editor = max(EDITOR_WIDTH, window.editor.minimumSizeHint().width())
+    assert library >= least_library
+    assert editor >= least_editor
+    assert preview <= PREVIEW_WIDTH
+    if preview < PREVIEW_WIDTH:  # short of room: the preview has everything the other two can spare
+        assert library == least_library
+        assert editor <= max(least_editor, window.editor.minimumSizeHint().width())

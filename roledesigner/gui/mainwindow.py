@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QStyle,
     QToolBar,
     QWidget,
 )
@@ -39,6 +40,12 @@ APP_NAME = "Role Designer"
 AUTOSAVE_SECONDS = float(os.environ.get("ROLEDESIGNER_AUTOSAVE_SECONDS", "30"))
 FILE_FILTER = f"Role designs (*{SUFFIX});;All files (*)"
 MAX_RECENT = 8
+#: The default layout's widths in pixels: the preview wide enough to read a page of the document,
+#: the editor wide enough for its forms (never less than its own minimum, its tabs in full), and
+#: the library what is left, at most LIBRARY_WIDTH (a wider window widens the editor).
+PREVIEW_WIDTH = 460
+EDITOR_WIDTH = 560
+LIBRARY_WIDTH = 340
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +85,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         self.resize(1280, 800)
+        self._default_layout_pending = False
         self._restore_layout()
         self.recovery = RecoveryStore()
         self._autosave_warned = False
@@ -485,9 +493,10 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is None or not self.restoreState(state):
-            QTimer.singleShot(0, self.reset_layout)  # dock sizes apply once the window is shown
+            self._default_layout_pending = True  # applied once the window is shown at its size
 
     def reset_layout(self) -> None:
+        self._default_layout_pending = False
         for dock, area in (
             (self.library_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
             (self.preview_dock, Qt.DockWidgetArea.RightDockWidgetArea),
@@ -495,10 +504,28 @@ class MainWindow(QMainWindow):
             dock.setFloating(False)
             self.addDockWidget(area, dock)
             dock.show()
-        self.resizeDocks([self.library_dock, self.preview_dock], [340, 460], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.library_dock, self.preview_dock], list(self.default_dock_widths()), Qt.Orientation.Horizontal
+        )
+
+    def default_dock_widths(self) -> tuple[int, int]:
+        """The library's and the preview's widths for the default layout at the window's width.
+
+        Asking for fixed widths does not work: when the two docks and the editor's minimum do not
+        fit, the main window takes the difference from the preview. So the preview gets
+        PREVIEW_WIDTH and the editor EDITOR_WIDTH (or its minimum, if more) first, and the library
+        what is left, no more than LIBRARY_WIDTH and no less than its own minimum.
+        """
+        separator = self.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, self)
+        room = self.width() - 2 * separator
+        editor = max(EDITOR_WIDTH, self.editor.minimumSizeHint().width())
+        library = min(LIBRARY_WIDTH, room - editor - PREVIEW_WIDTH)
+        return max(library, self.library_dock.minimumSizeHint().width()), PREVIEW_WIDTH
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._default_layout_pending:
+            QTimer.singleShot(0, self.reset_layout)  # once the window is laid out at its size
         self.preview.schedule_first_refresh()  # even with the preview hidden: the status bar needs the review
 
     def closeEvent(self, event: QCloseEvent) -> None:
