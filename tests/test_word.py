@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import itertools
 import os
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx2python import docx2python
 
 from roledesigner.atomic import WriteError, write_atomically
 from roledesigner.compose import new_design
@@ -353,3 +355,25 @@ def test_a_package_holding_a_name_twice_is_rewritten_with_each_name_once() -> No
         assert archive.read("docProps/core.xml") == b"ours"
     single = default_template().read_bytes()
     assert _each_part_once(single) is single
+
+
+def test_created_and_modified_are_the_time_of_export(library: Library) -> None:
+    design = sample_design(library).model_copy(update={"author": "A. Person"})
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    data = export(design, library)
+    after = dt.datetime.now(dt.UTC)
+    with docx2python(io.BytesIO(data)) as extracted:
+        core = extracted.core_properties
+    for name in ("created", "modified"):
+        written = core[name]
+        assert written is not None and written.endswith("Z"), written  # UTC
+        when = dt.datetime.fromisoformat(written.replace("Z", "+00:00"))
+        assert before <= when <= after, (name, when)
+    assert core["lastModifiedBy"] == "A. Person"
+    assert "python-docx" not in " ".join(str(value) for value in core.values())
+
+
+def test_last_modified_by_falls_back_as_the_author_does(library: Library) -> None:
+    with docx2python(io.BytesIO(export(RoleDesign(title="Blank post"), library, organisation=""))) as extracted:
+        core = extracted.core_properties
+    assert core["creator"] == core["lastModifiedBy"] == "Role Designer"

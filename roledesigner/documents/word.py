@@ -7,6 +7,7 @@ document properties, the en-GB language in the style defaults, and alt text on e
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -178,7 +179,11 @@ def _finish(document: Any, view: JobSpecification) -> None:
     properties.author = view.author
     properties.keywords = ", ".join(view.keywords)
     properties.language = "en-GB"
-    properties.last_modified_by = "Role Designer"
+    # The template's own dates (python-docx's default template says 2013) are not this document's.
+    exported = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    properties.created = exported
+    properties.modified = exported
+    properties.last_modified_by = view.author
     properties.comments = f"Version {view.version} ({view.status.lower()}), {view.date}"
     set_language(document)
     for picture in document.element.body.iter(_DOCPR):
