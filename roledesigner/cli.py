@@ -54,6 +54,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
 # --- parser ---------------------------------------------------------------------------------
 
 
+FORMAT_HELP = "text (default) for people, or json for other programs"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="roledesigner",
@@ -68,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
         const=True,
         type=Path,
         metavar="DIR",
-        help="check this install: load the library, export every emerging role to Word and PDF and read them back",
+        help="check this install: load the library, export every emerging role to Word and PDF and read them back; "
+        "it works in a new folder inside DIR (default: the temporary folder) and removes it afterwards",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -78,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     gui = command("gui", cmd_gui, "Open the desktop app, with a design if you name one.")
-    gui.add_argument("file", type=Path, nargs="?", metavar="FILE")
+    gui.add_argument("file", type=Path, nargs="?", metavar="FILE", help="a .roledesign file to open")
 
     new = command("new", "new", "Create a new role design file, from an emerging role or blank.")
     new.add_argument(
@@ -92,12 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="replace FILE if it exists and is a role design")
 
     show = command("show", "show", "Show a role design and everything derived from it.")
-    show.add_argument("file", type=Path, metavar="FILE")
-    show.add_argument("--format", choices=["text", "json"], default="text")
+    show.add_argument("file", type=Path, metavar="FILE", help="the .roledesign file to show")
+    show.add_argument("--format", choices=["text", "json"], default="text", help=FORMAT_HELP)
 
     check = command("check", "check", "Review a design: what to fix, and why. Exit 1 if any error is found.")
-    check.add_argument("file", type=Path, metavar="FILE")
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("file", type=Path, metavar="FILE", help="the .roledesign file to review")
+    check.add_argument("--format", choices=["text", "json"], default="text", help=FORMAT_HELP)
 
     library = commands.add_parser(
         "library",
@@ -116,10 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--search", metavar="TEXT", help="only entries whose text holds every word of TEXT")
     listing.add_argument("--domain", metavar="DOMAIN_ID", help="only entries in this framework domain")
     listing.add_argument("--footprint", choices=["system", "place", "neighbourhood", "organisation"])
-    listing.add_argument("--format", choices=["text", "json"], default="text")
+    listing.add_argument("--format", choices=["text", "json"], default="text", help=FORMAT_HELP)
     showing = command("show", "library_show", "Show everything about one library entry.", library_commands)
-    showing.add_argument("id", metavar="ID")
-    showing.add_argument("--format", choices=["text", "json"], default="text")
+    showing.add_argument("id", metavar="ID", help="a role's or capability's id, as 'library list' shows it")
+    showing.add_argument("--format", choices=["text", "json"], default="text", help=FORMAT_HELP)
     validate = command(
         "validate", "library_validate", "Check library folders; with no DIR, the folders in use.", library_commands
     )
@@ -129,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     paths = command(
         "paths", "library_paths", "Show where the bundled, shared and user libraries are.", library_commands
     )
-    paths.add_argument("--format", choices=["text", "json"], default="text")
+    paths.add_argument("--format", choices=["text", "json"], default="text", help=FORMAT_HELP)
 
     export = command("export", "export", "Export designs as Word (or PDF) job specifications.")
     export.add_argument("files", nargs="+", type=Path, metavar="FILE", help="one or more .roledesign files")
@@ -139,7 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--out-dir", type=Path, metavar="DIR", help="the folder to write into (default: beside each design)"
     )
     export.add_argument("--format", choices=["docx", "pdf"], help="docx (default) or pdf; inferred from OUT's name")
-    export.add_argument("--template", type=Path, metavar="DOCX", help="a Word template in your house style")
+    export.add_argument(
+        "--template", type=Path, metavar="DOCX", help="a Word template in your house style (Word files only)"
+    )
     export.add_argument(
         "--jobs", type=int, metavar="N", help="how many designs to export at once (default: every core)"
     )

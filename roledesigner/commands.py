@@ -212,7 +212,14 @@ def _export_jobs(args: argparse.Namespace) -> list[ExportJob]:
     if args.output and len(sources) > 1:
         raise UserError("-o names one output file; to export several designs, use --out-dir DIR.")
     if args.out_dir and not args.out_dir.is_dir():
-        raise UserError(f"{args.out_dir} is not a folder, so nothing can be exported there.")
+        problem = "is a file, not a folder" if args.out_dir.exists() else "does not exist"
+        raise UserError(f"{args.out_dir} {problem}, so nothing can be exported there.")
+    if args.output and args.output.suffix.lower() not in (".docx", ".pdf"):
+        raise UserError(f"{args.output} must end in .docx (Word) or .pdf, so that it opens as what it holds.")
+    if args.output and args.output.suffix.lower() != f".{fmt}":
+        raise UserError(f"{args.output} ends in {args.output.suffix}, but the format asked for is {fmt}.")
+    if args.template and fmt == "pdf":
+        _say(f"Warning: {args.template} is not used: a template shapes Word files only, and PDFs use the app's own.")
     settings = load_settings()
     template = args.template or settings.word_template
     jobs = []
@@ -259,7 +266,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     for result in failed:
         _say(result.message)
     if failed:
-        _say(f"{len(failed)} of {len(results)} designs could not be exported (listed above).")
+        if len(results) > 1:
+            _say(f"{len(failed)} of {len(results)} designs could not be exported (listed above).")
         return EXIT_BAD_INPUT
     return EXIT_OK
 

@@ -290,7 +290,42 @@ def test_export_refuses_ambiguous_targets(capsys: pytest.CaptureFixture[str], tm
     code, _, err = run(capsys, "export", str(first), str(second), "-o", str(tmp_path / "x.docx"))
     assert code == 2 and "use --out-dir" in err
     code, _, err = run(capsys, "export", str(first), "--out-dir", str(tmp_path / "missing"))
-    assert code == 2 and "is not a folder" in err
+    assert (code, err.strip()) == (2, f"{tmp_path / 'missing'} does not exist, so nothing can be exported there.")
+    code, _, err = run(capsys, "export", str(first), "--out-dir", str(first))
+    assert (code, err.strip()) == (2, f"{first} is a file, not a folder, so nothing can be exported there.")
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (["-o", "x.txt"], "x.txt must end in .docx (Word) or .pdf, so that it opens as what it holds."),
+        (["-o", "x.pdf", "--format", "docx"], "x.pdf ends in .pdf, but the format asked for is docx."),
+    ],
+)
+def test_export_refuses_a_name_that_hides_what_the_file_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, options: list[str], expected: str
+) -> None:
+    source = _new(capsys, tmp_path / "a.roledesign")
+    options = [str(tmp_path / part) if part.startswith("x.") else part for part in options]
+    code, out, err = run(capsys, "export", str(source), *options)
+    assert (code, out) == (2, "")
+    assert err.strip() == expected.replace("x.", f"{tmp_path / 'x'}.", 1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.roledesign"]
+
+
+def test_a_template_with_a_pdf_is_said_to_be_unused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = _new(capsys, tmp_path / "a.roledesign")
+    code, _, err = run(capsys, "export", str(source), "-o", str(tmp_path / "a.pdf"), "--template", "house.docx")
+    assert code == 0 and (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
+    assert "house.docx is not used: a template shapes Word files only" in err
+
+
+def test_one_failed_export_is_one_sentence(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    broken = tmp_path / "broken.roledesign"
+    broken.write_text("{", encoding="utf-8")
+    code, _, err = run(capsys, "export", str(broken))
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and err.startswith(f"{broken} is not valid JSON")
 
 
 def test_export_into_a_missing_folder_leaves_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
