@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from roledesigner.domain.findings import Finding, Severity
 from roledesigner.gui.app import create_window
 from roledesigner.gui.batchdialog import MESSAGE_CONTRAST, BatchExportDialog, contrast, message_colour
 from roledesigner.gui.mainwindow import EDITOR_WIDTH, LIBRARY_WIDTH, PREVIEW_WIDTH, MainWindow
@@ -250,3 +251,28 @@ def test_the_default_layout_never_squeezes_the_editor_or_the_library_below_their
     if preview < PREVIEW_WIDTH:  # short of room: the preview has everything the other two can spare
         assert library == least_library
         assert editor <= max(least_editor, window.editor.minimumSizeHint().width())
+
+
+# --- the status bar --------------------------------------------------------------------------
+
+
+def finding(severity: Severity) -> Finding:
+    return Finding(f"test.{severity.value}", severity, "Something to look at.", "title")
+
+
+@pytest.mark.parametrize(
+    ("severities", "expected"),
+    [
+        ([], "Review: nothing to fix"),
+        ([Severity.WARNING] * 2 + [Severity.INFO] * 13, "Review: 2 warnings, 13 for information"),
+        ([Severity.ERROR, Severity.WARNING, Severity.INFO], "Review: 1 error, 1 warning, 1 for information"),
+        ([Severity.ERROR] * 3, "Review: 3 errors"),
+    ],
+)
+def test_the_status_bar_counts_findings_in_plain_words(
+    window: MainWindow, severities: list[Severity], expected: str
+) -> None:
+    window.preview.findings.set_findings([finding(severity) for severity in severities])
+    window._update_status()
+    assert window.findings_label.text() == expected
+    assert "infos" not in window.findings_label.text()
