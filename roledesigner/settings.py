@@ -63,13 +63,17 @@ def _overrides() -> dict[str, Path]:
 def _file_settings(warnings: list[str] | None = None) -> Settings:
     path = settings_path()
     settings = Settings()
-    if path.is_file():
-        try:
-            settings = Settings.model_validate(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            _warn(warnings, f"Settings file {path} could not be read ({error}); using the defaults.")
-        except ValidationError as error:
-            _warn(warnings, f"Settings file {path} has a problem ({describe(error)}); using the defaults.")
+    try:
+        if not path.is_file():  # raises, rather than answers, when a folder on the way is locked
+            return settings
+        settings = Settings.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        _warn(warnings, f"Settings file {path} could not be read ({reason}); using the defaults.")
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        _warn(warnings, f"Settings file {path} is damaged (it is not readable settings text); using the defaults.")
+    except ValidationError as error:
+        _warn(warnings, f"Settings file {path} has a problem ({describe(error)}); using the defaults.")
     return settings
 
 
