@@ -48,7 +48,7 @@ def create_window(path: Path | None = None) -> MainWindow:
     settings = load_settings(warnings)
     library = load_library(default_folders(settings))
     window = MainWindow(DocumentController(library, settings))
-    warnings += start_up_problems()
+    warnings += start_up_problems(settings)
     if warnings:
         window.statusBar().showMessage(" ".join(warnings), 30000)
     window.start_up_warnings = warnings
