@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from roledesigner.domain.findings import Finding, Severity
@@ -276,3 +276,33 @@ def test_the_status_bar_counts_findings_in_plain_words(
     window._update_status()
     assert window.findings_label.text() == expected
     assert "infos" not in window.findings_label.text()
+
+
+# --- the toolbar -----------------------------------------------------------------------------
+
+
+def test_the_toolbar_keeps_still_while_undo_and_redo_name_the_step(window: MainWindow, qtbot: QtBot) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    toolbar = window.findChild(QToolBar, "MainToolbar")
+    assert isinstance(toolbar, QToolBar)
+    undo = toolbar.widgetForAction(window.undo_action)
+    redo = toolbar.widgetForAction(window.redo_action)
+    export_word = toolbar.widgetForAction(window.export_word_action)
+    assert isinstance(undo, QToolButton) and isinstance(redo, QToolButton)
+    place = export_word.geometry()
+
+    assert window.controller.set_field("grade", "Very senior manager") is None
+    assert window.controller.set_field("title", "Integrated care system executive lead") is None
+    QApplication.processEvents()
+    assert window.undo_action.text().startswith("&Undo ") and len(window.undo_action.text()) > len("&Undo ")
+    step = window.undo_action.text().removeprefix("&Undo ")
+    assert (undo.text(), redo.text()) == ("Undo", "Redo")
+    assert step in undo.toolTip()
+    assert export_word.geometry() == place
+
+    window.undo_action.trigger()
+    QApplication.processEvents()
+    assert step in window.redo_action.text() and step in redo.toolTip()
+    assert (undo.text(), redo.text()) == ("Undo", "Redo")
+    assert export_word.geometry() == place

@@ -176,6 +176,10 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence(keys.Undo))
         self.redo_action = self.controller.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        # The menu and the tooltip name the step ("Undo Edit job title"); the toolbar's button keeps
+        # a short, fixed label, so the buttons after it never move.
+        self.undo_action.setIconText("Undo")
+        self.redo_action.setIconText("Redo")
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
