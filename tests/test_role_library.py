@@ -7,11 +7,12 @@ from collections import Counter
 
 import pytest
 
-from roledesigner.domain.models import Allocation, TimePlan
+from roledesigner.domain.models import Allocation, RoleDesign, TimePlan
 from roledesigner.domain.timeplan import allocation_hours, basis_hours
 from roledesigner.library.catalogue import Library
 from roledesigner.library.models import Capability, Role
 from roledesigner.paths import library_dir
+from roledesigner.review.language import plain_english
 
 SLF_DOMAINS = {
     "innovation_and_improvement",
@@ -156,3 +157,13 @@ def test_each_capability_is_complete(library: Library, cap_id: str) -> None:
     assert 3 <= len(cap.indicators) <= 5
     assert 2 <= len(cap.interview_questions) <= 3
     assert not re.search(r"\d+\s+years?'?\s+(of\s+)?experience", cap.criterion, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("role_id", sorted(EXPECTED_ROLES))
+def test_each_roles_purpose_passes_the_plain_english_check(library: Library, role_id: str) -> None:
+    # The purpose opens every design made from the role: it must read as plainly as the review
+    # asks the author's own text to (reading ease 50 or more, short sentences, few passives,
+    # acronyms spelled out), or the library would fail its own check.
+    role = library.roles[role_id]
+    design = RoleDesign(title=role.name, purpose=role.purpose.strip() or role.summary)
+    assert [f.message for f in plain_english(design, library)] == []
