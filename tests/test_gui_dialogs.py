@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from roledesigner.documents.sample import sample_design
 from roledesigner.domain.findings import Finding, Severity
 from roledesigner.gui.app import create_window
 from roledesigner.gui.batchdialog import MESSAGE_CONTRAST, BatchExportDialog, contrast, message_colour
@@ -20,6 +21,7 @@ from roledesigner.gui.mainwindow import EDITOR_WIDTH, LIBRARY_WIDTH, PREVIEW_WID
 from roledesigner.gui.settingsdialog import SettingsDialog
 from roledesigner.library.catalogue import Library
 from roledesigner.settings import Settings
+from roledesigner.storage import save_design
 
 
 def dark_palette() -> QPalette:
@@ -306,3 +308,59 @@ def test_the_toolbar_keeps_still_while_undo_and_redo_name_the_step(window: MainW
     assert step in window.redo_action.text() and step in redo.toolTip()
     assert (undo.text(), redo.text()) == ("Undo", "Redo")
     assert export_word.geometry() == place
+
+
+# --- the batch export dialog starts from the open design ---------------------------------------
+
+
+def open_batch(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> BatchExportDialog:
+    """Export several designs from the File menu; the dialog as it opens (not run modally)."""
+    opened: list[BatchExportDialog] = []
+
+    def exec_(self: BatchExportDialog) -> int:
+        opened.append(self)
+        return 0
+
+    monkeypatch.setattr(BatchExportDialog, "exec", exec_)
+    window.batch_action.trigger()
+    assert len(opened) == 1
+    return opened[0]
+
+
+def test_export_several_starts_with_the_open_design_and_its_folder(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "designs" / "lead.roledesign"
+    path.parent.mkdir()
+    save_design(sample_design(window.controller.library), path)
+    assert window.open_file(path)
+    dialog = open_batch(window, monkeypatch)
+    assert dialog.designs() == [path]
+    assert dialog.destination() == path.parent
+    assert dialog.export_button.isEnabled()
+    assert "not saved" not in dialog.designs_note.text()
+
+
+def test_export_several_says_when_the_open_design_has_unsaved_changes(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "lead.roledesign"
+    save_design(sample_design(window.controller.library), path)
+    assert window.open_file(path)
+    assert window.controller.set_field("grade", "Very senior manager") is None
+    dialog = open_batch(window, monkeypatch)
+    assert dialog.designs() == [path]
+    assert dialog.designs_note.text() == (
+        "lead.roledesign has changes that are not saved yet: its document is made from the file as last saved. "
+        "Save it first to include them."
+    )
+
+
+def test_export_several_starts_empty_with_a_design_never_saved(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.controller.path is None
+    dialog = open_batch(window, monkeypatch)
+    assert dialog.designs() == []
+    assert dialog.destination() is None
+    assert not dialog.export_button.isEnabled()

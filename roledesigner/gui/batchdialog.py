@@ -369,6 +369,17 @@ class BatchExportDialog(QDialog):
         self._update()
         return added
 
+    def add_open_design(self, path: Path, *, unsaved_changes: bool) -> None:
+        """List the design open in the main window, suggesting its folder for the documents; say
+        when it has changes not saved yet, which the export (made from the file) leaves out."""
+        self.add_designs([path])
+        if unsaved_changes:
+            self._designs_message = (
+                f"{path.name} has changes that are not saved yet: its document is made from the file as "
+                "last saved. Save it first to include them."
+            )
+            self._update()
+
     def add_folder(self, folder: Path) -> int:
         found = designs_in(folder)
         added = self.add_designs(found)

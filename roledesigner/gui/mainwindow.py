@@ -436,7 +436,11 @@ class MainWindow(QMainWindow):
     def batch_export(self) -> None:
         from roledesigner.gui.batchdialog import BatchExportDialog
 
-        BatchExportDialog(self.controller.settings, self).exec()
+        dialog = BatchExportDialog(self.controller.settings, self)
+        path = self.controller.path
+        if path is not None and path.is_file():  # the open design, as saved, and its folder to start with
+            dialog.add_open_design(path, unsaved_changes=self.controller.is_modified)
+        dialog.exec()
 
     def _exported(self, result: ExportResult) -> None:
         self.busy.setVisible(False)
