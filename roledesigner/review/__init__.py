@@ -9,12 +9,20 @@ from __future__ import annotations
 from roledesigner.domain.findings import Finding, Severity
 from roledesigner.domain.models import RoleDesign
 from roledesigner.library.catalogue import Library
-from roledesigner.review.language import inclusive, plain_english
+from roledesigner.review.language import copied_text, inclusive, plain_english
 from roledesigner.review.phrasing import tidy
 from roledesigner.review.rules import time_and_joint
 from roledesigner.review.structure import Check, clarity, coverage, person_specification
 
-CHECKS: list[Check] = [clarity, time_and_joint, coverage, person_specification, inclusive, plain_english]
+CHECKS: list[Check] = [
+    clarity,
+    time_and_joint,
+    coverage,
+    person_specification,
+    inclusive,
+    plain_english,
+    copied_text,
+]
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 

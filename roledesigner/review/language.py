@@ -2,6 +2,15 @@
 
 Template headings ("Key responsibilities") and library descriptions are not the author's words
 and are left out; the title, purpose, context, responsibilities, criteria and stability are in.
+
+A design made from an emerging role starts with the role's title, purpose and responsibilities.
+Until the author changes them, that text is the library's, not the author's: listing its every
+coded word buried the few findings that matter (a fresh design had up to 14 such notes). So each
+check runs on the author's own text (`own_texts`), and text still as the library wrote it
+(`copied_fields`) is checked as a whole: if it has anything worth a warning (a gendered term, a
+masculine lean, a long sentence, very hard reading, an acronym nothing explains), one finding
+(`language.copied_text`) says so; anything less is left out. Once the author edits a field, it
+is theirs and is reviewed point by point. The bundled library is tested to need no such finding.
 """
 
 from __future__ import annotations
@@ -38,16 +47,59 @@ def author_texts(design: RoleDesign) -> list[tuple[str, str]]:
     return [(field, text) for field, text in texts if text.strip()]
 
 
+def copied_fields(design: RoleDesign, library: Library) -> set[str]:
+    """The fields whose text is still exactly what the emerging role put there (white space aside).
+
+    A responsibility counts wherever it now stands in the list; once edited by so much as a word,
+    a field is the author's.
+    """
+    role = library.roles.get(design.based_on or "")
+    if role is None:
+        return set()
+    copied = set()
+    if _same(design.title, role.name):
+        copied.add("title")
+    if _same(design.purpose, role.purpose.strip() or role.summary):  # as compose.design_from_role
+        copied.add("purpose")
+    duties = {_flat(duty.text) for duty in role.responsibilities}
+    copied |= {f"responsibilities[{i}].text" for i, r in enumerate(design.responsibilities) if _flat(r.text) in duties}
+    return copied
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _same(text: str, original: str) -> bool:
+    return _flat(text) == _flat(original)
+
+
+def own_texts(design: RoleDesign, library: Library) -> list[tuple[str, str]]:
+    """The author's own prose: `author_texts` less what is still as the emerging role wrote it."""
+    copied = copied_fields(design, library)
+    return [(field, text) for field, text in author_texts(design) if field not in copied]
+
+
 def _in_context(hit: CodedWord) -> str:
     """The sentence the hit stands in, quoted last in a message, punctuated once."""
     return f"The sentence: {closing_quote(hit.sentence, 160)}"
 
 
 def inclusive(design: RoleDesign, library: Library) -> list[Finding]:
+    copied = copied_fields(design, library)
+    own = [(field, text) for field, text in author_texts(design) if field not in copied]
+    return _inclusive(own, mixed=bool(copied))
+
+
+def _inclusive(texts: list[tuple[str, str]], mixed: bool = False) -> list[Finding]:
+    """Gendered terms and coded words in `texts`, each in its sentence, and their balance.
+
+    `mixed` is True when the design also holds text copied from the library, which is left out.
+    """
     found: list[Finding] = []
     masculine = feminine = ignored = 0
     first_field = ""
-    for field, text in author_texts(design):
+    for field, text in texts:
         report = analyse_gender(text, NOT_COUNTED)
         if not first_field and report.masculine + report.feminine:
             first_field = field
@@ -79,32 +131,52 @@ def inclusive(design: RoleDesign, library: Library) -> list[Finding]:
                 )
     if masculine or feminine:
         verdict = verdict_for(masculine, feminine)
-        # Gaucher, Friesen and Kay (2011) found masculine wording put women off; feminine wording
-        # did not put men off. Only a masculine lean is a warning.
-        skewed = verdict in ("masculine-coded", "strongly masculine-coded")
         note = (
             f" Words such as lead, responsibility and children ({ignored} found) name the job and are not counted."
             if ignored
             else ""
         )
+        where = "In the text you wrote or changed, " if mixed else ""
+        counts = f"{masculine} masculine-coded and {feminine} feminine-coded words"
         found.insert(
             0,
             Finding(
                 "inclusive.gender_balance",
-                Severity.WARNING if skewed else Severity.INFO,
-                f"{masculine} masculine-coded and {feminine} feminine-coded words: {verdict} overall. Wording coded "
-                "one way can put off applicants of another gender (Gaucher, Friesen and Kay 2011)." + note,
+                Severity.WARNING if _masculine(verdict) else Severity.INFO,
+                f"{where}{counts[0].upper() if not where else counts[0]}{counts[1:]}: {verdict} overall. Wording "
+                "coded one way can put off applicants of another gender (Gaucher, Friesen and Kay 2011)." + note,
                 first_field,
             ),
         )
     return found
 
 
+def _masculine(verdict: str) -> bool:
+    """Gaucher, Friesen and Kay (2011) found masculine wording put women off; feminine wording did
+    not put men off. Only a masculine lean is a warning."""
+    return verdict in ("masculine-coded", "strongly masculine-coded")
+
+
 def plain_english(design: RoleDesign, library: Library) -> list[Finding]:
-    found: list[Finding] = []
+    copied = copied_fields(design, library)
     texts = author_texts(design)
+    own = [(field, text) for field, text in texts if field not in copied]
+    found = _plain(own)
+    # Acronyms are read in every field, in order, since one spelled out in copied text need not be
+    # spelled out again; what is found in copied text is left to the copied-text summary.
+    found += [finding for finding in _acronyms(texts, library) if finding.field not in copied]
+    return found
+
+
+def _reading_ease(texts: list[tuple[str, str]]) -> float | None:
     prose = [text for field, text in texts if field != "title"]
-    score = flesch_reading_ease("\n\n".join(prose)) if prose else None
+    return flesch_reading_ease("\n\n".join(prose)) if prose else None
+
+
+def _plain(texts: list[tuple[str, str]]) -> list[Finding]:
+    """Reading ease of the prose in `texts`, then long sentences and heavy passives in each."""
+    found: list[Finding] = []
+    score = _reading_ease(texts)
     if score is not None and score < PLAIN_ENOUGH:
         hard = score < HARD_TO_READ
         found.append(
@@ -114,7 +186,7 @@ def plain_english(design: RoleDesign, library: Library) -> list[Finding]:
                 f"The text is {'very ' if hard else ''}hard to read (reading-ease score {max(0, round(score))} "
                 f"out of 100; aim for {PLAIN_ENOUGH:.0f} or more). Use shorter sentences and everyday words: "
                 "long words and long sentences lower the score.",
-                "purpose",
+                next((field for field, _ in texts if field != "title"), "purpose"),
             )
         )
     for field, text in texts:
@@ -141,8 +213,52 @@ def plain_english(design: RoleDesign, library: Library) -> list[Finding]:
                     field,
                 )
             )
-    found += _acronyms(texts, library)
     return found
+
+
+def copied_text(design: RoleDesign, library: Library) -> list[Finding]:
+    """One finding for text copied unchanged from the emerging role, if any of it warrants a warning."""
+    copied = copied_fields(design, library)
+    if not copied:
+        return []
+    texts = author_texts(design)
+    mine = [(field, text) for field, text in texts if field in copied]
+    points: list[tuple[str, str]] = []  # (field, what is wrong)
+    masculine = feminine = 0
+    leaning = ""  # the first field with a masculine-coded word
+    for field, text in mine:
+        report = analyse_gender(text, NOT_COUNTED)
+        masculine, feminine = masculine + report.masculine, feminine + report.feminine
+        leaning = leaning or (field if report.masculine else "")
+        points += [(field, f'"{hit.word}" (gendered; use "{hit.alternative}")') for hit in report.gendered_terms]
+        points += [(field, f"a sentence of {long.words} words") for long in long_sentences(text)]
+    if _masculine(verdict_for(masculine, feminine)):
+        points.append(
+            (leaning, f"masculine-coded wording ({masculine} masculine- and {feminine} feminine-coded words)")
+        )
+    score = _reading_ease(mine)
+    if score is not None and score < HARD_TO_READ:
+        prose = next(field for field, _ in mine if field != "title")
+        points.append((prose, f"very hard reading (a reading-ease score of {max(0, round(score))} out of 100)"))
+    points += [
+        (field, f'"{term}" not spelled out')
+        for field, term in _first_unexplained(texts)
+        if field in copied and term not in library.glossary
+    ]
+    if not points:
+        return []
+    role = library.roles[design.based_on or ""]
+    listed = "; ".join(point for _, point in points[:5]) + ("; and more" if len(points) > 5 else "")
+    return [
+        Finding(
+            "language.copied_text",
+            Severity.WARNING,
+            f"Text copied unchanged from the emerging role '{role.name}' needs rewording: {listed}. Only text you "
+            "have written or changed is reviewed point by point, so edit these fields to see each point where it "
+            "stands.",
+            min((field for field, _ in points), key=[field for field, _ in texts].index),
+        )
+    ]
 
 
 #: Acronyms every reader of an NHS or council job description knows, written out nowhere.
@@ -152,16 +268,8 @@ WELL_KNOWN = frozenset({"NHS", "UK"})
 _SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
 
 
-def _acronyms(texts: list[tuple[str, str]], library: Library) -> list[Finding]:
-    """Acronyms not spelled out at first use, as "Full name (ACR)" or "ACR (full name)".
-
-    The fields are read in the document's order, so an acronym spelled out once (in the purpose,
-    say) may be used alone after it. The title is left out: a heading is no place to spell out,
-    and the document's text below it must do so anyway. The library's glossary no longer excuses
-    an acronym (CONVENTIONS.md: acronyms are spelled out at first use), but it lowers the finding
-    to information, because the exported document's glossary explains it, and it gives the words
-    to use.
-    """
+def _first_unexplained(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each acronym whose first use is not spelled out, with the field of that first use."""
     seen: set[str] = set(WELL_KNOWN)
     found = []
     for field, text in texts:
@@ -175,28 +283,43 @@ def _acronyms(texts: list[tuple[str, str]], library: Library) -> list[Finding]:
             before, after = text[max(0, match.start() - 1) : match.start()], text[match.end() : match.end() + 2]
             if (before == "(" and after[:1] == ")") or after == " (":  # "Full name (ACR)" or "ACR (full name)"
                 continue
-            entry = library.glossary.get(term)
-            if entry is not None:
-                full = _spelled_out(term, entry.meaning)
-                found.append(
-                    Finding(
-                        "plain.acronym",
-                        Severity.INFO,
-                        f'"{term}" is not spelled out where it is first used. Write "{full} ({term})" there: '
-                        "the document's glossary explains it, but only at the end.",
-                        field,
-                    )
+            found.append((field, term))
+    return found
+
+
+def _acronyms(texts: list[tuple[str, str]], library: Library) -> list[Finding]:
+    """Acronyms not spelled out at first use, as "Full name (ACR)" or "ACR (full name)".
+
+    The fields are read in the document's order, so an acronym spelled out once (in the purpose,
+    say) may be used alone after it. The title is left out: a heading is no place to spell out,
+    and the document's text below it must do so anyway. The library's glossary no longer excuses
+    an acronym (CONVENTIONS.md: acronyms are spelled out at first use), but it lowers the finding
+    to information, because the exported document's glossary explains it, and it gives the words
+    to use.
+    """
+    found = []
+    for field, term in _first_unexplained(texts):
+        entry = library.glossary.get(term)
+        if entry is not None:
+            found.append(
+                Finding(
+                    "plain.acronym",
+                    Severity.INFO,
+                    f'"{term}" is not spelled out where it is first used. Write "{_spelled_out(term, entry.meaning)} '
+                    f"({term})\" there: the document's glossary explains it, but only at the end.",
+                    field,
                 )
-            else:
-                found.append(
-                    Finding(
-                        "plain.acronym",
-                        Severity.WARNING,
-                        f'"{term}" is not spelled out where it is first used, and the library\'s glossary does not '
-                        f'explain it. Write the full name at first use, as "Full name ({term})".',
-                        field,
-                    )
+            )
+        else:
+            found.append(
+                Finding(
+                    "plain.acronym",
+                    Severity.WARNING,
+                    f'"{term}" is not spelled out where it is first used, and the library\'s glossary does not '
+                    f'explain it. Write the full name at first use, as "Full name ({term})".',
+                    field,
                 )
+            )
     return found
 
 
