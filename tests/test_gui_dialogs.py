@@ -4,6 +4,8 @@ palettes, layouts that make room for messages, the toolbar, the status bar and t
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from roledesigner.documents.sample import sample_design
 from roledesigner.domain.findings import Finding, Severity
+from roledesigner.gui.about import RESEARCH, about_text
 from roledesigner.gui.app import create_window
 from roledesigner.gui.batchdialog import MESSAGE_CONTRAST, BatchExportDialog, contrast, message_colour
 from roledesigner.gui.mainwindow import EDITOR_WIDTH, LIBRARY_WIDTH, PREVIEW_WIDTH, MainWindow
@@ -364,3 +367,28 @@ def test_export_several_starts_empty_with_a_design_never_saved(
     assert dialog.designs() == []
     assert dialog.destination() is None
     assert not dialog.export_button.isEnabled()
+
+
+# --- the About box ---------------------------------------------------------------------------
+
+
+def about_words() -> str:
+    """The About box's text as read: tags gone, entities decoded, spaces collapsed."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", about_text()))
+    return re.sub(r"\s+([,.;:?!])", r"\1", " ".join(text.split()))
+
+
+def test_the_about_text_has_no_doubled_or_clashing_punctuation() -> None:
+    words = about_words()
+    assert "?:" not in words, "a question mark followed by a colon"
+    assert not re.search(r"[?!.:;,][.:;,]", words), re.search(r".{30}[?!.:;,][.:;,].{10}", words)
+    assert "systems? –" in words  # the title that ends in a question mark is followed by a dash
+
+
+def test_the_about_text_says_what_the_app_does_today() -> None:
+    words = about_words()
+    assert "Word or PDF files" in words
+    assert "the skills that system leaders need" in words
+    for author, title, _publisher, gives in RESEARCH:
+        assert f"{author}, {title}" in words
+        assert f"{gives}." in words
