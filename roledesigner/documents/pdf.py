@@ -42,6 +42,8 @@ FOOTER_FONTS = ["Arial", "Helvetica", "Liberation Sans", "DejaVu Sans"]
 FOOTER_COLOUR = "#4C6272"
 RULE_COLOUR = "#AEB7BD"
 CREATOR = "Role Designer"
+#: The block state (`-qt-user-state` in the HTML's style sheet) of a line kept with the next one.
+KEEP_WITH_NEXT = 1
 
 
 def _mm(value: float) -> float:
@@ -88,17 +90,22 @@ def _first_line_top(document: QTextDocument, block: QTextBlock) -> float:
     return top
 
 
+def _keeps_with_next(block: QTextBlock) -> bool:
+    """A heading, or a line the HTML marks as introducing what follows (a capability's name)."""
+    return block.blockFormat().headingLevel() > 0 or block.userState() == KEEP_WITH_NEXT
+
+
 def _keep_headings_with_next(document: QTextDocument, page_height: float) -> None:
     """Move a heading left alone at the foot of a page to the next page, with what follows it.
 
-    A heading (or a run of headings) whose next text starts on a later page gets a page break
-    before it.
+    A heading or lead-in line (or a run of them) whose next text starts on a later page gets a
+    page break before it.
     """
     block = document.begin()
     while block.isValid():
-        if block.blockFormat().headingLevel() > 0:
+        if _keeps_with_next(block):
             following = block.next()
-            while following.isValid() and following.blockFormat().headingLevel() > 0:
+            while following.isValid() and _keeps_with_next(following):
                 following = following.next()
             if not following.isValid():
                 break

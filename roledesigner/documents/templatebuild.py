@@ -12,6 +12,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -26,6 +27,7 @@ BLUE = RGBColor(0x00, 0x5E, 0xB8)
 DARK = RGBColor(0x21, 0x2B, 0x32)
 HEADER_FILL = "E8EDEE"
 TEMPLATE_NAME = "job_specification.docx"
+LEAD_IN_STYLE = "Lead-in"
 
 
 def set_language(document: object) -> None:
@@ -85,6 +87,12 @@ def _styles(document: object) -> None:
         fmt.space_after = Pt(4)
         fmt.keep_with_next = True
     _style(document, "List Bullet", 12)
+    # A line that introduces a list ("What good looks like:") stays on the page of the list.
+    lead_in = document.styles.add_style(LEAD_IN_STYLE, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[attr-defined]
+    lead_in.base_style = normal
+    lead_in.quick_style = True
+    lead_in.paragraph_format.keep_with_next = True
+    lead_in.paragraph_format.space_after = Pt(2)
     _style(document, "Table Grid", 11)
 
 
@@ -308,7 +316,7 @@ def _capabilities(document: object):  # type: ignore[no-untyped-def]
         _paragraph(document, "{%p for cap in domain.capabilities %}")
         _paragraph(document, "{{ cap.name }} ({{ cap.requirement|lower }})", "Heading 3")
         _paragraph(document, "{%p if cap.indicators %}")
-        _paragraph(document, "What good looks like:")
+        _paragraph(document, "What good looks like:", LEAD_IN_STYLE)
         _lines(document, "line in cap.indicators", "{{ line }}", "List Bullet")
         _paragraph(document, "{%p endif %}")
         _paragraph(document, "{%p endfor %}")

@@ -1,0 +1,164 @@
+"""How the Word file and the PDF are laid out on the page, looked at as a reader would.
+
+Word files are laid out by LibreOffice (skipped when it is not installed) and the PDF by Qt;
+both are read back page by page with poppler's pdftotext.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from roledesigner.documents.pdf import render_pdf
+from roledesigner.documents.viewmodel import JobSpecification, build_view
+from roledesigner.documents.weekpicture import render_png
+from roledesigner.documents.word import render_docx
+from roledesigner.domain.models import Criterion, Responsibility, RoleDesign
+from roledesigner.domain.vocabulary import Assessment, CriterionCategory, Requirement, label
+from roledesigner.library.catalogue import Library
+from tests.docxread import open_docx
+from tests.test_html_pdf import full_design
+
+LEAD_IN = "What good looks like:"
+#: Fonts a reader's machine may lay the text out in: Arial where it is installed, and the wider
+#: DejaVu Sans that LibreOffice and Qt fall back to on Linux.
+FONTS = ["Arial", "DejaVu Sans"]
+
+
+def designs(library: Library, shifts: range = range(0, 8)) -> list[RoleDesign]:
+    """The full joint design with every kind of criterion, its text shifted down by a line at a
+    time, so that page breaks fall at many different places in the capabilities and tables."""
+    base = full_design(library)
+    criteria = [
+        Criterion(category=category, text=f"A {label(category).lower()} criterion the post needs.")
+        for category in CriterionCategory
+    ]
+    criteria.append(
+        Criterion(
+            category=CriterionCategory.OTHER,
+            text="Able to travel across the footprint.",
+            requirement=Requirement.DESIRABLE,
+            assessed_by=[Assessment.PRESENTATION, Assessment.TEST],
+        )
+    )
+    varied = []
+    for shift in shifts:
+        extra = [Responsibility(text=f"Extra responsibility {i} for the place.") for i in range(shift)]
+        varied.append(
+            base.model_copy(
+                update={
+                    "criteria": criteria,
+                    "responsibilities": [*base.responsibilities, *extra],
+                }
+            )
+        )
+    return varied
+
+
+def view_of(design: RoleDesign, library: Library, organisation: str = "") -> JobSpecification:
+    return build_view(design, library, organisation)
+
+
+def week_png(view: JobSpecification) -> bytes | None:
+    return render_png(view.chart) if view.chart is not None and view.week_alt_text else None
+
+
+def pages_of(pdf_path: Path) -> list[list[str]]:
+    """Each page's lines of text, without blank lines and without the footer."""
+    info = subprocess.run(["pdfinfo", str(pdf_path)], capture_output=True, text=True, check=True).stdout
+    count = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    pages = []
+    for page in range(1, count + 1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf_path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        lines = [" ".join(line.split()) for line in text.splitlines()]
+        pages.append([line for line in lines if line and "· Version" not in line and line != "Page"])
+    return pages
+
+
+def needs_poppler() -> None:
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.skip("poppler-utils is not installed")
+
+
+def with_libreoffice(tmp_path: Path, files: dict[str, bytes]) -> dict[str, Path]:
+    """Each Word file converted to PDF by LibreOffice, as a reader without Word would see it."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    needs_poppler()
+    for name, data in files.items():
+        (tmp_path / f"{name}.docx").write_bytes(data)
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+         "--outdir", str(tmp_path / "pdf"), *(str(tmp_path / f"{name}.docx") for name in files)],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    return {name: tmp_path / "pdf" / f"{name}.pdf" for name in files}
+
+
+def left_at_the_foot(view: JobSpecification, pages: list[list[str]]) -> list[str]:
+    """Headings and lead-in lines that end a page, away from what they introduce."""
+    headings = {section.heading for section in view.sections}
+    headings |= {group.heading for group in view.responsibilities}
+    headings |= {domain.name for domain in view.capability_domains}
+    capabilities = {
+        f"{cap.name} ({cap.requirement.lower()})" for d in view.capability_domains for cap in d.capabilities
+    }
+    found = []
+    for number, lines in enumerate(pages[:-1], start=1):
+        last = lines[-1] if lines else ""
+        if last == LEAD_IN or last in headings or last in capabilities:
+            found.append(f"page {number} ends with '{last}'")
+    return found
+
+
+# --- keeping headings and lead-in lines with what follows ---------------------------------------
+
+
+def _keeps_with_next(paragraph: Any) -> bool:
+    if paragraph.paragraph_format.keep_with_next is not None:
+        return bool(paragraph.paragraph_format.keep_with_next)
+    style = paragraph.style
+    while style is not None:
+        if style.paragraph_format.keep_with_next is not None:
+            return bool(style.paragraph_format.keep_with_next)
+        style = style.base_style
+    return False
+
+
+def test_word_headings_and_lead_ins_keep_with_next(library: Library) -> None:
+    view = view_of(designs(library, range(1))[0], library)
+    document = open_docx(render_docx(view))
+    introducing = [p for p in document.paragraphs if p.style.name.startswith("Heading ") or p.text == LEAD_IN]
+    assert sum(p.text == LEAD_IN for p in introducing) == sum(
+        bool(cap.indicators) for domain in view.capability_domains for cap in domain.capabilities
+    )
+    assert [p.text for p in introducing if not _keeps_with_next(p)] == []
+
+
+def test_no_page_of_the_word_file_ends_with_a_heading_or_lead_in(library: Library, tmp_path: Path) -> None:
+    views = {f"shift{index}": view_of(design, library) for index, design in enumerate(designs(library))}
+    files = {name: render_docx(view, week_png=week_png(view)) for name, view in views.items()}
+    converted = with_libreoffice(tmp_path, files)
+    problems = [f"{name}: {problem}" for name, view in views.items()
+                for problem in left_at_the_foot(view, pages_of(converted[name]))]  # fmt: skip
+    assert problems == []
+
+
+def test_no_page_of_the_pdf_ends_with_a_heading_or_lead_in(library: Library, tmp_path: Path) -> None:
+    needs_poppler()
+    problems = []
+    for index, design in enumerate(designs(library)):
+        view = view_of(design, library)
+        path = tmp_path / f"shift{index}.pdf"
+        path.write_bytes(render_pdf(view, week_png=week_png(view)))
+        problems += [f"shift{index}: {problem}" for problem in left_at_the_foot(view, pages_of(path))]
+    assert problems == []
