@@ -100,3 +100,20 @@ def test_the_suggestion_is_given_in_the_apps_own_words(unit: Unit, amount: str, 
     (finding,) = time_findings(RoleDesign(title="x", time=plan), suggestion)
     assert said in finding.message
     assert "percent" not in finding.message and "_" not in finding.message
+
+
+@pytest.mark.parametrize(
+    ("amount", "days", "said"),
+    [
+        (
+            "20",
+            ["monday", "tuesday", "wednesday"],
+            "The post has 3 protected days a week, but its system time comes to 1 day.",
+        ),
+        ("60", ["monday"], "The post has 1 protected day a week, but its system time comes to 3 days."),
+    ],
+)
+def test_protected_days_that_do_not_match_are_said_plainly(amount: str, days: list[str], said: str) -> None:
+    plan = TimePlan(system_work=Allocation(unit=Unit.PERCENT, amount=D(amount)), protected_days=days)  # type: ignore[arg-type]
+    (finding,) = time_findings(RoleDesign(title="x", time=plan))
+    assert finding.message.startswith(said)

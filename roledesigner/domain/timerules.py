@@ -97,11 +97,12 @@ def _protected_days(design: RoleDesign) -> list[Finding]:
         return []
     count = len(days)
     named = f"{count} protected day{'s' if count != 1 else ''}"
+    amount = shown(system_days)
     return [
         Finding(
             "time.protected_days_mismatch",
             Severity.WARNING,
-            f"The post protects {named} a week but its system time comes to {shown(system_days)} days. "
+            f"The post has {named} a week, but its system time comes to {amount} day{'' if amount == 1 else 's'}. "
             "Make the protected days match the allocation, so neither side of the week is overcommitted.",
             "time.protected_days",
         )
