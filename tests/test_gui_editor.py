@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,17 +13,22 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QComboBox,
     QGroupBox,
     QLineEdit,
     QMessageBox,
+    QStyle,
     QToolButton,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from roledesigner.documents.sample import sample_design
+from roledesigner.domain.models import Criterion, Partner
+from roledesigner.domain.vocabulary import Assessment, Sector, Terms
 from roledesigner.gui.app import create_window
 from roledesigner.gui.binding import ERROR_STYLE
-from roledesigner.gui.editor import ListTable
+from roledesigner.gui.editor import ListTable, RoleEditor
 from roledesigner.gui.mainwindow import MainWindow
 
 
@@ -51,6 +57,11 @@ def sample(window: MainWindow, qtbot: QtBot) -> MainWindow:
     return window
 
 
+def pages(editor: RoleEditor) -> list[QWidget]:
+    found = [editor.widget(i) for i in range(editor.count())]
+    return [page for page in found if page is not None]
+
+
 def column(table: ListTable, attr: str) -> int:
     return next(i for i, c in enumerate(table.list_model.columns) if c.attr == attr)
 
@@ -60,8 +71,8 @@ def type_into_cell(qtbot: QtBot, table: ListTable, row: int, attr: str, text: st
     index = table.list_model.index(row, column(table, attr))
     table.setCurrentIndex(index)
     table.edit(index)
-    editor = table.findChild(QLineEdit)
-    assert editor is not None, "the cell opened an editor"
+    editor = table.indexWidget(index)  # this cell's editor (an earlier one may linger until deleted)
+    assert isinstance(editor, QLineEdit), "the cell opened an editor"
     editor.selectAll()
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -152,13 +163,94 @@ def test_ticking_assessment_methods_keeps_the_row_selected(sample: MainWindow, q
     box = editor.findChild(QGroupBox, "capabilities_assessment")
     assert box is not None
     checks = {c.accessibleName(): c for c in box.findChildren(QCheckBox)}
+    before = set(sample.controller.design.capabilities[1].assessed_by)
     qtbot.mouseClick(checks["Assessed by application"], Qt.MouseButton.LeftButton)
     assert box.isEnabled() and table.current_row() == 1, "the edit keeps the row and its box"
     qtbot.mouseClick(checks["Assessed by presentation"], Qt.MouseButton.LeftButton)
-    methods = [m.value for m in sample.controller.design.capabilities[1].assessed_by]
-    assert methods == ["application", "interview", "presentation"]
+    toggled = {Assessment.APPLICATION, Assessment.PRESENTATION}
+    expected = [m for m in Assessment if (m in before) != (m in toggled)]
+    assert sample.controller.design.capabilities[1].assessed_by == expected, "both ticks reached the row"
     model = editor.tables["joint.partners"].list_model
     partners = editor.tables["joint.partners"]
     partners.setCurrentIndex(model.index(1, 3))
     assert model.setData(model.index(1, 3), "45")
     assert partners.currentIndex() == model.index(1, 3), "a typed cell stays current, for the keyboard"
+
+
+# --- the tables fit the editor --------------------------------------------------------------------
+
+
+def test_every_table_fits_the_editor_at_1280_by_800_with_nothing_cut(sample: MainWindow) -> None:
+    editor = sample.editor
+    controller = sample.controller
+    controller.insert(
+        "joint.partners",
+        2,
+        Partner(
+            organisation="Westtown Voluntary Action",
+            sector=Sector.VCSE,
+            funding_percent=Decimal(0),
+            time_percent=Decimal(0),
+        ),
+        "Add partner",
+    )
+    controller.insert(
+        "criteria",
+        0,
+        Criterion(text="Substantial experience of leading change across health and care organisations, with councils"),
+        "Add criterion",
+    )
+    for path, table in editor.tables.items():
+        editor.setCurrentIndex(editor.indexOf(next(p for p in pages(editor) if p.isAncestorOf(table))))
+        QApplication.processEvents()
+        header = table.horizontalHeader()
+        model = table.list_model
+        metrics = table.fontMetrics()
+        margins = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+        assert table.horizontalScrollBar().maximum() == 0, f"{path} scrolls sideways"
+        for i in range(model.columnCount()):
+            heading = model.headerData(i, Qt.Orientation.Horizontal)
+            width = header.sectionSize(i)
+            assert width >= header.sectionSizeFromContents(i).width(), f"{path}: the heading {heading!r} is cut"
+            for row in range(model.rowCount()):
+                for word in str(model.index(row, i).data() or "").split():
+                    assert metrics.horizontalAdvance(word) + margins <= width, f"{path}: {word!r} is cut in {heading!r}"
+        for row in range(model.rowCount()):
+            assert table.rowHeight(row) >= table.sizeHintForRow(row), f"{path}: row {row + 1} is cut"
+    partners = editor.tables["joint.partners"].horizontalHeader()
+    assert partners.sectionSize(0) >= 200, "the organisation has the room"
+    assert partners.sectionSize(0) == max(partners.sectionSize(i) for i in range(partners.count()))
+    capabilities = editor.tables["capabilities"].horizontalHeader()
+    assert capabilities.sectionSize(0) > capabilities.sectionSize(1), "the capability's name has the most room"
+    criteria = editor.tables["criteria"].horizontalHeader()
+    assert criteria.sectionSize(1) == max(criteria.sectionSize(i) for i in range(criteria.count()))
+
+
+def test_the_selected_partners_line_manager_and_terms_are_edited_beneath_the_table(
+    sample: MainWindow, qtbot: QtBot
+) -> None:
+    editor = sample.editor
+    editor.setCurrentIndex(5)
+    table = editor.tables["joint.partners"]
+    box = editor.findChild(QGroupBox, "joint.partners_details")
+    assert box is not None and not box.isEnabled(), "nothing chosen yet"
+    table.setCurrentIndex(table.list_model.index(1, 0))
+    assert box.isEnabled() and box.title() == "Line manager and terms at Westtown Council"
+    manager = editor.partner_fields["line_manager"]
+    terms = editor.partner_fields["terms"]
+    honorary = editor.partner_fields["honorary_contract"]
+    assert isinstance(manager, QLineEdit) and isinstance(terms, QComboBox) and isinstance(honorary, QCheckBox)
+    assert manager.text() == "Director of adult social services"
+    assert terms.currentData() == Terms.NJC_GREEN_BOOK.value and honorary.isChecked()
+    manager.selectAll()
+    qtbot.keyClicks(manager, "Director of public health")
+    terms.setCurrentIndex(terms.findData(Terms.JNC_CHIEF_OFFICERS.value))
+    qtbot.mouseClick(honorary, Qt.MouseButton.LeftButton)
+    partner = sample.controller.design.joint.partners[1]  # type: ignore[union-attr]
+    assert partner.line_manager == "Director of public health"
+    assert partner.terms is Terms.JNC_CHIEF_OFFICERS and not partner.honorary_contract
+    assert table.current_row() == 1 and box.isEnabled(), "the partner stays chosen while it is edited"
+    table.setCurrentIndex(table.list_model.index(0, 0))
+    assert manager.text() == "Place director" and terms.currentData() == Terms.AGENDA_FOR_CHANGE.value
+    assert editor.focus_field("joint.partners[1].line_manager")
+    assert table.current_row() == 1 and QApplication.focusWidget() is manager

@@ -11,15 +11,17 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPixmap
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -117,7 +119,11 @@ def _capability_domain(item: object, controller: DocumentController) -> str:
 
 class ListTable(QTableView):
     """A table over one list of the design, with its buttons' common moves, and `message`: the
-    label beneath it saying why an edit was refused (place it in the page's layout)."""
+    label beneath it saying why an edit was refused (place it in the page's layout).
+
+    Short columns fit their contents; the columns that carry text share the rest of the width
+    by their `stretch` and wrap, and every row is as tall as its contents, so nothing is cut.
+    """
 
     def __init__(self, model: ListTableModel, name: str) -> None:
         super().__init__()
@@ -135,14 +141,18 @@ class ListTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 10)  # room to click
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         for index, column in enumerate(model.columns):
             if column.choices is not None:
                 self.setItemDelegateForColumn(index, ChoiceDelegate(column.choices, self))
-            wide = column.attr in ("text", "organisation", "name", "") and index in (0, 1)
-            mode = QHeaderView.ResizeMode.Stretch if wide else QHeaderView.ResizeMode.ResizeToContents
+            mode = QHeaderView.ResizeMode.Fixed if column.stretch else QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(index, mode)
+        self._fitting = False
+        header.sectionResized.connect(self._section_resized)
+        model.modelReset.connect(self.fit_columns)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -167,6 +177,49 @@ class ListTable(QTableView):
         self.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
+
+    def fit_columns(self) -> None:
+        """Share the width the fitted columns leave among the stretching ones, by their stretch.
+        A stretching column is never narrower than its heading: one whose share would be gets its
+        heading's width, and the others share what is left (the table scrolls sideways only when
+        even the headings do not fit)."""
+        columns = self.list_model.columns
+        header = self.horizontalHeader()
+        stretching = [i for i, c in enumerate(columns) if c.stretch]
+        if self._fitting or not stretching:
+            return
+        spare = self.viewport().width() - sum(header.sectionSize(i) for i, c in enumerate(columns) if not c.stretch)
+        least = {i: header.sectionSizeFromContents(i).width() for i in stretching}
+        widths: dict[int, int] = {}
+        sharing = list(stretching)
+        while sharing:
+            weights = sum(columns[i].stretch for i in sharing)
+            narrow = [i for i in sharing if spare * columns[i].stretch // weights < least[i]]
+            if not narrow:
+                break
+            for i in narrow:
+                widths[i] = least[i]
+                spare -= least[i]
+                sharing.remove(i)
+        weights = sum(columns[i].stretch for i in sharing)
+        for n, i in enumerate(sharing, start=1):
+            widths[i] = spare if n == len(sharing) else spare * columns[i].stretch // weights
+            spare -= widths[i]
+            weights -= columns[i].stretch
+        self._fitting = True
+        try:
+            for i, width in widths.items():
+                header.resizeSection(i, width)
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, index: int, _old: int, _new: int) -> None:
+        if not self.list_model.columns[index].stretch:
+            self.fit_columns()  # a fitted column followed its contents
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def current_row(self) -> int:
         index = self.currentIndex()
@@ -376,6 +429,7 @@ class RoleEditor(QTabWidget):
                     "text",
                     tooltip="What the post does or decides, starting with a verb.",
                     subject="Responsibility {number}",
+                    stretch=1,
                 ),
                 Column("Kind", "kind", ResponsibilityKind, tooltip="System work is done across organisations."),
             ],
@@ -487,10 +541,10 @@ class RoleEditor(QTabWidget):
             self.controller,
             "capabilities",
             [
-                Column("Capability", "", editable=False, show=_capability_name),
-                Column("Framework domain", "", editable=False, show=_capability_domain),
-                Column("Essential or desirable", "requirement", Requirement),
-                Column("How assessed", "", editable=False, show=_assessed),
+                Column("Capability", "", editable=False, show=_capability_name, stretch=3),
+                Column("Framework domain", "", editable=False, show=_capability_domain, stretch=2),
+                Column("Essential or\ndesirable", "requirement", Requirement),
+                Column("How assessed", "", editable=False, show=_assessed, stretch=2),
             ],
             "capability",
         )
@@ -504,9 +558,9 @@ class RoleEditor(QTabWidget):
             "criteria",
             [
                 Column("Area", "category", CriterionCategory),
-                Column("Criterion", "text", subject="Criterion {number}"),
-                Column("Essential or desirable", "requirement", Requirement),
-                Column("How assessed", "", editable=False, show=_assessed),
+                Column("Criterion", "text", subject="Criterion {number}", stretch=3),
+                Column("Essential or\ndesirable", "requirement", Requirement),
+                Column("How assessed", "", editable=False, show=_assessed, stretch=1),
             ],
             "Other person-specification criteria",
             "criterion",
@@ -637,8 +691,8 @@ class RoleEditor(QTabWidget):
         partners = self._table(
             "joint.partners",
             [
-                Column("Organisation", "organisation", subject="The organisation of partner {number}"),
-                Column("Sector", "sector", Sector),
+                Column("Organisation", "organisation", subject="The organisation of partner {number}", stretch=3),
+                Column("Sector", "sector", Sector, stretch=2),
                 Column(
                     "Host", "host", check=True, tooltip="The host employer employs the postholder and grades the post."
                 ),
@@ -656,9 +710,6 @@ class RoleEditor(QTabWidget):
                     subject="Time for {item.organisation}",
                     unit="per cent",
                 ),
-                Column("Line manager", "line_manager"),
-                Column("Terms and conditions", "terms", Terms),
-                Column("Honorary contract", "honorary_contract", check=True),
             ],
             "Partners",
             "partner",
@@ -689,6 +740,7 @@ class RoleEditor(QTabWidget):
         inner.addWidget(self.partner_message)
         inner.addLayout(_buttons(add, remove, up, down))
         inner.addWidget(self.joint_totals)
+        inner.addWidget(self._partner_box(partners))
         b = self.binder
         inner.addLayout(
             self._form(
@@ -708,6 +760,71 @@ class RoleEditor(QTabWidget):
         )
         layout.addWidget(self.joint_area, 1)
         return page
+
+    def _partner_box(self, table: ListTable) -> QGroupBox:
+        """The line manager, terms and honorary contract of the partner selected in the table (the
+        table keeps to the figures that must add up, so it fits the editor without scrolling)."""
+        box = QGroupBox()
+        box.setObjectName("joint.partners_details")
+        manager = QLineEdit()
+        terms = QComboBox()
+        for member in Terms:
+            terms.addItem(label(member), member.value)
+        honorary = QCheckBox("The postholder holds an honorary contract with this partner")
+        #: The selected partner's fields by name, for `focus_field`.
+        self.partner_fields: dict[str, QWidget] = {
+            "line_manager": manager,
+            "terms": terms,
+            "honorary_contract": honorary,
+        }
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for caption, widget, tip in (
+            ("Line &manager", manager, "Who manages the postholder's work for this partner."),
+            ("&Terms and conditions", terms, "The terms and conditions this partner employs on."),
+            ("Honorary contract", honorary, "An honorary contract lets the postholder act for this partner."),
+        ):
+            widget.setToolTip(tip)
+            widget.setAccessibleName(f"{caption.replace('&', '')} of the selected partner")
+            text = QLabel(caption)
+            text.setBuddy(widget)
+            form.addRow(text, widget)
+
+        def selected() -> tuple[int, Partner | None]:
+            row = table.current_row()
+            items = table.list_model.items()
+            return (row, items[row]) if 0 <= row < len(items) else (row, None)
+
+        def show() -> None:
+            _row, partner = selected()
+            box.setEnabled(partner is not None)
+            if partner is None:
+                box.setTitle("Line manager and terms: choose a partner in the table")
+            else:
+                box.setTitle(f"Line manager and terms at {partner.organisation}")
+            for widget in (manager, terms, honorary):
+                widget.blockSignals(True)
+            if manager.text() != (partner.line_manager if partner else ""):
+                manager.setText(partner.line_manager if partner else "")
+            terms.setCurrentIndex(max(0, terms.findData(partner.terms.value if partner else Terms.OTHER.value)))
+            honorary.setChecked(bool(partner and partner.honorary_contract))
+            for widget in (manager, terms, honorary):
+                widget.blockSignals(False)
+
+        def changed(attr: str, value: object) -> None:
+            row, partner = selected()
+            if partner is not None:
+                problem = self.controller.set_field(f"joint.partners[{row}].{attr}", value)
+                if problem:
+                    table.show_message(f"The {attr.replace('_', ' ')} for {partner.organisation} {problem}.")
+
+        manager.textEdited.connect(lambda text: changed("line_manager", text))
+        terms.currentIndexChanged.connect(lambda _index: changed("terms", terms.currentData()))
+        honorary.toggled.connect(lambda checked: changed("honorary_contract", checked))
+        table.selectionModel().currentChanged.connect(lambda *_: show())
+        self.controller.designChanged.connect(show)
+        show()
+        return box
 
     def _joint_toggled(self, checked: bool) -> None:
         joint = self.controller.design.joint
@@ -746,8 +863,8 @@ class RoleEditor(QTabWidget):
         relationships = self._table(
             "relationships",
             [
-                Column("Works with", "name", subject="The name of working relationship {number}"),
-                Column("Sector", "sector", Sector),
+                Column("Works with", "name", subject="The name of working relationship {number}", stretch=2),
+                Column("Sector", "sector", Sector, stretch=1),
             ],
             "Working relationships",
             "working relationship",
@@ -820,6 +937,8 @@ class RoleEditor(QTabWidget):
                 attr = str(match[1]) if len(match) > 1 else ""
                 if table.list_model.rowCount():
                     table.select_row(row, attr)
+                    if list_path == "joint.partners" and attr in self.partner_fields:
+                        self.partner_fields[attr].setFocus(Qt.FocusReason.OtherFocusReason)
                 else:
                     table.setFocus()
                 return True

@@ -25,7 +25,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Column:
-    header: str
+    header: str  # a line break in it splits a long heading over a narrow column
     attr: str  # the field of each item ("text", "funding_percent"); "" for a computed column
     choices: type[StrEnum] | None = None
     check: bool = False
@@ -37,6 +37,14 @@ class Column:
     subject: str = ""
     #: Said after a refused value's bounds: "between 0 and 100" becomes "between 0 and 100 per cent".
     unit: str = ""
+    #: The column's share of the width the other columns leave (its text wraps); 0 fits the
+    #: column to its contents (figures, ticks, short choices).
+    stretch: int = 0
+
+    @property
+    def name(self) -> str:
+        """The heading on one line, for sentences and screen readers."""
+        return " ".join(self.header.split())
 
 
 def _text(value: Any) -> str:
@@ -86,7 +94,7 @@ class ListTableModel(QAbstractTableModel):
         items = self.items()
         item = items[row] if 0 <= row < len(items) else None
         subject = column.subject or "{header} for {noun} {number}"
-        named = subject.format(header=column.header, noun=self.noun, number=row + 1, item=item)
+        named = subject.format(header=column.name, noun=self.noun, number=row + 1, item=item)
         phrase = phrase.strip().rstrip(".")
         if column.unit and phrase[-1:].isdigit():
             phrase = f"{phrase} {column.unit}"
@@ -102,6 +110,8 @@ class ListTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.columns[section].header
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return self.columns[section].name
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.columns[section].tooltip or None
         return None
