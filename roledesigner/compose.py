@@ -12,7 +12,7 @@ from roledesigner.domain.models import (
     RoleDesign,
     TimePlan,
 )
-from roledesigner.domain.vocabulary import Requirement
+from roledesigner.domain.vocabulary import Assessment, Requirement
 from roledesigner.library.catalogue import Library
 from roledesigner.library.models import Role
 
@@ -25,6 +25,13 @@ def blank_design(contracted_hours: Decimal = Decimal("37.5")) -> RoleDesign:
     return RoleDesign(title="", time=TimePlan(contracted_hours_per_week=contracted_hours))
 
 
+def _assessed(requirement: Requirement) -> list[Assessment]:
+    """Essential criteria are what shortlisting scores, from the application form; all are explored at interview."""
+    if requirement is Requirement.ESSENTIAL:
+        return [Assessment.APPLICATION, Assessment.INTERVIEW]
+    return [Assessment.INTERVIEW]
+
+
 def design_from_role(role: Role, contracted_hours: Decimal = Decimal("37.5")) -> RoleDesign:
     """A new design that copies the role's responsibilities, capabilities and suggested time."""
     suggested = role.suggested_system_time
@@ -35,7 +42,10 @@ def design_from_role(role: Role, contracted_hours: Decimal = Decimal("37.5")) ->
         function=role.function,
         purpose=role.purpose.strip() or role.summary,
         responsibilities=[Responsibility(text=r.text, kind=r.kind) for r in role.responsibilities],
-        capabilities=[CapabilityRequirement(id=c.id, requirement=c.requirement) for c in role.capabilities],
+        capabilities=[
+            CapabilityRequirement(id=c.id, requirement=c.requirement, assessed_by=_assessed(c.requirement))
+            for c in role.capabilities
+        ],
         time=TimePlan(
             contracted_hours_per_week=contracted_hours,
             system_work=Allocation(unit=suggested.unit, amount=suggested.amount),

@@ -15,7 +15,7 @@ from roledesigner.compose import (
     new_design,
     remove_capability,
 )
-from roledesigner.domain.vocabulary import Requirement
+from roledesigner.domain.vocabulary import Assessment, Requirement
 from roledesigner.library.catalogue import Library
 
 
@@ -53,3 +53,14 @@ def test_add_remove_and_move_without_duplicates() -> None:
     with pytest.raises(ComposeError):
         move_capability(removed, "empathy", 0)
     assert [c.id for c in design.capabilities] == ["ceding_power", "empathy", "active_listening"], "inputs unchanged"
+
+
+def test_essential_capabilities_can_be_scored_at_shortlisting(library: Library) -> None:
+    """Shortlisting may use only listed criteria, scored on the application (CONVENTIONS)."""
+    for role_id in library.roles:
+        design = new_design(library, role_id)
+        for item in design.capabilities:
+            if item.requirement is Requirement.ESSENTIAL:
+                assert item.assessed_by == [Assessment.APPLICATION, Assessment.INTERVIEW], (role_id, item.id)
+            else:
+                assert item.assessed_by == [Assessment.INTERVIEW], (role_id, item.id)
