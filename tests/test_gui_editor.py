@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from roledesigner.documents.sample import sample_design
 from roledesigner.domain.models import Criterion, Partner
-from roledesigner.domain.vocabulary import Assessment, Sector, Terms
+from roledesigner.domain.vocabulary import Assessment, Sector, Terms, Weekday
 from roledesigner.gui.app import create_window
 from roledesigner.gui.binding import ERROR_STYLE
 from roledesigner.gui.editor import ListTable, RoleEditor
@@ -254,3 +254,45 @@ def test_the_selected_partners_line_manager_and_terms_are_edited_beneath_the_tab
     assert manager.text() == "Place director" and terms.currentData() == Terms.AGENDA_FOR_CHANGE.value
     assert editor.focus_field("joint.partners[1].line_manager")
     assert table.current_row() == 1 and QApplication.focusWidget() is manager
+
+
+# --- jumping to a field ------------------------------------------------------------------------------
+
+
+def test_focus_field_shows_the_tab_that_holds_every_bound_field(sample: MainWindow) -> None:
+    editor = sample.editor
+    sample.controller.set_field("time.contracted_programmed_activities", Decimal(10))  # its field is in use
+    bindings = editor.binder.bindings
+    assert len(bindings) > 20
+    for binding in bindings:
+        editor.setCurrentIndex(0 if editor.currentIndex() else 1)  # start somewhere else
+        assert editor.focus_field(binding.path), binding.path
+        page = editor.currentWidget()
+        assert page is not None and page.isAncestorOf(binding.widget), f"{binding.path} is not on its tab"
+        assert QApplication.focusWidget() is binding.widget, binding.path
+    editor.focus_field("development.learning_hours_per_month")
+    assert editor.tabText(editor.currentIndex()) == "Time", "learning time is with the protected time"
+
+
+def test_focus_field_finds_table_rows_columns_and_the_protected_days(sample: MainWindow) -> None:
+    editor = sample.editor
+    partners = editor.tables["joint.partners"]
+    assert editor.focus_field("joint.partners[*].funding_percent")
+    assert editor.currentWidget() is not None and editor.currentWidget().isAncestorOf(partners)
+    assert partners.currentIndex() == partners.list_model.index(0, column(partners, "funding_percent"))
+    assert editor.focus_field("criteria[0].requirement")
+    criteria = editor.tables["criteria"]
+    assert criteria.currentIndex() == criteria.list_model.index(0, column(criteria, "requirement"))
+    assert QApplication.focusWidget() is criteria
+    assert editor.focus_field("time.protected_days")
+    assert QApplication.focusWidget() is editor.day_checks[Weekday.MONDAY]
+    for path in ("relationships[1].name", "responsibilities[2].text", "capabilities[3].id", "joint"):
+        editor.setCurrentIndex(0)
+        assert editor.focus_field(path), path
+        focused = QApplication.focusWidget()
+        assert focused is not None and editor.currentWidget().isAncestorOf(focused), path
+    assert not editor.focus_field("no_such_field")
+    sample.preview.refresh_now()
+    for finding in sample.preview.findings.findings:
+        if finding.field:
+            assert editor.focus_field(finding.field), finding.field

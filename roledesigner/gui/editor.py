@@ -74,33 +74,6 @@ TAB_TIPS = [
     "Joint post: partners, host employer, funding and time shares",
     "Support and development, job stability and working relationships",
 ]
-#: Which tab shows each top-level field.
-_TAB_OF = {
-    "title": 0,
-    "employer": 0,
-    "footprint": 0,
-    "footprint_name": 0,
-    "function": 0,
-    "grade": 0,
-    "location": 0,
-    "contract": 0,
-    "reports_to": 0,
-    "accountable_to": 0,
-    "appraisal_lead": 0,
-    "status": 0,
-    "version": 0,
-    "author": 0,
-    "purpose": 1,
-    "system_context": 1,
-    "responsibilities": 2,
-    "capabilities": 3,
-    "criteria": 3,
-    "time": 4,
-    "joint": 5,
-    "development": 6,
-    "stability": 6,
-    "relationships": 6,
-}
 
 
 def _assessed(item: object, _controller: object) -> str:
@@ -919,30 +892,41 @@ class RoleEditor(QTabWidget):
     # --- jumping to a field --------------------------------------------------------------------
 
     def focus_field(self, path: str) -> bool:
-        """Show the tab and the widget (or table row) for a finding's field; False if unknown."""
+        """Show the tab and the widget (or table row and column) for a finding's field; False if
+        no widget shows it. The tab is the one whose page holds the widget, so it cannot drift."""
         if not path:
             return False
-        parts = parse_path(path.replace("[*]", ""))
-        top = str(parts[0])
-        self.setCurrentIndex(_TAB_OF.get(top, 0))
         binding = self.binder.find(path)
         if binding is not None:
-            binding.widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            return True
+            return self._focus(binding.widget)
         for list_path, table in self.tables.items():
-            if path.startswith(list_path):
-                rest = path[len(list_path) :]
-                match = parse_path(rest) if rest.startswith("[") and rest[1:2].isdigit() else []
-                row = match[0] if match and isinstance(match[0], int) else 0
-                attr = str(match[1]) if len(match) > 1 else ""
-                if table.list_model.rowCount():
-                    table.select_row(row, attr)
-                    if list_path == "joint.partners" and attr in self.partner_fields:
-                        self.partner_fields[attr].setFocus(Qt.FocusReason.OtherFocusReason)
-                else:
-                    table.setFocus()
+            if path == list_path or path.startswith((f"{list_path}[", f"{list_path}.")):
+                parts = parse_path(path[len(list_path) :].replace("[*]", "[0]")) if path != list_path else []
+                row = parts[0] if parts and isinstance(parts[0], int) else 0
+                attr = next((str(part) for part in parts if isinstance(part, str)), "")
+                self._show_page_of(table)
+                if not table.list_model.rowCount():
+                    return self._focus(table)
+                table.select_row(row, attr)
+                if list_path == "joint.partners" and attr in self.partner_fields:
+                    self.partner_fields[attr].setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
-        if top == "time" and path == "time.protected_days":
-            self.day_checks[Weekday.MONDAY].setFocus()
-            return True
-        return top in _TAB_OF
+        if path == "time.protected_days":
+            return self._focus(self.day_checks[Weekday.MONDAY])
+        # A part of the design with no widget of its own ("joint", "development"): its first field.
+        inner = [b.widget for b in self.binder.bindings if b.path.startswith(f"{path}.")]
+        inner += [table for list_path, table in self.tables.items() if list_path.startswith(f"{path}.")]
+        return self._focus(inner[0]) if inner else False
+
+    def _show_page_of(self, widget: QWidget) -> None:
+        """Show the tab whose page holds `widget`, found by walking up from the widget."""
+        page: QWidget | None = widget
+        while page is not None and self.indexOf(page) < 0:
+            page = page.parentWidget()
+        if page is not None:
+            self.setCurrentWidget(page)
+
+    def _focus(self, widget: QWidget) -> bool:
+        self._show_page_of(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
