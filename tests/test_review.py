@@ -312,9 +312,28 @@ def test_edited_text_is_the_authors_and_is_reviewed_point_by_point(library: Libr
     found = [f for f in review(edited, library) if f.code.startswith(LANGUAGE)]
     assert {f.field for f in found} == {edited_field}
     assert {"inclusive.gender_balance", "inclusive.coded_word", "inclusive.gendered_term"} == {f.code for f in found}
+    # The balance weighs the whole description, as applicants read it: two masculine-coded words
+    # of the author's among the library's mostly feminine-coded ones do not tip it.
     balance = next(f for f in found if f.code == "inclusive.gender_balance")
-    assert balance.message.startswith("In the text you wrote or changed, 2 masculine-coded and 0 feminine-coded")
-    assert balance.severity is Severity.WARNING
+    assert balance.message.startswith(
+        "Across the whole description, text copied from the emerging role included: 6 masculine-coded and "
+        "7 feminine-coded words, feminine-coded overall."
+    )
+    assert balance.severity is Severity.INFO
+
+
+def test_a_masculine_lean_warns_whoever_wrote_the_words(library: Library) -> None:
+    role = library.roles["independent_chair"]
+    bold = "Be a dominant, decisive, competitive, ambitious and driven leader."
+    duties = [role.responsibilities[0].model_copy(update={"text": bold}), *role.responsibilities[1:]]
+    team_library = dataclasses.replace(
+        library, roles={**library.roles, role.id: role.model_copy(update={"responsibilities": duties})}
+    )
+    design = new_design(team_library, role.id)
+    assert own_texts(design, team_library) == []
+    found = [f for f in review(design, team_library) if f.code.startswith(LANGUAGE)]
+    assert [(f.code, f.severity) for f in found] == [("inclusive.gender_balance", Severity.WARNING)]
+    assert "masculine-coded overall" in found[0].message and found[0].field == "title"
 
 
 def test_changed_white_space_alone_leaves_text_the_librarys(library: Library) -> None:

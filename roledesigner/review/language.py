@@ -8,9 +8,11 @@ Until the author changes them, that text is the library's, not the author's: lis
 coded word buried the few findings that matter (a fresh design had up to 14 such notes). So each
 check runs on the author's own text (`own_texts`), and text still as the library wrote it
 (`copied_fields`) is checked as a whole: if it has anything worth a warning (a gendered term, a
-masculine lean, a long sentence, very hard reading, an acronym nothing explains), one finding
+long sentence, very hard reading, an acronym nothing explains), one finding
 (`language.copied_text`) says so; anything less is left out. Once the author edits a field, it
-is theirs and is reviewed point by point. The bundled library is tested to need no such finding.
+is theirs and is reviewed point by point. Two things still read every field, because they are
+about the whole document: the gender balance (what applicants read) and whether an acronym was
+spelled out earlier. The bundled library is tested to need no finding of its own.
 """
 
 from __future__ import annotations
@@ -86,69 +88,63 @@ def _in_context(hit: CodedWord) -> str:
 
 
 def inclusive(design: RoleDesign, library: Library) -> list[Finding]:
-    copied = copied_fields(design, library)
-    own = [(field, text) for field, text in author_texts(design) if field not in copied]
-    return _inclusive(own, mixed=bool(copied))
+    """Gendered terms and coded words in the author's own text, each in its sentence, and the balance.
 
-
-def _inclusive(texts: list[tuple[str, str]], mixed: bool = False) -> list[Finding]:
-    """Gendered terms and coded words in `texts`, each in its sentence, and their balance.
-
-    `mixed` is True when the design also holds text copied from the library, which is left out.
+    The balance weighs every word an applicant will read, copied text included, since that is what
+    the research measured; it is given when it leans masculine (a warning, whoever wrote the words)
+    or when the author's own text has coded words (information, with those words listed).
     """
+    texts = author_texts(design)
+    copied = copied_fields(design, library)
     found: list[Finding] = []
     masculine = feminine = ignored = 0
-    first_field = ""
+    first_field = own_field = ""
     for field, text in texts:
         report = analyse_gender(text, NOT_COUNTED)
-        if not first_field and report.masculine + report.feminine:
-            first_field = field
+        counted = report.masculine + report.feminine
+        first_field = first_field or (field if counted else "")
         masculine += report.masculine
         feminine += report.feminine
         ignored += len(report.ignored_hits)
-        for hit in report.hits:
-            if hit.ignored:
-                continue
-            if hit.coding == "gendered_term":
-                instead = f' Use "{hit.alternative}" instead.' if hit.alternative else ""
-                found.append(
-                    Finding(
-                        "inclusive.gendered_term",
-                        Severity.WARNING,
-                        f'"{hit.word}" is gendered.{instead} {_in_context(hit)}',
-                        field,
-                    )
-                )
-            else:
-                instead = f' A neutral choice: "{hit.alternative}".' if hit.alternative else ""
-                found.append(
-                    Finding(
-                        "inclusive.coded_word",
-                        Severity.INFO,
-                        f'"{hit.word}" is {hit.coding}-coded.{instead} {_in_context(hit)}',
-                        field,
-                    )
-                )
-    if masculine or feminine:
-        verdict = verdict_for(masculine, feminine)
+        if field in copied:
+            continue
+        own_field = own_field or (field if counted else "")
+        found += [_hit_finding(hit, field) for hit in report.hits if not hit.ignored]
+    verdict = verdict_for(masculine, feminine)
+    if _masculine(verdict) or own_field:
         note = (
             f" Words such as lead, responsibility and children ({ignored} found) name the job and are not counted."
             if ignored
             else ""
         )
-        where = "In the text you wrote or changed, " if mixed else ""
+        where = "Across the whole description, text copied from the emerging role included: " if copied else ""
         counts = f"{masculine} masculine-coded and {feminine} feminine-coded words"
         found.insert(
             0,
             Finding(
                 "inclusive.gender_balance",
                 Severity.WARNING if _masculine(verdict) else Severity.INFO,
-                f"{where}{counts[0].upper() if not where else counts[0]}{counts[1:]}: {verdict} overall. Wording "
+                f"{where}{counts[0].upper() if not where else counts[0]}{counts[1:]}, {verdict} overall. Wording "
                 "coded one way can put off applicants of another gender (Gaucher, Friesen and Kay 2011)." + note,
-                first_field,
+                own_field or first_field,
             ),
         )
     return found
+
+
+def _hit_finding(hit: CodedWord, field: str) -> Finding:
+    if hit.coding == "gendered_term":
+        instead = f' Use "{hit.alternative}" instead.' if hit.alternative else ""
+        return Finding(
+            "inclusive.gendered_term", Severity.WARNING, f'"{hit.word}" is gendered.{instead} {_in_context(hit)}', field
+        )
+    instead = f' A neutral choice: "{hit.alternative}".' if hit.alternative else ""
+    return Finding(
+        "inclusive.coded_word",
+        Severity.INFO,
+        f'"{hit.word}" is {hit.coding}-coded.{instead} {_in_context(hit)}',
+        field,
+    )
 
 
 def _masculine(verdict: str) -> bool:
@@ -224,18 +220,10 @@ def copied_text(design: RoleDesign, library: Library) -> list[Finding]:
     texts = author_texts(design)
     mine = [(field, text) for field, text in texts if field in copied]
     points: list[tuple[str, str]] = []  # (field, what is wrong)
-    masculine = feminine = 0
-    leaning = ""  # the first field with a masculine-coded word
     for field, text in mine:
         report = analyse_gender(text, NOT_COUNTED)
-        masculine, feminine = masculine + report.masculine, feminine + report.feminine
-        leaning = leaning or (field if report.masculine else "")
         points += [(field, f'"{hit.word}" (gendered; use "{hit.alternative}")') for hit in report.gendered_terms]
         points += [(field, f"a sentence of {long.words} words") for long in long_sentences(text)]
-    if _masculine(verdict_for(masculine, feminine)):
-        points.append(
-            (leaning, f"masculine-coded wording ({masculine} masculine- and {feminine} feminine-coded words)")
-        )
     score = _reading_ease(mine)
     if score is not None and score < HARD_TO_READ:
         prose = next(field for field, _ in mine if field != "title")
