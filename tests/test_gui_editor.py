@@ -296,3 +296,58 @@ def test_focus_field_finds_table_rows_columns_and_the_protected_days(sample: Mai
     for finding in sample.preview.findings.findings:
         if finding.field:
             assert editor.focus_field(finding.field), finding.field
+
+
+# --- programmed activities follow the job plan box ----------------------------------------------------
+
+
+def test_programmed_activities_can_be_typed_only_with_a_job_plan(sample: MainWindow, qtbot: QtBot) -> None:
+    editor = sample.editor
+    editor.setCurrentIndex(4)
+    binding = editor.binder.find("time.contracted_programmed_activities")
+    assert binding is not None
+    field = binding.widget
+    assert isinstance(field, QLineEdit)
+    assert sample.controller.design.time.contracted_programmed_activities is None
+    assert not field.isEnabled(), "no job plan: nothing to type"
+    caption = editor.captions[field]
+    assert not caption.isEnabled()
+    qtbot.mouseClick(editor.pa_basis, Qt.MouseButton.LeftButton)
+    assert sample.controller.design.time.contracted_programmed_activities == Decimal(10)
+    assert field.isEnabled() and caption.isEnabled() and field.text() == "10"
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "8")
+    assert sample.controller.design.time.contracted_programmed_activities == Decimal(8)
+    qtbot.mouseClick(editor.pa_basis, Qt.MouseButton.LeftButton)  # untick: the job plan goes
+    assert sample.controller.design.time.contracted_programmed_activities is None
+    assert not field.isEnabled() and field.text() == "", "unticking clears the programmed activities"
+    sample.undo_action.trigger()
+    assert field.isEnabled() and field.text() == "8" and editor.pa_basis.isChecked()
+
+
+def test_emptying_programmed_activities_ends_the_job_plan_once_the_user_moves_on(
+    sample: MainWindow, qtbot: QtBot
+) -> None:
+    editor = sample.editor
+    editor.setCurrentIndex(4)
+    sample.controller.set_field("time.contracted_programmed_activities", Decimal(10))
+    binding = editor.binder.find("time.contracted_programmed_activities")
+    assert binding is not None
+    field = binding.widget
+    assert isinstance(field, QLineEdit) and field.isEnabled()
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    assert sample.controller.design.time.contracted_programmed_activities is None
+    assert field.isEnabled(), "still being typed in: the user may be about to type a new figure"
+    qtbot.keyClicks(field, "6")
+    assert sample.controller.design.time.contracted_programmed_activities == Decimal(6)
+    assert editor.pa_basis.isChecked()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    hours = editor.binder.find("time.contracted_hours_per_week")
+    assert hours is not None
+    hours.widget.setFocus()
+    assert not field.isEnabled() and not editor.pa_basis.isChecked(), "left empty: no job plan"
+    assert not binding.message.isVisible()

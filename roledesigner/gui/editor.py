@@ -10,7 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,7 +56,7 @@ from roledesigner.domain.vocabulary import (
     Weekday,
     label,
 )
-from roledesigner.edits import parse_path
+from roledesigner.edits import parse_path, set_value
 from roledesigner.gui.binding import ERROR_STYLE, Binder, Binding, error_label, with_message
 from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.mime import CAPABILITY_MIME
@@ -243,6 +243,19 @@ class CapabilityTable(ListTable):
         event.acceptProposedAction()
 
 
+class _OnFocusOut(QObject):
+    """Calls back when the watched widget loses the keyboard focus."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.callback()
+        return False
+
+
 def _buttons(*buttons: QPushButton) -> QHBoxLayout:
     row = QHBoxLayout()
     for button in buttons:
@@ -273,6 +286,8 @@ class RoleEditor(QTabWidget):
         self.controller = controller
         self.binder = Binder(controller)
         self.tables: dict[str, ListTable] = {}
+        #: Each form field's caption, by the field's widget.
+        self.captions: dict[QWidget, QLabel] = {}
         self.setDocumentMode(True)
         # Every tab always shows in full: the editor is never narrower than its tab bar.
         self.setUsesScrollButtons(False)
@@ -313,6 +328,7 @@ class RoleEditor(QTabWidget):
             target.setAccessibleName(text.replace("&", ""))
             caption = QLabel(text)
             caption.setBuddy(target)
+            self.captions[target] = caption
             form.addRow(caption, widget)
         return form
 
@@ -575,6 +591,10 @@ class RoleEditor(QTabWidget):
         self.pa_basis = QCheckBox("Counted in programmed activities (4 hours each)")
         self.pa_basis.setAccessibleName("Job plan in programmed activities")
         self.pa_basis.toggled.connect(self._pa_basis_changed)
+        self.pa_binding = b.line("time.contracted_programmed_activities", number=True)
+        # Emptied while typed in, the job plan goes (no programmed activities): the field stays
+        # open for a new figure until the user moves on.
+        self.pa_binding.widget.installEventFilter(_OnFocusOut(self.pa_binding.widget, self._enable_pa_field))
         days = QWidget()
         day_row = QHBoxLayout(days)
         day_row.setContentsMargins(0, 0, 0, 0)
@@ -606,8 +626,8 @@ class RoleEditor(QTabWidget):
                 ),
                 (
                     "Programmed &activities a week",
-                    b.line("time.contracted_programmed_activities", number=True),
-                    "Only for a job plan in programmed activities.",
+                    self.pa_binding,
+                    "Only for a job plan in programmed activities: tick Job plan first.",
                 ),
                 (
                     "System work &unit",
@@ -644,11 +664,21 @@ class RoleEditor(QTabWidget):
         return _scroll(page)
 
     def _pa_basis_changed(self, checked: bool) -> None:
-        current = self.controller.design.time.contracted_programmed_activities
+        """Ticked: a full-time job plan of 10 programmed activities to start from; unticked: none.
+        Each is an undo step of its own, never merged with typing in the field."""
+        design = self.controller.design
+        current = design.time.contracted_programmed_activities
+        path = "time.contracted_programmed_activities"
         if checked and current is None:
-            self.controller.set_field("time.contracted_programmed_activities", Decimal(10))
+            self.controller.apply("Count the job plan in programmed activities", set_value(design, path, Decimal(10)))
         elif not checked and current is not None:
-            self.controller.set_field("time.contracted_programmed_activities", None)
+            self.controller.apply("Stop counting in programmed activities", set_value(design, path, None))
+
+    def _enable_pa_field(self) -> None:
+        field = self.pa_binding.widget
+        enabled = self.controller.design.time.contracted_programmed_activities is not None or field.hasFocus()
+        field.setEnabled(enabled)
+        self.captions[field].setEnabled(enabled)
 
     def _days_changed(self) -> None:
         days = [day.value for day, check in self.day_checks.items() if check.isChecked()]
@@ -865,6 +895,7 @@ class RoleEditor(QTabWidget):
         self.pa_basis.blockSignals(True)
         self.pa_basis.setChecked(design.time.contracted_programmed_activities is not None)
         self.pa_basis.blockSignals(False)
+        self._enable_pa_field()
         for day, check in self.day_checks.items():
             check.blockSignals(True)
             check.setChecked(day in design.time.protected_days)
