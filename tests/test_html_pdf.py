@@ -124,7 +124,9 @@ def pdf_text(pdf: bytes, tmp_path: os.PathLike[str]) -> str:
     path = os.path.join(tmp_path, "spec.pdf")
     with open(path, "wb") as file:
         file.write(pdf)
-    return subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
+    # -raw: in the order Qt drew the text, one table cell after another, so a cell's words stay
+    # together however the columns line up.
+    return subprocess.run(["pdftotext", "-raw", path, "-"], capture_output=True, text=True, check=True).stdout
 
 
 def pdf_info(pdf: bytes, tmp_path: os.PathLike[str]) -> dict[str, str]:

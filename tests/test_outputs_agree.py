@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from typing import Any
 
 import pytest
 
@@ -42,3 +43,76 @@ def test_same_section_headings_and_criteria(library: Library, which: int) -> Non
     flat = " ".join(unescape(_TAGS.sub(" ", html)).split())
     for criterion in word_criteria:
         assert " ".join(criterion.split()) in flat
+
+
+# --- the same type in both ----------------------------------------------------------------------
+
+
+def _word_format(document: Any, text: str) -> tuple[float, bool, bool]:
+    """Size in points, bold and italic of the first paragraph with this text, through its styles."""
+    paragraphs = [*document.paragraphs]
+    for table in document.tables:
+        paragraphs += [p for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    paragraph = next(p for p in paragraphs if " ".join(p.text.split()) == text)
+    run = paragraph.runs[0].font if paragraph.runs else None
+
+    def first(attribute: str) -> Any:
+        if run is not None and getattr(run, attribute) is not None:
+            return getattr(run, attribute)
+        style = paragraph.style
+        while style is not None:
+            if getattr(style.font, attribute) is not None:
+                return getattr(style.font, attribute)
+            style = style.base_style
+        return None
+
+    size = first("size")
+    return (size.pt if size is not None else 0.0, bool(first("bold")), bool(first("italic")))
+
+
+def _pdf_formats(view: Any) -> dict[str, tuple[float, bool, bool]]:
+    """Each block's text with its first fragment's size, bold and italic, as the PDF lays it out."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
+
+    from roledesigner.documents import pdf
+    from roledesigner.documents.weekpicture import _ensure_gui
+
+    _ensure_gui()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = pdf._writer(buffer, view)
+    document = pdf._document(view, writer, QRectF(0, 0, 4000, 6000), None, None)
+    formats: dict[str, tuple[float, bool, bool]] = {}
+    block = document.begin()
+    while block.isValid():
+        fragment = block.begin().fragment()
+        if fragment.isValid():
+            font = fragment.charFormat().font()
+            formats.setdefault(" ".join(block.text().split()), (font.pointSizeF(), font.bold(), font.italic()))
+        block = block.next()
+    buffer.close()
+    return formats
+
+
+def test_word_and_pdf_use_the_same_type(library: Library) -> None:
+    from tests.test_html_pdf import full_design
+
+    view = build_view(full_design(library), library, "North Shire ICB")
+    document = open_docx(render_docx(view))
+    pdf = _pdf_formats(view)
+    capability = view.capability_domains[0].capabilities[0]
+    texts = [
+        view.title,
+        view.sections[0].heading,
+        view.responsibilities[0].heading,
+        view.purpose[0],
+        view.responsibilities[0].lines[0],
+        "What good looks like:",
+        view.person_spec[0].criterion,
+        view.details[0].label,
+    ]
+    found = {text: (_word_format(document, text), pdf[text]) for text in texts}
+    word_capability = _word_format(document, f"{capability.name} ({capability.requirement.lower()})")
+    found[capability.name] = (word_capability, pdf[f"{capability.name} ({capability.requirement.lower()})"])
+    assert {text: word for text, (word, _) in found.items()} == {text: qt for text, (_, qt) in found.items()}

@@ -90,6 +90,33 @@ def _first_line_top(document: QTextDocument, block: QTextBlock) -> float:
     return top
 
 
+def _sizes_as_written(document: QTextDocument) -> None:
+    """Give headings the point sizes the style sheet sets.
+
+    Qt's HTML import also gives h1 to h6 a relative size step, which wins over a size in points
+    and scales the platform's default font instead (9 pt offscreen, 13 pt on macOS).
+    """
+    stepped = []
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            char_format = fragment.charFormat()
+            if char_format.hasProperty(QTextFormat.Property.FontPointSize) and char_format.hasProperty(
+                QTextFormat.Property.FontSizeAdjustment
+            ):
+                char_format.clearProperty(QTextFormat.Property.FontSizeAdjustment)
+                stepped.append((fragment.position(), fragment.length(), char_format))
+            fragments += 1
+        block = block.next()
+    cursor = QTextCursor(document)
+    for position, length, char_format in stepped:  # changed after reading: a change can merge fragments
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(char_format)
+
+
 def _keeps_with_next(block: QTextBlock) -> bool:
     """A heading, or a line the HTML marks as introducing what follows (a capability's name)."""
     return block.blockFormat().headingLevel() > 0 or block.userState() == KEEP_WITH_NEXT
@@ -236,6 +263,7 @@ def _document(
     if logo_png is not None:
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("logo.png"), _image(logo_png))
     document.setHtml(render_html(view, week_picture=week_png is not None, logo=logo_png is not None))
+    _sizes_as_written(document)
     document.setPageSize(QSizeF(body.width(), body.height()))
     scale = writer.logicalDpiY() / CSS_DPI
     # Headings first (moving one shifts every row after it), rows next, then headings again in

@@ -25,6 +25,7 @@ from roledesigner.paths import templates_dir
 FONT = "Arial"
 BLUE = RGBColor(0x00, 0x5E, 0xB8)
 DARK = RGBColor(0x21, 0x2B, 0x32)
+GREY = RGBColor(0x4C, 0x62, 0x72)
 HEADER_FILL = "E8EDEE"
 TEMPLATE_NAME = "job_specification.docx"
 LEAD_IN_STYLE = "Lead-in"
@@ -93,7 +94,10 @@ def _styles(document: object) -> None:
     lead_in.quick_style = True
     lead_in.paragraph_format.keep_with_next = True
     lead_in.paragraph_format.space_after = Pt(2)
-    _style(document, "Table Grid", 11)
+    lead_in.font.italic = True
+    lead_in.font.color.rgb = GREY
+    # Normal's 12 pt wins over a table style's size in Word and LibreOffice alike: say so here.
+    _style(document, "Table Grid", 12)
 
 
 def _shade(cell: object, fill: str) -> None:
