@@ -386,3 +386,23 @@ def test_the_preview_is_a_white_page_in_a_dark_theme(window: MainWindow) -> None
     assert window.preview.list.palette().color(QPalette.ColorRole.Base) == QColor("#1E1E1E"), (
         "the rest follows the theme"
     )
+
+
+def test_the_picture_of_the_week_fits_a_narrow_preview(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roledesigner.gui.preview import _pictures
+
+    choose_role(monkeypatch, "system_finance_lead")
+    window.new_action.trigger()
+    window.preview_dock.setFloating(True)
+    window.preview_dock.resize(360, 700)
+    qtbot.wait(50)
+    window.preview.refresh_now()
+    qtbot.wait(50)
+    browser = window.preview.browser
+    widths = [image.width() for _, image in _pictures(browser.document())]
+    assert widths and all(width < 360 for width in widths)
+    assert browser.horizontalScrollBar().maximum() == 0, "no sideways scrolling for the picture"
+    window.preview_dock.resize(900, 700)
+    qtbot.waitUntil(lambda: [image.width() for _, image in _pictures(browser.document())] == [480.0], timeout=2000)

@@ -26,6 +26,7 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -476,11 +477,13 @@ class LibraryPanel(QWidget):
         )
         self.details.setHtml(_NOTHING_CHOSEN)
 
-        filters = QHBoxLayout()
+        # Two rows, so the panel can be narrow enough to leave the preview its room at 1280 pixels:
+        # kind and footprint side by side, the domain (the longest names) under them.
+        filters = QGridLayout()
         filters.setSpacing(6)
-        filters.addWidget(self.kind_filter, 2)
-        filters.addWidget(self.domain_filter, 3)
-        filters.addWidget(self.footprint_filter, 2)
+        filters.addWidget(self.kind_filter, 0, 0)
+        filters.addWidget(self.footprint_filter, 0, 1)
+        filters.addWidget(self.domain_filter, 1, 0, 1, 2)
 
         results = QWidget()
         results_layout = QVBoxLayout(results)

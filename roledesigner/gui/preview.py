@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,7 +21,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QColor, QImage, QPalette, QTextDocument
+from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor, QTextDocument, QTextFragment, QTextImageFormat
 from PySide6.QtWidgets import QListView, QSplitter, QStyle, QTextBrowser, QVBoxLayout, QWidget
 
 from roledesigner.documents.viewmodel import build_view
@@ -63,6 +65,19 @@ def zoomed(html: str, factor: float = PREVIEW_ZOOM) -> str:
         return f"{float(match.group(1)) * factor:.1f}{match.group(2)}"
 
     return _SIZE.sub(scale, html)
+
+
+def _pictures(document: QTextDocument) -> Iterator[tuple[QTextFragment, QTextImageFormat]]:
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            image = fragment.charFormat().toImageFormat()
+            if image.isValid():
+                yield fragment, image
+            iterator += 1
+        block = block.next()
 
 
 class FindingsModel(QAbstractListModel):
@@ -113,6 +128,8 @@ class PreviewPanel(QWidget):
         self.browser.setAccessibleName("Preview of the job description")
         self.browser.setOpenLinks(False)
         self.browser.setPalette(paper(self.browser.palette()))
+        self.browser.viewport().installEventFilter(self)  # pictures are fitted to its width
+        self._picture_widths: dict[str, float] = {}
         self.findings = FindingsModel(self)
         self.list = QListView()
         self.list.setModel(self.findings)
@@ -154,6 +171,28 @@ class PreviewPanel(QWidget):
             first.timeout.connect(self.refresh_now)
             first.start(FIRST_REFRESH_MS)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.browser.viewport():
+            self.fit_pictures()
+        return False
+
+    def fit_pictures(self) -> None:
+        """Each picture at its size in the document, or the width of the panel if that is less:
+        a narrow preview never scrolls sideways for the picture of the week."""
+        document = self.browser.document()
+        room = self.browser.viewport().width() - 2 * document.documentMargin() - 4
+        for fragment, image in _pictures(document):
+            wanted = self._picture_widths.get(image.name())
+            if wanted is None:
+                continue
+            width = max(40.0, min(wanted, room))
+            if abs(image.width() - width) >= 1:
+                image.setWidth(width)
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(image)
+
     def _activated(self, index: QModelIndex) -> None:
         field = index.data(FindingsModel.FieldRole)
         if field is not None:
@@ -176,8 +215,11 @@ class PreviewPanel(QWidget):
             image = QImage.fromData(render_png(view.chart, width=900))
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("week.png"), image)
         document.setHtml(zoomed(render_html(view, week_picture=picture)))
+        document.setUndoRedoEnabled(False)
+        self._picture_widths = {image.name(): image.width() for _, image in _pictures(document) if image.width()}
         scroll = self.browser.verticalScrollBar().value()
         self.browser.setDocument(document)
+        self.fit_pictures()
         self.browser.verticalScrollBar().setValue(scroll)
         self.findings.set_findings(review(design, library))
         self.last_refresh_ms = (time.perf_counter() - started) * 1000
