@@ -6,12 +6,16 @@ both are read back page by page with poppler's pdftotext.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+from docx.oxml.ns import qn
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from roledesigner.documents.pdf import render_pdf
 from roledesigner.documents.viewmodel import JobSpecification, build_view
@@ -162,3 +166,69 @@ def test_no_page_of_the_pdf_ends_with_a_heading_or_lead_in(library: Library, tmp
         path.write_bytes(render_pdf(view, week_png=week_png(view)))
         problems += [f"shift{index}: {problem}" for problem in left_at_the_foot(view, pages_of(path))]
     assert problems == []
+
+
+# --- table columns wide enough for their words -----------------------------------------------
+
+#: The words each person specification column must hold unbroken.
+PERSON_SPEC_WORDS = [
+    [label(category) for category in CriterionCategory],
+    [],
+    [label(requirement) for requirement in Requirement],
+    [f"{label(method)}," for method in Assessment],
+]
+
+
+def _widest(words: list[str], points: float, bold: bool = False) -> float:
+    """The widest word in any of FONTS, in twentieths of a point (Word's unit)."""
+    widest = 0.0
+    for family in FONTS:
+        font = QFont(family)
+        font.setPointSizeF(points)
+        font.setBold(bold)
+        metrics = QFontMetricsF(font)
+        scale = 72 / QFontMetricsF(font).fontDpi() * 20
+        widest = max([widest, *(metrics.horizontalAdvance(word) * scale for text in words for word in text.split())])
+    return widest
+
+
+def _cell_margins(document: Any) -> int:
+    """Left plus right cell margins of the Table Grid style, in twentieths of a point."""
+    style = document.styles["Table Grid"].element
+    margins = style.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}")
+    total = 0
+    for side in ("w:left", "w:right"):
+        found = margins.find(qn(side)) if margins is not None else None
+        total += int(found.get(qn("w:w"))) if found is not None else 108  # Word's default, 0.19 cm
+    return total
+
+
+def test_word_person_specification_columns_hold_their_words(library: Library) -> None:
+    view = view_of(designs(library, range(1))[0], library)
+    document = open_docx(render_docx(view))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Area")
+    grid = [int(column.get(qn("w:w"))) for column in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    size = document.styles["Normal"].font.size.pt
+    room = [width - _cell_margins(document) for width in grid]
+    needed = [_widest(words, size) for words in PERSON_SPEC_WORDS]
+    assert all(need <= space for need, space in zip(needed, room, strict=True)), (needed, room)
+    headers = [_widest([cell.text], size, bold=True) for cell in table.rows[0].cells]
+    assert all(need <= space for need, space in zip(headers, room, strict=True)), (headers, room)
+
+
+def _unbroken(text: str, words: list[str]) -> list[str]:
+    flat = unicodedata.normalize("NFKC", text)
+    return [word for word in words if not re.search(rf"(^|\s){re.escape(word)}(?=[\s,.;]|$)", flat)]
+
+
+def test_the_area_and_method_words_are_never_split(library: Library, tmp_path: Path) -> None:
+    needs_poppler()
+    view = view_of(designs(library, range(1))[0], library)
+    words = [label(category) for category in CriterionCategory if " " not in label(category)]
+    words += ["Presentation", "Interview", "Essential", "Desirable"]
+    qt_pdf = tmp_path / "qt.pdf"
+    qt_pdf.write_bytes(render_pdf(view, week_png=None))
+    assert _unbroken("\n".join("\n".join(page) for page in pages_of(qt_pdf)), words) == []
+    if shutil.which("soffice") is not None:
+        converted = with_libreoffice(tmp_path, {"word": render_docx(view)})
+        assert _unbroken("\n".join("\n".join(page) for page in pages_of(converted["word"])), words) == []

@@ -29,6 +29,10 @@ GREY = RGBColor(0x4C, 0x62, 0x72)
 HEADER_FILL = "E8EDEE"
 TEMPLATE_NAME = "job_specification.docx"
 LEAD_IN_STYLE = "Lead-in"
+#: Area, criterion, essential or desirable, how assessed: the first holds "Qualifications" and
+#: the last "Presentation" on one line at 12 pt, in Arial and in the wider DejaVu Sans that
+#: LibreOffice uses in its place. The PDF's HTML gives the same shares in per cent.
+PERSON_SPEC_WIDTHS_CM = [3.6, 6.6, 3.3, 3.5]
 
 
 def set_language(document: object) -> None:
@@ -240,7 +244,7 @@ def build(path: Path) -> None:
                 document,
                 ["Area", "Criterion", "Essential or desirable", "How assessed"],
                 ["{{ row.category }}", "{{ row.criterion }}", "{{ row.requirement }}", "{{ row.assessed_by }}"],
-                [3.2, 7.9, 2.9, 3.0],
+                PERSON_SPEC_WIDTHS_CM,
                 "row in spec.person_spec",
             ),
         ),
