@@ -10,16 +10,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QToolBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from roledesigner.documents.sample import sample_design
 from roledesigner.domain.findings import Finding, Severity
 from roledesigner.gui.about import RESEARCH, about_text
 from roledesigner.gui.app import create_window
-from roledesigner.gui.batchdialog import MESSAGE_CONTRAST, BatchExportDialog, contrast, message_colour
+from roledesigner.gui.batchdialog import BatchExportDialog
+from roledesigner.gui.colours import MESSAGE_CONTRAST, contrast, message_colour
 from roledesigner.gui.mainwindow import EDITOR_WIDTH, LIBRARY_WIDTH, PREVIEW_WIDTH, MainWindow
 from roledesigner.gui.settingsdialog import SettingsDialog
 from roledesigner.library.catalogue import Library
@@ -392,3 +393,20 @@ def test_the_about_text_says_what_the_app_does_today() -> None:
     for author, title, _publisher, gives in RESEARCH:
         assert f"{author}, {title}" in words
         assert f"{gives}." in words
+
+
+def test_library_entry_messages_are_readable_in_a_dark_theme(
+    dark_app: QApplication, qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
+    from roledesigner.gui.entrydialog import EntryDialog
+
+    dialog = EntryDialog("capability", library, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    name = dialog.inputs["name"]
+    assert isinstance(name, QLineEdit)
+    qtbot.keyClicks(name, "x")
+    qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    assert dialog.message("name") == "Name is required."
+    assert text_contrast(dialog.messages["name"], dialog) >= MESSAGE_CONTRAST
+    assert text_contrast(dialog.status, dialog) >= MESSAGE_CONTRAST

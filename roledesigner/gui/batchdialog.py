@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QEvent, Qt, QThread, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QColor, QIcon, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -46,55 +46,15 @@ from PySide6.QtWidgets import (
 )
 
 from roledesigner.documents.jobs import ExportJob, ExportResult, Format
+from roledesigner.gui.colours import message_style
 from roledesigner.settings import Settings
 from roledesigner.storage import SUFFIX
 
 DESIGN_FILTER = f"Role designs (*{SUFFIX})"
-#: The reds a problem is written in: dark on a light window, light on a dark one (each above 7:1
-#: on white or on a dark grey such as #2d2d2d); `message_colour` adjusts them if a palette needs it.
-LIGHT_WINDOW_RED = QColor("#a4000f")
-DARK_WINDOW_RED = QColor("#ff9a91")
-#: The least contrast a message keeps with the window behind it (WCAG 2.1 AA for normal text).
-MESSAGE_CONTRAST = 4.5
 #: How often the dialog reads the batch's progress, in milliseconds.
 POLL_MS = 100
 #: Columns of the results table.
 OUTCOME, DESIGN, DETAILS = range(3)
-
-
-def _luminance(colour: QColor) -> float:
-    """Relative luminance, as WCAG 2.1 defines it (0 for black, 1 for white)."""
-
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
-
-
-def contrast(first: QColor, second: QColor) -> float:
-    """The WCAG contrast ratio of two colours, from 1 (the same) to 21 (black on white)."""
-    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def message_colour(palette: QPalette) -> QColor:
-    """The red for problem messages on this palette's window: dark red on a light window, light red
-    on a dark one, made darker or lighter until it keeps `MESSAGE_CONTRAST` with the window."""
-    window = palette.color(QPalette.ColorRole.Window)
-    light_window = contrast(window, QColor("black")) >= contrast(window, QColor("white"))
-    colour = QColor(LIGHT_WINDOW_RED if light_window else DARK_WINDOW_RED)
-    while contrast(colour, window) < MESSAGE_CONTRAST:
-        lightness = colour.lightness()
-        if lightness in (0, 255):
-            break  # black or white: the most contrast there is
-        step = max(0, lightness - 8) if light_window else min(255, lightness + 8)
-        colour = QColor.fromHsl(colour.hslHue(), colour.hslSaturation(), step)
-    return colour
-
-
-def message_style(palette: QPalette) -> str:
-    """The style sheet for a problem message shown on a window with this palette."""
-    return f"color: {message_colour(palette).name()};"
 
 
 def designs_in(folder: Path) -> list[Path]:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from roledesigner.domain.vocabulary import AllocationUnit, CriterionCategory, Footprint, Function, Sector, label
+from roledesigner.gui.colours import message_style
 from roledesigner.library.catalogue import Library
 from roledesigner.library.userentries import (
     FIELD_LABELS,
@@ -53,7 +54,6 @@ from roledesigner.library.userentries import (
 
 EntryKind = Literal["capability", "role"]
 
-_MESSAGE_STYLE = "color: #a4262c; font-weight: 600;"
 _HINT_STYLE = "color: #505050;"
 _NOTE_STYLE = "background-color: #fff4ce; color: #3b2f00; padding: 4px;"
 
@@ -401,7 +401,7 @@ class EntryDialog(QDialog):
         self.inputs[key] = widget
         message = QLabel()
         message.setWordWrap(True)
-        message.setStyleSheet(_MESSAGE_STYLE)
+        message.setStyleSheet(message_style(self.palette()) + " font-weight: 600;")
         message.setAccessibleName(f"Problem with {name}")
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         message.hide()
@@ -561,7 +561,7 @@ class EntryDialog(QDialog):
             parts.append(f"Still to fill in: {', '.join(waiting)}.")
         parts.extend(strays)
         self.status.setText(" ".join(parts))
-        self.status.setStyleSheet(_MESSAGE_STYLE if shown or strays else "")
+        self.status.setStyleSheet(message_style(self.palette()) + " font-weight: 600;" if shown or strays else "")
 
     # saving
 

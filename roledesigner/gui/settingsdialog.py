@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roledesigner.gui.batchdialog import message_style
+from roledesigner.gui.colours import message_style
 from roledesigner.library.catalogue import Library
 from roledesigner.settings import (
     ENV_CONFIG_DIR,
