@@ -6,10 +6,12 @@ both are read back page by page with poppler's pdftotext.
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
 import unicodedata
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ import pytest
 from docx.oxml.ns import qn
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from roledesigner.documents import pdf as pdf_module
 from roledesigner.documents.pdf import render_pdf
 from roledesigner.documents.viewmodel import JobSpecification, build_view
 from roledesigner.documents.weekpicture import render_png
@@ -232,3 +235,30 @@ def test_the_area_and_method_words_are_never_split(library: Library, tmp_path: P
     if shutil.which("soffice") is not None:
         converted = with_libreoffice(tmp_path, {"word": render_docx(view)})
         assert _unbroken("\n".join("\n".join(page) for page in pages_of(converted["word"])), words) == []
+
+
+# --- the footer ---------------------------------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _footer_run_sizes(data: bytes) -> list[tuple[str, float | None]]:
+    """Every run of the footer (field results included) with its size in points, from the XML."""
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        footers = [name for name in archive.namelist() if re.fullmatch(r"word/footer\d*\.xml", name)]
+        assert footers
+        runs = []
+        for name in footers:
+            for run in ElementTree.fromstring(archive.read(name)).iter(f"{W}r"):
+                size = run.find(f"{W}rPr/{W}sz")
+                text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+                runs.append((text, int(size.get(f"{W}val", "0")) / 2 if size is not None else None))
+    return runs
+
+
+def test_the_page_numbers_are_the_size_of_the_words_around_them(library: Library) -> None:
+    runs = _footer_run_sizes(render_docx(view_of(designs(library, range(1))[0], library)))
+    assert any(text.strip() == "Page" for text, _ in runs)
+    assert {size for _, size in runs} == {pdf_module.FOOTER_POINTS}, runs

@@ -29,6 +29,8 @@ GREY = RGBColor(0x4C, 0x62, 0x72)
 HEADER_FILL = "E8EDEE"
 TEMPLATE_NAME = "job_specification.docx"
 LEAD_IN_STYLE = "Lead-in"
+#: The footer's size in points, page numbers included; the PDF's footer uses it too.
+FOOTER_POINTS = 9.0
 #: Area, criterion, essential or desirable, how assessed: the first holds "Qualifications" and
 #: the last "Presentation" on one line at 12 pt, in Arial and in the wider DejaVu Sans that
 #: LibreOffice uses in its place. The PDF's HTML gives the same shares in per cent.
@@ -174,10 +176,20 @@ def _lines(document: object, loop: str, item: str = "{{ line }}", style: str | N
     _paragraph(document, "{%p endfor %}")
 
 
-def _field(paragraph: object, instruction: str) -> None:
+def _field(paragraph: object, instruction: str, size: float) -> None:
+    """A simple field (PAGE, NUMPAGES) whose result has the footer's size and colour."""
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), str(GREY))
+    properties.append(colour)
+    for name in ("w:sz", "w:szCs"):
+        half_points = OxmlElement(name)
+        half_points.set(qn("w:val"), str(round(size * 2)))
+        properties.append(half_points)
+    run.append(properties)
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
@@ -197,10 +209,11 @@ def _header_and_footer(document: object) -> None:
     footer.alignment = WD_ALIGN_PARAGRAPH.LEFT
     for part in ("Page ", ("PAGE",), " of ", ("NUMPAGES",), " · Version {{ spec.version }}, {{ spec.date }}"):
         if isinstance(part, tuple):
-            _field(footer, part[0])
+            _field(footer, part[0], FOOTER_POINTS)
         else:
             run = footer.add_run(part)
-            run.font.size = Pt(9)
+            run.font.size = Pt(FOOTER_POINTS)
+            run.font.color.rgb = GREY
 
 
 def build(path: Path) -> None:
