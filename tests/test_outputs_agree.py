@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from html import unescape
 from typing import Any
 
@@ -116,3 +117,28 @@ def test_word_and_pdf_use_the_same_type(library: Library) -> None:
     word_capability = _word_format(document, f"{capability.name} ({capability.requirement.lower()})")
     found[capability.name] = (word_capability, pdf[f"{capability.name} ({capability.requirement.lower()})"])
     assert {text: word for text, (word, _) in found.items()} == {text: qt for text, (_, qt) in found.items()}
+
+
+@pytest.mark.parametrize(
+    ("organisation", "employer", "subtitle"),
+    [
+        ("", "Westtown City Council", "Job description and person specification · Westtown City Council"),
+        ("North Shire ICB", "Westtown City Council", "Job description and person specification · North Shire ICB"),
+        ("", "  ", "Job description and person specification"),
+    ],
+)
+def test_the_subtitle_names_the_employer_in_both(
+    library: Library, tmp_path: Any, organisation: str, employer: str, subtitle: str
+) -> None:
+    from roledesigner.documents.pdf import render_pdf
+    from tests.test_html_pdf import pdf_text
+
+    design = new_design(library, "independent_chair").model_copy(update={"employer": employer, "title": "ICS chair"})
+    view = build_view(design, library, organisation)
+    document = open_docx(render_docx(view))
+    assert document.paragraphs[0].text == view.title
+    assert document.paragraphs[1].text == subtitle
+    text = unicodedata.normalize("NFKC", pdf_text(render_pdf(view, week_png=None), tmp_path))  # ligatures apart
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    title_line = lines.index(view.title)
+    assert lines[title_line + 1] == subtitle

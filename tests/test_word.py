@@ -183,7 +183,7 @@ def test_the_default_template_passes_its_check(library: Library) -> None:
 
 
 def test_a_restyled_template_is_used(library: Library, tmp_path: Path) -> None:
-    template = _retagged(tmp_path, "Job description and person specification", "Role profile for Westtown")
+    template = _retagged(tmp_path, "{{ spec.subtitle }}", "Role profile for Westtown")
     text = independent_text(export(sample_design(library), library, template=template))
     assert "Role profile for Westtown" in text
 

@@ -93,6 +93,16 @@ def _styles(document: object) -> None:
         fmt.space_before = Pt(14 if name == "Heading 1" else 10)
         fmt.space_after = Pt(4)
         fmt.keep_with_next = True
+    _style(document, "Subtitle", 12, colour=GREY)
+    subtitle = document.styles["Subtitle"]  # type: ignore[attr-defined]
+    subtitle.paragraph_format.space_after = Pt(12)
+    # python-docx's Subtitle is spaced out letter by letter and names a numbering level: plain text here.
+    for parent, name in (
+        (subtitle.element.get_or_add_pPr(), "w:numPr"),
+        (subtitle.element.get_or_add_rPr(), "w:spacing"),
+    ):
+        for found in parent.findall(qn(name)):
+            parent.remove(found)
     _style(document, "List Bullet", 12)
     # A line that introduces a list ("What good looks like:") stays on the page of the list.
     lead_in = document.styles.add_style(LEAD_IN_STYLE, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[attr-defined]
@@ -231,7 +241,7 @@ def build(path: Path) -> None:
         body.remove(paragraph)
 
     _paragraph(document, "{{ spec.title }}", "Title")
-    _paragraph(document, "Job description and person specification · {{ spec.organisation }}")
+    _paragraph(document, "{{ spec.subtitle }}", "Subtitle")
     sections = [
         (
             "details",

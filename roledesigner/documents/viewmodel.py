@@ -35,6 +35,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _ACRONYM = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s?\b")
 
+#: What the document is: the subtitle under the title, and the start of the title property.
+DOCUMENT_KIND = "Job description and person specification"
+
 #: Section keys and headings, in document order: the one place these headings are written.
 SECTION_HEADINGS: dict[str, str] = {
     "details": "Job details",
@@ -137,6 +140,8 @@ class Section:
 class JobSpecification:
     title: str
     document_title: str
+    #: What the document is and, when known, for whom: the organisation, else the design's employer.
+    subtitle: str
     organisation: str
     version: str
     status: str
@@ -354,10 +359,12 @@ def build_view(
         keywords.append(f"{design.footprint.value} footprint")
     if based_on:
         keywords.append(based_on.name)
+    employer = clean(organisation.strip()) or clean(design.employer.strip())
     w = week(design.time)
     return JobSpecification(
         title=title,
-        document_title=f"Job description and person specification: {title}",
+        document_title=f"{DOCUMENT_KIND}: {title}",
+        subtitle=" · ".join(part for part in (DOCUMENT_KIND, employer) if part),
         organisation=clean(organisation.strip()),
         version=clean(design.version.strip()) or "1",
         status=label(design.status),
