@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from roledesigner.documents.wording import joint_sentences, learning_sentences, time_sentences
-from roledesigner.domain.findings import Finding, Severity
+from roledesigner.domain.findings import Finding, Severity, counted
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.vocabulary import label
 from roledesigner.library.catalogue import Kind, Library
@@ -80,9 +80,7 @@ def findings_text(path: Path, findings: list[Finding]) -> str:
     """Findings grouped by severity, each with the field to fix."""
     if not findings:
         return f"{path}: no findings.\n"
-    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    summary = ", ".join(f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
-    lines = [f"{path}: {summary}."]
+    lines = [f"{path}: {counted(findings)}."]
     titles = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "For information"}
     for severity, title in titles.items():
         chosen = [f for f in findings if f.severity is severity]

@@ -378,3 +378,14 @@ def test_copied_text_that_needs_rewording_is_one_warning(library: Library) -> No
     codes_now = {f.code for f in mine if f.code.startswith(LANGUAGE)}
     assert {"inclusive.gendered_term", "plain.acronym", "language.copied_text"} <= codes_now
     assert "chairman" not in next(f.message for f in mine if f.code == "language.copied_text")
+
+
+def test_counts_of_findings_read_as_english() -> None:
+    from roledesigner.domain.findings import Finding, counted
+
+    def some(severity: Severity, n: int) -> list[Finding]:
+        return [Finding("x.y", severity, "Something.", "title")] * n
+
+    assert counted([]) == ""
+    assert counted(some(Severity.ERROR, 1) + some(Severity.INFO, 1)) == "1 error, 1 for information"
+    assert counted(some(Severity.WARNING, 2) + some(Severity.INFO, 4)) == "2 warnings, 4 for information"

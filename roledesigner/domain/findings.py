@@ -26,3 +26,17 @@ class Finding:
 
     def as_dict(self) -> dict[str, str]:
         return {"code": self.code, "severity": self.severity.value, "message": self.message, "field": self.field}
+
+
+#: How a count of findings of each severity is said (one, several), in the app and on the command line.
+SEVERITY_WORDS = {
+    Severity.ERROR: ("error", "errors"),
+    Severity.WARNING: ("warning", "warnings"),
+    Severity.INFO: ("for information", "for information"),
+}
+
+
+def counted(findings: list[Finding]) -> str:
+    """ "1 error, 2 warnings, 4 for information", or "" when there are none."""
+    counts = {severity: sum(1 for f in findings if f.severity is severity) for severity in Severity}
+    return ", ".join(f"{n} {SEVERITY_WORDS[s][n != 1]}" for s, n in counts.items() if n)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from roledesigner.compose import blank_design, design_from_role
 from roledesigner.documents.jobs import ExportJob, ExportResult, Format
-from roledesigner.domain.findings import Severity
+from roledesigner.domain.findings import counted
 from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.editor import RoleEditor
 from roledesigner.gui.exporting import Exporter
@@ -44,13 +44,6 @@ MAX_RECENT = 8
 #: the editor wide enough for its forms (never less than its own minimum, its tabs in full), and
 #: the library what is left, at most LIBRARY_WIDTH (a wider window widens the editor).
 PREVIEW_WIDTH = 460
-#: The status bar's words for a number of findings of each severity (one, several): those of the
-#: findings list, whose tooltips say "Info:", and of `roledesigner check` ("For information").
-SEVERITY_WORDS = {
-    Severity.ERROR: ("error", "errors"),
-    Severity.WARNING: ("warning", "warnings"),
-    Severity.INFO: ("for information", "for information"),
-}
 EDITOR_WIDTH = 560
 LIBRARY_WIDTH = 340
 
@@ -223,9 +216,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.controller.is_modified)
 
     def _update_status(self) -> None:
-        counts = self.preview.findings.counts()
-        parts = [f"{counts[s]} {SEVERITY_WORDS[s][counts[s] != 1]}" for s in Severity if counts[s]]
-        self.findings_label.setText("Review: " + (", ".join(parts) if parts else "nothing to fix"))
+        self.findings_label.setText("Review: " + (counted(self.preview.findings.findings) or "nothing to fix"))
 
     def _find(self) -> None:
         self.library_dock.show()

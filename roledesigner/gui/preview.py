@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor, QTextDocument, 
 from PySide6.QtWidgets import QListView, QSplitter, QStyle, QTextBrowser, QVBoxLayout, QWidget
 
 from roledesigner.documents.viewmodel import build_view
-from roledesigner.domain.findings import Finding, Severity
+from roledesigner.domain.findings import SEVERITY_WORDS, Finding, Severity
 from roledesigner.gui.controller import DocumentController
 
 Index = QModelIndex | QPersistentModelIndex
@@ -106,13 +106,11 @@ class FindingsModel(QAbstractListModel):
 
             return QApplication.style().standardIcon(_ICONS[finding.severity])
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{finding.severity.value.capitalize()}: {finding.message} (field: {finding.field or 'whole role'})"
+            kind = SEVERITY_WORDS[finding.severity][0].capitalize()
+            return f"{kind}: {finding.message} (field: {finding.field or 'whole role'})"
         if role == self.FieldRole:
             return finding.field
         return None
-
-    def counts(self) -> dict[Severity, int]:
-        return {s: sum(1 for f in self.findings if f.severity is s) for s in Severity}
 
 
 class PreviewPanel(QWidget):
