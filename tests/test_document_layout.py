@@ -7,6 +7,7 @@ both are read back page by page with poppler's pdftotext.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -17,12 +18,13 @@ from typing import Any
 
 import pytest
 from docx.oxml.ns import qn
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument, QTextTable
 
 from roledesigner.documents import pdf as pdf_module
 from roledesigner.documents.pdf import render_pdf
 from roledesigner.documents.viewmodel import JobSpecification, build_view
-from roledesigner.documents.weekpicture import render_png
+from roledesigner.documents.weekpicture import _ensure_gui, render_png
 from roledesigner.documents.word import render_docx
 from roledesigner.domain.models import Criterion, Responsibility, RoleDesign
 from roledesigner.domain.vocabulary import Assessment, CriterionCategory, Requirement, label
@@ -262,3 +264,53 @@ def test_the_page_numbers_are_the_size_of_the_words_around_them(library: Library
     runs = _footer_run_sizes(render_docx(view_of(designs(library, range(1))[0], library)))
     assert any(text.strip() == "Page" for text, _ in runs)
     assert {size for _, size in runs} == {pdf_module.FOOTER_POINTS}, runs
+
+
+# --- PDF table rows ------------------------------------------------------------------------------
+
+
+def _laid_out(view: JobSpecification) -> tuple[Any, QTextDocument, float, float]:
+    """The PDF's document as render_pdf lays it out, its page height and device pixels per CSS pixel."""
+    _ensure_gui()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = pdf_module._writer(buffer, view)
+    body = pdf_module._body(writer)
+    document = pdf_module._document(view, writer, body, week_png(view), None)
+    return writer, document, body.height(), writer.logicalDpiY() / pdf_module.CSS_DPI
+
+
+def test_pdf_table_rows_are_whole_and_only_as_tall_as_their_text(library: Library) -> None:
+    problems = []
+    pages_with_criteria: set[int] = set()
+    for index, design in enumerate(designs(library)):
+        view = view_of(design, library)
+        _writer, document, page_height, scale = _laid_out(view)
+        layout = document.documentLayout()
+        for table in [frame for frame in document.rootFrame().childFrames() if isinstance(frame, QTextTable)]:
+            table_format = table.format()
+            gap = (2 * table_format.cellPadding() + table_format.border()) * scale
+            extents = []
+            for row in range(table.rows()):
+                cells = [table.cellAt(row, column) for column in range(table.columns())]
+                top = min(layout.blockBoundingRect(cell.firstCursorPosition().block()).top() for cell in cells)
+                bottom = max(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom() for cell in cells)
+                extents.append((top, bottom))
+                # A row moved to the next page must not pull the row above down to the foot of the page.
+                padding = max(cell.format().toTableCellFormat().bottomPadding() for cell in cells)
+                if padding > table_format.cellPadding():
+                    problems.append(f"shift{index}: a row is stretched {round(padding)} px to the foot of a page")
+                if cells[0].firstCursorPosition().block().text() in {label(c) for c in CriterionCategory}:
+                    pages_with_criteria.add(index * 100 + int(top // page_height))
+                if bottom - top < page_height / 2 and int(top // page_height) != int((bottom - 1) // page_height):
+                    problems.append(
+                        f"shift{index}: a row starting '{cells[1].firstCursorPosition().block().text()}' is cut"
+                    )
+            for (_, bottom), (top, _) in itertools.pairwise(extents):
+                if int(bottom // page_height) == int(top // page_height) and top - bottom > gap + scale:
+                    problems.append(
+                        f"shift{index}: {round((top - bottom - gap) / scale)} px of blank space under a row"
+                    )
+    assert problems == []
+    assert len(pages_with_criteria) > len(designs(library)), "the criteria never ran on to a second page"

@@ -167,13 +167,47 @@ def _row_extent(document: QTextDocument, table: QTextTable, row: int) -> tuple[f
     return top, max(_cell_bottom(document, cell) for cell in cells)
 
 
-def _keep_rows_whole(document: QTextDocument, page_height: float, scale: float) -> None:
-    """Move a table row that would straddle two pages to the next page, so no row is cut in half.
+def _copy_cell(document: QTextDocument, source: QTextTableCell, target: QTextTableCell) -> None:
+    """The text (with its character formats) and the cell format (its shading) of one cell."""
+    selection = QTextCursor(document)
+    selection.setPosition(source.firstPosition())
+    selection.setPosition(source.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+    target.setFormat(source.format())
+    target.firstCursorPosition().insertFragment(selection.selection())
 
-    The row above is made taller (bottom padding in its tallest cell) until the row starts on
-    the next page: the look Qt gives itself when a row cannot start on a page at all. When the
-    first row under the header straddles, the whole table moves instead. `scale` is device
-    pixels per CSS pixel. A row taller than half a page is left to split.
+
+def _continue_on_next_page(document: QTextDocument, table: QTextTable, row: int, page_height: float) -> None:
+    """End the table above `row` and carry the rest, under a copy of its header, to the next page.
+
+    Word does this with a row that may not break across pages. Padding the row above down to
+    the foot of the page (the other way) would stretch that row's borders to the page's foot.
+    """
+    page = _page_of(_row_extent(document, table, row)[0], page_height)
+    table_format = table.format()
+    rows, columns = table.rows(), table.columns()
+    carried = [*range(table_format.headerRowCount()), *range(row, rows)]
+    cursor = QTextCursor(document)
+    cursor.setPosition(table.lastPosition() + 1)  # the empty block Qt keeps after every table
+    cursor.beginEditBlock()  # one layout pass for the whole change, not one per cell
+    rest = cursor.insertTable(len(carried), columns, table_format)
+    for new_row, old_row in enumerate(carried):
+        for column in range(columns):
+            _copy_cell(document, table.cellAt(old_row, column), rest.cellAt(new_row, column))
+    table.removeRows(row, rows - row)
+    cursor.endEditBlock()
+    _relayout_from(document, table.firstPosition())
+    if _page_of(_row_extent(document, rest, 0)[0], page_height) <= page:  # room left under the shorter table
+        rest_format = rest.format()
+        rest_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        rest.setFormat(rest_format)
+        _relayout_from(document, max(rest.firstPosition() - 1, 0))
+
+
+def _straddling_row(document: QTextDocument, page_height: float) -> tuple[QTextTable, int] | None:
+    """The first table row that starts on one page and ends on the next, and is worth moving.
+
+    A row taller than half a page is left to break. So is the first row under the header of a
+    table that already starts at the top of a page: moving it would leave that page empty.
     """
     for table in _tables(document):
         header_rows = table.format().headerRowCount()
@@ -182,27 +216,30 @@ def _keep_rows_whole(document: QTextDocument, page_height: float, scale: float) 
             page = _page_of(top, page_height)
             if bottom - top >= page_height / 2 or page == _page_of(bottom - 1, page_height):
                 continue
-            if row == header_rows or row == 0:
+            if row == header_rows:
+                moved = table.format().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
                 table_top = _row_extent(document, table, 0)[0]
-                if table_top - page * page_height > page_height / 10:  # not already at the top of a page
-                    table_format = table.format()
-                    table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                    table.setFormat(table_format)
-                    _relayout_from(document, max(table.firstPosition() - 1, 0))
-                continue
-            cell = max(_row_cells(table, row - 1), key=lambda above: _cell_bottom(document, above))
-            original = cell.format().toTableCellFormat()
-            gap = ((page + 1) * page_height - top) / scale
-            for extra in range(0, 48, 4):
-                taller = original.toTableCellFormat()
-                taller.setBottomPadding(gap + extra)
-                cell.setFormat(taller)
-                _relayout_from(document, cell.firstPosition())
-                if _page_of(_row_extent(document, table, row)[0], page_height) > page:
-                    break
-            else:  # never expected; leave the row split rather than a tall gap above it
-                cell.setFormat(original)
-                _relayout_from(document, cell.firstPosition())
+                if moved or table_top - page * page_height <= page_height / 10:
+                    continue
+            return table, row
+    return None
+
+
+def _keep_rows_whole(document: QTextDocument, page_height: float) -> None:
+    """Move each table row that would straddle two pages to the next page, so no row is cut.
+
+    When the first row under the header straddles, the whole table moves; otherwise the table
+    ends above the row and goes on at the top of the next page with its header repeated.
+    """
+    while (found := _straddling_row(document, page_height)) is not None:
+        table, row = found
+        if row == table.format().headerRowCount():
+            table_format = table.format()
+            table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            table.setFormat(table_format)
+            _relayout_from(document, max(table.firstPosition() - 1, 0))
+        else:
+            _continue_on_next_page(document, table, row, page_height)
 
 
 def _close_tables(painter: QPainter, document: QTextDocument, page: int, page_height: float, scale: float) -> None:
@@ -249,6 +286,13 @@ def _writer(buffer: QBuffer, view: JobSpecification) -> QPdfWriter:
     return writer
 
 
+def _body(writer: QPdfWriter) -> QRectF:
+    """The area inside the margins, in the writer's device pixels."""
+    sheet = writer.pageLayout().fullRectPixels(RESOLUTION)
+    margin = _mm(MARGIN_MM)
+    return QRectF(margin, margin, sheet.width() - 2 * margin, sheet.height() - 2 * margin)
+
+
 def _document(
     view: JobSpecification, writer: QPdfWriter, body: QRectF, week_png: bytes | None, logo_png: bytes | None
 ) -> QTextDocument:
@@ -265,11 +309,10 @@ def _document(
     document.setHtml(render_html(view, week_picture=week_png is not None, logo=logo_png is not None))
     _sizes_as_written(document)
     document.setPageSize(QSizeF(body.width(), body.height()))
-    scale = writer.logicalDpiY() / CSS_DPI
     # Headings first (moving one shifts every row after it), rows next, then headings again in
     # case a moved row left a heading behind.
     _keep_headings_with_next(document, body.height())
-    _keep_rows_whole(document, body.height(), scale)
+    _keep_rows_whole(document, body.height())
     _keep_headings_with_next(document, body.height())
     return document
 
@@ -281,9 +324,7 @@ def render_pdf(view: JobSpecification, *, week_png: bytes | None, logo_png: byte
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = _writer(buffer, view)
-    sheet = writer.pageLayout().fullRectPixels(RESOLUTION)
-    margin = _mm(MARGIN_MM)
-    body = QRectF(margin, margin, sheet.width() - 2 * margin, sheet.height() - 2 * margin)
+    body = _body(writer)
     document = _document(view, writer, body, week_png, logo_png)
     pages = document.pageCount()
     scale = writer.logicalDpiY() / CSS_DPI
