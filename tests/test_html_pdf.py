@@ -280,3 +280,12 @@ def test_pdf_renders_with_no_display(tmp_path: os.PathLike[str]) -> None:
     )
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     assert result.stdout == b"%PDF-"
+
+
+def test_pdf_text_has_no_ligatures(library: Library, tmp_path: os.PathLike[str]) -> None:
+    """A reader searching the PDF for "specification" or "official" finds them: no ﬁ or ﬃ glyphs."""
+    view = view_of(full_design(library), library)
+    text = pdf_text(render_pdf(view, week_png=None), tmp_path)
+    assert "Job description and person specification" in text
+    assert "Person specification" in text
+    assert [character for character in text if "\ufb00" <= character <= "\ufb06"] == []

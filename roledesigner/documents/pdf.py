@@ -286,6 +286,20 @@ def _writer(buffer: QBuffer, view: JobSpecification) -> QPdfWriter:
     return writer
 
 
+def _without_ligatures(font: QFont) -> QFont:
+    """The font with ligatures off, so the PDF's text reads "specification", not "speciﬁcation".
+
+    Poppler, Acrobat and screen readers give a ligature glyph back as its own character (ﬁ, ﬃ),
+    which a search for the plain letters misses. Scripts that need joined letters, such as
+    Arabic, are shaped by their own required features and are not affected. Qt 6.7 and later.
+    """
+    set_feature = getattr(font, "setFeature", None)
+    if set_feature is not None:
+        for tag in ("liga", "clig"):
+            set_feature(QFont.Tag(tag), 0)
+    return font
+
+
 def _body(writer: QPdfWriter) -> QRectF:
     """The area inside the margins, in the writer's device pixels."""
     sheet = writer.pageLayout().fullRectPixels(RESOLUTION)
@@ -299,6 +313,7 @@ def _document(
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)  # points and CSS pixels sized for the PDF
     document.setDocumentMargin(0)
+    document.setDefaultFont(_without_ligatures(QFont(document.defaultFont())))  # every block inherits it
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a 20,000-letter word still fits
     document.setDefaultTextOption(option)
@@ -329,7 +344,7 @@ def render_pdf(view: JobSpecification, *, week_png: bytes | None, logo_png: byte
     pages = document.pageCount()
     scale = writer.logicalDpiY() / CSS_DPI
 
-    footer_font = QFont(FOOTER_FONTS)
+    footer_font = _without_ligatures(QFont(FOOTER_FONTS))
     footer_font.setPointSizeF(FOOTER_POINTS)
     footer_rule = body.bottom() + _mm(FOOTER_FROM_BODY_MM)
     painter = QPainter(writer)
