@@ -129,6 +129,8 @@ class Edit:
 FIELD_NAMES = {
     "title": "job title",
     "employer": "employer",
+    "directorate": "directorate",
+    "job_reference": "job reference",
     "footprint": "footprint",
     "footprint_name": "footprint name",
     "function": "leadership function",

@@ -20,7 +20,9 @@ MAX_BYTES = 10 * 1024 * 1024
 
 #: migrations[n] turns a format-n dictionary into a format-(n+1) one.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {
+    1: lambda data: data,  # 2 only added optional fields (directorate, job_reference)
+}
 #: The oldest format this version can migrate from.
 MIN_SCHEMA_VERSION = 1
 

@@ -32,6 +32,8 @@ def design_text(design: RoleDesign, library: Library) -> str:
     facts = [
         ("Based on", library.roles[design.based_on].name if design.based_on in library.roles else design.based_on),
         ("Employer", design.employer),
+        ("Directorate", design.directorate),
+        ("Job reference", design.job_reference),
         (
             "Footprint",
             " – ".join(x for x in (label(design.footprint) if design.footprint else "", design.footprint_name) if x),

@@ -351,3 +351,16 @@ def test_emptying_programmed_activities_ends_the_job_plan_once_the_user_moves_on
     hours.widget.setFocus()
     assert not field.isEnabled() and not editor.pa_basis.isChecked(), "left empty: no job plan"
     assert not binding.message.isVisible()
+
+
+def test_directorate_and_job_reference_are_on_the_overview(window: MainWindow, qtbot: QtBot) -> None:
+    """The usual job identification (CONVENTIONS): both are typed on the first tab and saved."""
+    for path, text in (("directorate", "Strategy and transformation"), ("job_reference", "NSICB-0421")):
+        binding = window.editor.binder.find(path)
+        assert binding is not None
+        edit = binding.widget
+        assert isinstance(edit, QLineEdit)
+        assert window.editor.focus_field(path) and window.editor.currentIndex() == 0
+        qtbot.keyClicks(edit, text)
+        assert getattr(window.controller.design, path) == text
+        assert edit.accessibleName() and edit.toolTip()

@@ -208,3 +208,26 @@ def test_damaged_json_is_explained_in_plain_words(tmp_path: Path, text: str, mea
     assert message.startswith(f"{path} is not valid JSON (")
     assert meaning in message
     assert "at at" not in message and "Expecting" not in message and "delimiter" not in message
+
+
+def test_a_format_1_file_opens_and_is_saved_as_format_2(tmp_path: Path) -> None:
+    """Format 2 added the directorate and the job reference; a format-1 file has neither."""
+    path = _write(tmp_path / "v1.roledesign", '{"schema_version": 1, "title": "Place director", "employer": "ICB"}')
+    design = load_design(path)
+    assert (design.title, design.employer, design.directorate, design.job_reference) == (
+        "Place director",
+        "ICB",
+        "",
+        "",
+    )
+    save_design(design.model_copy(update={"directorate": "Strategy", "job_reference": "ICB-123"}), path)
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert written["schema_version"] == 2
+    assert (written["directorate"], written["job_reference"]) == ("Strategy", "ICB-123")
+    assert load_design(path).job_reference == "ICB-123"
+
+
+def test_a_format_from_a_newer_version_says_to_update(tmp_path: Path) -> None:
+    path = _write(tmp_path / "v3.roledesign", '{"schema_version": 3, "title": "x"}')
+    with pytest.raises(DesignFileError, match="saved by a newer version of Role Designer"):
+        load_design(path)

@@ -30,7 +30,8 @@ from roledesigner.domain.vocabulary import (
     label,
 )
 
-SCHEMA_VERSION = 1
+#: 2 added `directorate` and `job_reference` (CONVENTIONS: the usual job identification).
+SCHEMA_VERSION = 2
 
 #: The largest amount each unit can hold for one week, whatever the post's hours.
 UNIT_CEILING: dict[AllocationUnit, Decimal] = {
@@ -149,6 +150,9 @@ class RoleDesign(_Model):
     title: Text
     based_on: Identifier | None = None
     employer: Text = ""
+    #: The department or directorate the post sits in, and the employer's reference for the post.
+    directorate: Text = ""
+    job_reference: Text = ""
     footprint: Footprint | None = None
     footprint_name: Text = ""
     function: Function | None = None

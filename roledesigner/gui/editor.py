@@ -376,6 +376,12 @@ class RoleEditor(QTabWidget):
                     b.line("employer"),
                     "The employing organisation (a joint post names its partners on the Joint post tab).",
                 ),
+                (
+                    "&Directorate",
+                    b.line("directorate"),
+                    "The department or directorate the post sits in, as the employer names it.",
+                ),
+                ("&Job reference", b.line("job_reference"), "The employer's reference for this post, if it has one."),
                 ("&Reports to", b.lines("reports_to"), "One line manager a line; several are allowed."),
                 ("&Accountable to", b.lines("accountable_to"), "One name a line."),
                 (
