@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from fractions import Fraction
 from html import unescape
 from typing import Any
 
@@ -142,3 +143,30 @@ def test_the_subtitle_names_the_employer_in_both(
     lines = [" ".join(line.split()) for line in text.splitlines()]
     title_line = lines.index(view.title)
     assert lines[title_line + 1] == subtitle
+
+
+def test_hours_are_rounded_alike_in_words_the_picture_and_its_alt_text(library: Library) -> None:
+    """9.375 hours reads "about 9.4 hours" wherever it is written; exact figures stay exact."""
+    from decimal import Decimal
+
+    from roledesigner.documents.weekchart import segment_label
+    from tests.test_html_pdf import full_design
+
+    design = full_design(library)
+    assert design.joint is not None
+    partners = [
+        design.joint.partners[0].model_copy(update={"time_percent": Decimal("33.33")}),
+        design.joint.partners[1].model_copy(update={"time_percent": Decimal("66.67")}),
+    ]
+    design = design.model_copy(update={"joint": design.joint.model_copy(update={"partners": partners})})
+    view = build_view(design, library, "North Shire ICB")
+    html = " ".join(unescape(_TAGS.sub(" ", render_html(view, week_picture=True))).split())
+    word = " ".join(open_docx(render_docx(view)).element.body.xpath("string(.)").split())
+    for text in (html, word, view.week_alt_text):
+        assert re.findall(r"about \d+\.\d\d hours", text) == [], text
+    assert "about 12.5 hours a week (33.33 per cent)" in html and "about 12.5 hours a week (33.33 per cent)" in word
+    assert "18.75 hours" in view.week_alt_text  # exact: shown as it is
+    assert segment_label(Fraction(75, 8)) == "about 9.4 hours"
+    assert segment_label(Fraction(75, 8), short=True) == "about 9.4 h"
+    assert segment_label(Fraction(75, 4)) == "18.75 hours"
+    assert segment_label(Fraction(1)) == "1 hour"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-from roledesigner.documents.wording import hours
+from roledesigner.documents.wording import hour_figure, hours
 from roledesigner.domain.joint import shares
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.timeplan import week
@@ -44,6 +44,11 @@ class WeekChart:
     bars: tuple[Bar, ...]
     scale_hours: Fraction
     alt_text: str
+
+
+def segment_label(value: Fraction, *, short: bool = False) -> str:
+    """The words on a bar's segment, rounded as the document's sentences round hours."""
+    return f"{hour_figure(value)} h" if short else hours(value)
 
 
 def _bar(label: str, system: Fraction, organisational: Fraction) -> Bar:

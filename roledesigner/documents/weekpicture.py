@@ -8,8 +8,7 @@ from fractions import Fraction
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 
-from roledesigner.documents.weekchart import COLOURS, NAMES, WeekChart
-from roledesigner.documents.wording import figure
+from roledesigner.documents.weekchart import COLOURS, NAMES, WeekChart, segment_label
 
 _APP: QGuiApplication | None = None
 
@@ -59,9 +58,9 @@ def render_png(chart: WeekChart, width: int = 1200) -> bytes:
             span = float(segment.hours / scale) * plot_width
             rect = QRectF(x, y, span, bar_height)
             painter.fillRect(rect, QColor(COLOURS[segment.kind]))
-            text = f"{figure(segment.hours)} hours"
+            text = segment_label(segment.hours)
             if painter.fontMetrics().horizontalAdvance(text) + 12 >= span:
-                text = f"{figure(segment.hours)} h"
+                text = segment_label(segment.hours, short=True)
             if painter.fontMetrics().horizontalAdvance(text) + 12 < span:
                 painter.setPen(QColor("white"))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)

@@ -51,14 +51,26 @@ _AGREEMENT = {
 }
 
 
-def figure(value: Fraction) -> str:
-    """A figure as shown to readers: two decimal places at most, 'about' when rounded."""
-    text = f"{shown(value)}"
-    return text if is_exact(value) else f"about {text}"
+#: Decimal places of a time in hours that had to be rounded: a tenth of an hour (six minutes)
+#: is as finely as anyone plans a week, so 9.375 hours reads "about 9.4 hours", not "about 9.38".
+HOURS_ABOUT_PLACES = 1
+
+
+def figure(value: Fraction, about_places: int = 2) -> str:
+    """A figure as shown to readers: as it is when two decimal places hold it exactly, else
+    'about' and rounded half up to `about_places` (the core's `shown()` rule)."""
+    if is_exact(value):
+        return f"{shown(value)}"
+    return f"about {shown(value, about_places)}"
+
+
+def hour_figure(value: Fraction) -> str:
+    """A number of hours without its unit: "18.75", "about 9.4"."""
+    return figure(value, HOURS_ABOUT_PLACES)
 
 
 def hours(value: Fraction) -> str:
-    return "1 hour" if value == 1 else f"{figure(value)} hours"
+    return "1 hour" if value == 1 else f"{hour_figure(value)} hours"
 
 
 def days(value: Fraction) -> str:
