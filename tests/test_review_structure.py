@@ -8,6 +8,7 @@ import pytest
 
 from roledesigner.compose import new_design
 from roledesigner.documents.sample import sample_design
+from roledesigner.domain.findings import Severity
 from roledesigner.domain.models import (
     CapabilityRequirement,
     Criterion,
@@ -67,7 +68,7 @@ def test_a_title_alone_is_not_a_system_role(good: RoleDesign, library: Library) 
 
 def test_one_line_manager_needs_no_appraisal_lead(library: Library) -> None:
     design = new_design(library, "system_finance_lead").model_copy(
-        update={"reports_to": ["Chief executive"], "stability": "Permanent."}
+        update={"reports_to": ["Chief executive"], "stability": "Permanent.", "employer": "ICB", "location": "Leeds"}
     )
     assert clarity(design, library) == []
     two = design.model_copy(update={"reports_to": ["Chief executive", "Council director"]})
@@ -186,3 +187,14 @@ def test_joint_line_managers_count_towards_several(library: Library) -> None:
     )
     assert "clarity.appraisal_unclear" not in codes(clarity(single, library))
     assert "clarity.appraisal_unclear" in codes(clarity(design, library))
+
+
+def test_the_employer_and_base_are_asked_for(library: Library) -> None:
+    design = new_design(library, "system_finance_lead")
+    found = [f for f in clarity(design, library) if f.code == "clarity.job_details"]
+    assert [(f.severity, f.field) for f in found] == [(Severity.WARNING, "employer")]
+    assert "do not say the employer or where the post is based." in found[0].message
+    based = design.model_copy(update={"employer": "North Shire ICB"})
+    assert [f.field for f in clarity(based, library) if f.code == "clarity.job_details"] == ["location"]
+    joint = new_design(library, "joint_digital_lead").model_copy(update={"location": "Westtown"})
+    assert "clarity.job_details" not in codes(clarity(joint, library)), "a joint post names its partners instead"

@@ -94,6 +94,7 @@ def clarity(design: RoleDesign, library: Library) -> list[Finding]:
                 "stability",
             )
         )
+    found += _job_details(design)
     if _line_managers(design) > 1 and not design.appraisal_lead.strip():
         found.append(
             Finding(
@@ -102,6 +103,28 @@ def clarity(design: RoleDesign, library: Library) -> list[Finding]:
                 "The post has several line managers but does not say who leads appraisal. Several line managers "
                 f"make system roles harder ({_SCIE_2021}): name the one who leads appraisal.",
                 "appraisal_lead",
+            )
+        )
+    return found
+
+
+def _job_details(design: RoleDesign) -> list[Finding]:
+    """The job identification a candidate and an evaluation panel look for first (CONVENTIONS)."""
+    missing = []
+    if not design.employer.strip() and design.joint is None:  # a joint post names its partners instead
+        missing.append(("the employer", "employer"))
+    if not design.location.strip():
+        missing.append(("where the post is based", "location"))
+    found = []
+    if missing:
+        what = " or ".join(words for words, _ in missing)
+        found.append(
+            Finding(
+                "clarity.job_details",
+                Severity.WARNING,
+                f"The job details do not say {what}. Candidates look for these first, and a job evaluation "
+                "panel needs to know which employer's scheme grades the post.",
+                missing[0][1],
             )
         )
     return found
