@@ -289,3 +289,24 @@ def test_pdf_text_has_no_ligatures(library: Library, tmp_path: os.PathLike[str])
     assert "Job description and person specification" in text
     assert "Person specification" in text
     assert [character for character in text if "\ufb00" <= character <= "\ufb06"] == []
+
+
+def test_text_running_over_a_page_is_in_the_pdf_once(library: Library, tmp_path: os.PathLike[str]) -> None:
+    """Qt draws a paragraph that runs on to the next page on both pages, clipped, and so puts
+    some of its lines in the PDF's text twice; a search or a screen reader would meet them twice."""
+    paragraphs = [
+        f"Paragraph {i}: the postholder agrees outcome {i} with partners across place {i}, reports "
+        f"on result {i} openly to both boards, and explains what changed in case {i}, and why."
+        for i in range(60)
+    ]
+    for organisation in ("", ORGANISATION):  # the page breaks fall in different places
+        design = new_design(library, "joint_mental_health_lead").model_copy(update={"purpose": "\n\n".join(paragraphs)})
+        pdf = render_pdf(view_of(design, library, organisation), week_png=None)
+        assert page_count(pdf, tmp_path) >= 5
+        lines = pdf_text(pdf, tmp_path).splitlines()
+        text = squeeze(" ".join(line for line in lines if "· Version" not in line))  # footers apart
+        assert [i for i, paragraph in enumerate(paragraphs) if text.count(squeeze(paragraph)) != 1] == []
+        marks = [
+            mark for i in range(60) for mark in (f"Paragraph{i}:", f"outcome{i}with", f"result{i}openly", f"case{i},")
+        ]
+        assert [mark for mark in marks if text.count(mark) != 1] == []

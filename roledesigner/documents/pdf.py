@@ -61,8 +61,14 @@ def _image(png: bytes) -> QImage:
     return image
 
 
+#: Device pixels by which Qt may place a line moved to the next page above that page's top edge:
+#: its layout rounds to 1/64 pixel, so the line can start a hair before the boundary.
+PAGE_EDGE = 1.0
+
+
 def _page_of(y: float, page_height: float) -> int:
-    return int(y // page_height)
+    """The page a position is on; a position a hair above a page's top edge is on that page."""
+    return int((y + PAGE_EDGE) // page_height)
 
 
 def _relayout_from(document: QTextDocument, position: int) -> None:
@@ -332,6 +338,52 @@ def _document(
     return document
 
 
+def _running_over(document: QTextDocument, page_height: float) -> dict[int, list[QTextBlock]]:
+    """By page, the blocks that begin on an earlier page and go on to it (a paragraph split)."""
+    found: dict[int, list[QTextBlock]] = {}
+    layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():
+        text_layout = block.layout()
+        if text_layout is not None and text_layout.lineCount() > 1:
+            top = layout.blockBoundingRect(block).top()  # where the layout's lines are measured from
+            first = _page_of(top + text_layout.lineAt(0).y(), page_height)
+            last = _page_of(top + text_layout.lineAt(text_layout.lineCount() - 1).y(), page_height)
+            for page in range(first + 1, last + 1):
+                found.setdefault(page, []).append(block)
+        block = block.next()
+    return found
+
+
+def _draw_page(
+    painter: QPainter, document: QTextDocument, page: int, body: QRectF, running_over: list[QTextBlock]
+) -> None:
+    """One page of the document, each line of text drawn on its own page only.
+
+    Qt draws every line that touches the page's rectangle, and also the last line above it of a
+    paragraph that goes on to the page (QTextLayout::draw starts one line early). Clipped, they
+    cannot be seen, but they would be in the PDF's text twice, for searches and screen readers.
+    So the rectangle stops short of the next page's first line, and a paragraph that goes on to
+    this page from the last is hidden from Qt's drawing of this page; its lines here are drawn
+    one by one.
+    """
+    layout = document.documentLayout()
+    for block in running_over:  # first, so the text reads on from the foot of the last page
+        text_layout = block.layout()
+        origin = layout.blockBoundingRect(block).topLeft()  # the layout's position in the page
+        for index in range(text_layout.lineCount()):
+            line = text_layout.lineAt(index)
+            if _page_of(origin.y() + line.y(), body.height()) == page:
+                line.draw(painter, origin)
+        block.setVisible(False)  # for Qt's drawing below only: the layout is not redone
+    try:
+        top = page * body.height()
+        document.drawContents(painter, QRectF(0, top + PAGE_EDGE, body.width(), body.height() - 2 * PAGE_EDGE))
+    finally:
+        for block in running_over:
+            block.setVisible(True)
+
+
 def render_pdf(view: JobSpecification, *, week_png: bytes | None, logo_png: bytes | None = None) -> bytes:
     """The specification as A4 PDF bytes, with a footer on every page and the title, author and creator set."""
     _ensure_gui()
@@ -343,6 +395,7 @@ def render_pdf(view: JobSpecification, *, week_png: bytes | None, logo_png: byte
     document = _document(view, writer, body, week_png, logo_png)
     pages = document.pageCount()
     scale = writer.logicalDpiY() / CSS_DPI
+    running_over = _running_over(document, body.height())
 
     footer_font = _without_ligatures(QFont(FOOTER_FONTS))
     footer_font.setPointSizeF(FOOTER_POINTS)
@@ -354,7 +407,7 @@ def render_pdf(view: JobSpecification, *, week_png: bytes | None, logo_png: byte
                 writer.newPage()
             painter.save()
             painter.translate(body.left(), body.top() - page * body.height())
-            document.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            _draw_page(painter, document, page, body, running_over.get(page, []))
             _close_tables(painter, document, page, body.height(), scale)
             painter.restore()
             painter.setPen(QPen(QColor(RULE_COLOUR), _mm(0.2)))
