@@ -377,3 +377,11 @@ def test_last_modified_by_falls_back_as_the_author_does(library: Library) -> Non
     with docx2python(io.BytesIO(export(RoleDesign(title="Blank post"), library, organisation=""))) as extracted:
         core = extracted.core_properties
     assert core["creator"] == core["lastModifiedBy"] == "Role Designer"
+
+
+def test_the_template_itself_has_no_python_docx_leftovers() -> None:
+    """HR teams open the template to restyle it: its own properties should not date from 2013."""
+    with docx2python(default_template()) as extracted:
+        core = extracted.core_properties
+    assert "python-docx" not in " ".join(str(value) for value in core.values())
+    assert not str(core["created"]).startswith("2013")
