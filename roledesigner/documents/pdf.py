@@ -188,7 +188,7 @@ def _continue_on_next_page(document: QTextDocument, table: QTextTable, row: int,
     Word does this with a row that may not break across pages. Padding the row above down to
     the foot of the page (the other way) would stretch that row's borders to the page's foot.
     """
-    page = _page_of(_row_extent(document, table, row)[0], page_height)
+    page = _page_of(_row_extent(document, table, row - 1)[1] - 1, page_height)  # where the table now ends
     table_format = table.format()
     rows, columns = table.rows(), table.columns()
     carried = [*range(table_format.headerRowCount()), *range(row, rows)]
@@ -210,17 +210,23 @@ def _continue_on_next_page(document: QTextDocument, table: QTextTable, row: int,
 
 
 def _straddling_row(document: QTextDocument, page_height: float) -> tuple[QTextTable, int] | None:
-    """The first table row that starts on one page and ends on the next, and is worth moving.
+    """The first table row that would leave its table running on to another page, and is worth moving.
 
-    A row taller than half a page is left to break. So is the first row under the header of a
-    table that already starts at the top of a page: moving it would leave that page empty.
+    That is a row that starts on one page and ends on the next, or one that Qt has moved to the
+    next page itself because its first line could not fit (Qt then stretches the row above down
+    to the foot of the page). A row taller than half a page is left to break. So is the first
+    row under the header of a table that already starts at the top of a page: moving it would
+    leave that page empty.
     """
     for table in _tables(document):
         header_rows = table.format().headerRowCount()
+        above = _row_extent(document, table, header_rows - 1)[1] if header_rows else None
         for row in range(header_rows, table.rows()):
             top, bottom = _row_extent(document, table, row)
             page = _page_of(top, page_height)
-            if bottom - top >= page_height / 2 or page == _page_of(bottom - 1, page_height):
+            moved_by_qt = above is not None and _page_of(above - 1, page_height) < page
+            above = bottom
+            if bottom - top >= page_height / 2 or (page == _page_of(bottom - 1, page_height) and not moved_by_qt):
                 continue
             if row == header_rows:
                 moved = table.format().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
