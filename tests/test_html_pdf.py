@@ -158,7 +158,7 @@ def test_sections_are_the_h2_headings_in_order(library: Library, role_id: str) -
 
 def test_every_section_of_a_full_design_is_rendered(library: Library) -> None:
     view = view_of(full_design(library), library)
-    assert len(view.sections) == 12
+    assert len(view.sections) == 13
     page = render_html(view, week_picture=True)
     headings = outline(page).headings
     assert [text for level, text in headings if level == 2] == [s.heading for s in view.sections]
@@ -170,6 +170,7 @@ def test_every_section_of_a_full_design_is_rendered(library: Library) -> None:
         *view.joint,
         "North Shire Council",
         view.relationships[0].name,
+        *(line for clause in view.clauses for line in clause.lines),
         *view.development,
         *view.stability,
         view.person_spec[0].criterion,

@@ -125,7 +125,7 @@ def test_every_section_is_there_for_an_independent_reader(sample_docx: bytes, li
 def test_empty_sections_are_left_out(library: Library) -> None:
     data = export(RoleDesign(title="Blank post"), library, organisation="")
     levels = heading_levels(open_docx(data))
-    assert [text for level, text in levels if level == 1] == ["Job details", "Protected time"]
+    assert [text for level, text in levels if level == 1] == ["Job details", "Protected time", "Standard terms"]
 
 
 HOSTILE = "A & B <b>bold</b> {{ spec.title }} {% if x %} 🧭 قائد النظام \x07\x1b end"
@@ -385,3 +385,49 @@ def test_the_template_itself_has_no_python_docx_leftovers() -> None:
         core = extracted.core_properties
     assert "python-docx" not in " ".join(str(value) for value in core.values())
     assert not str(core["created"]).startswith("2013")
+
+
+def test_standard_terms_and_job_identification_reach_the_word_file(library: Library) -> None:
+    """CONVENTIONS: the usual standard clauses, the statements inclusive recruitment asks for, and
+    the directorate and job reference among the job details."""
+    from roledesigner.compose import new_design
+    from roledesigner.domain.models import JointArrangement, Partner
+
+    design = new_design(library, "joint_digital_lead").model_copy(
+        update={
+            "directorate": "Digital and data",
+            "job_reference": "NSICB-0421",
+            "joint": JointArrangement(
+                partners=[
+                    Partner.model_validate(
+                        {
+                            "organisation": "North Shire ICB",
+                            "sector": "icb",
+                            "host": True,
+                            "funding_percent": 50,
+                            "time_percent": 50,
+                        }
+                    ),
+                    Partner.model_validate(
+                        {
+                            "organisation": "Westtown Council",
+                            "sector": "local_authority",
+                            "funding_percent": 50,
+                            "time_percent": 50,
+                        }
+                    ),
+                ]
+            ),
+        }
+    )
+    data = export(design, library, organisation="")
+    levels = heading_levels(open_docx(data))
+    top = [text for level, text in levels if level == 1]
+    standard = top.index("Standard terms")
+    assert top[standard - 1 : standard + 2] == ["Joint arrangement", "Standard terms", "Capabilities"]
+    for heading in ("Safeguarding", "Confidentiality and information", "Reasonable adjustments and flexible working"):
+        assert (2, heading) in levels
+    text = independent_text(data)
+    assert "the premises of North Shire ICB and Westtown Council" in text
+    assert "Equality Act 2010" in text and "job share" in text
+    assert "Digital and data" in text and "NSICB-0421" in text

@@ -261,6 +261,7 @@ def build(path: Path) -> None:
                 document, "person in spec.relationships", "{{ person.name }} ({{ person.sector }})", "List Bullet"
             ),
         ),
+        ("clauses", _clauses(document)),
         ("capabilities", _capabilities(document)),
         (
             "person_spec",
@@ -307,6 +308,16 @@ def _responsibilities(document: object):  # type: ignore[no-untyped-def]
         _paragraph(document, "{%p for group in spec.responsibilities %}")
         _paragraph(document, "{{ group.heading }}", "Heading 2")
         _lines(document, "item in group.lines", "{{ item }}", "List Bullet")
+        _paragraph(document, "{%p endfor %}")
+
+    return fill
+
+
+def _clauses(document: object):  # type: ignore[no-untyped-def]
+    def fill() -> None:
+        _paragraph(document, "{%p for clause in spec.clauses %}")
+        _paragraph(document, "{{ clause.heading }}", "Heading 2")
+        _lines(document, "line in clause.lines")
         _paragraph(document, "{%p endfor %}")
 
     return fill

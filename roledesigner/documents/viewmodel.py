@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from roledesigner.documents.clauses import standard_clauses
 from roledesigner.documents.weekchart import WeekChart, week_chart
 from roledesigner.documents.wording import (
     figure,
@@ -47,6 +48,7 @@ SECTION_HEADINGS: dict[str, str] = {
     "time": "Protected time",
     "joint": "Joint arrangement",
     "relationships": "Working relationships",
+    "clauses": "Standard terms",
     "capabilities": "Capabilities",
     "person_spec": "Person specification",
     "development": "Support and development",
@@ -158,6 +160,7 @@ class JobSpecification:
     joint: list[str]
     partners: list[PartnerView]
     relationships: list[RelationshipView]
+    clauses: list[ItemGroup]
     capability_domains: list[DomainView]
     person_spec: list[CriterionView]
     development: list[str]
@@ -211,6 +214,8 @@ def _details(design: RoleDesign, date: str) -> list[Row]:
         Row("Location", clean(design.location.strip())),
         Row("Contract", label(design.contract)),
         _employer_row(design),
+        Row("Directorate", clean(design.directorate.strip())),
+        Row("Job reference", clean(design.job_reference.strip())),
         Row("Reports to", clean("; ".join(design.reports_to))),
         Row("Accountable to", clean("; ".join(design.accountable_to))),
         Row("Appraisal led by", clean(design.appraisal_lead.strip())),
@@ -313,6 +318,7 @@ def build_view(
     ]
     responsibilities = [group for group in responsibilities if group.lines]
     relationships = [RelationshipView(clean(r.name), label(r.sector)) for r in design.relationships]
+    clauses = [ItemGroup(heading, [clean(text)]) for heading, text in standard_clauses(design)]
     domains = _capabilities(design, library)
     person_spec = _person_spec(design, library)
     time = [clean(s) for s in time_sentences(design.time)]
@@ -333,6 +339,7 @@ def build_view(
         *learning,
         *joint,
         *(r.name for r in relationships),
+        *(line for clause in clauses for line in clause.lines),
         *(c.name + " " + " ".join(c.indicators) for d in domains for c in d.capabilities),
         *(row.criterion for row in person_spec),
         *development,
@@ -347,6 +354,7 @@ def build_view(
         "time": True,
         "joint": bool(joint),
         "relationships": bool(relationships),
+        "clauses": bool(clauses),
         "capabilities": bool(domains),
         "person_spec": bool(person_spec),
         "development": bool(development),
@@ -381,6 +389,7 @@ def build_view(
         joint=joint,
         partners=_partners(design),
         relationships=relationships,
+        clauses=clauses,
         capability_domains=domains,
         person_spec=person_spec,
         development=development,
