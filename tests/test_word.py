@@ -431,3 +431,16 @@ def test_standard_terms_and_job_identification_reach_the_word_file(library: Libr
     assert "the premises of North Shire ICB and Westtown Council" in text
     assert "Equality Act 2010" in text and "job share" in text
     assert "Digital and data" in text and "NSICB-0421" in text
+
+
+def test_the_file_says_role_designer_made_it_and_has_no_borrowed_thumbnail(library: Library) -> None:
+    import zipfile
+
+    data = export(RoleDesign(title="Blank post"), library, organisation="")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = package.namelist()
+        assert len(names) == len(set(names))
+        assert "docProps/thumbnail.jpeg" not in names
+        assert b"thumbnail" not in package.read("_rels/.rels")
+        application = package.read("docProps/app.xml")
+    assert b"<Application>Role Designer</Application>" in application and b"Normal.dotm" not in application

@@ -8,7 +8,9 @@ Heading texts are fields (`{{ headings.purpose }}`), so the Word file and the pr
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -301,6 +303,35 @@ def build(path: Path) -> None:
     properties.modified = built
     properties.language = "en-GB"
     document.save(str(path))
+    _tidy_package(path)
+
+
+#: The extended properties: python-docx's default template says it was made by "Microsoft
+#: Macintosh Word" from Normal.dotm, which File > Properties then shows for every export.
+APP_PROPERTIES = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>Role Designer</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
+def _tidy_package(path: Path) -> None:
+    """Our own extended properties, and no thumbnail: python-docx's shows a blank page, which file
+    managers would show for every exported job description. Each part name is written once."""
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            if info.filename == "docProps/thumbnail.jpeg":
+                continue
+            if info.filename == "docProps/app.xml":
+                data = APP_PROPERTIES.encode("utf-8")
+            elif info.filename == "_rels/.rels":
+                data = re.sub(rb"<Relationship [^>]*Target=\"docProps/thumbnail\.jpeg\"/>", b"", data)
+            target.writestr(info, data)
 
 
 def _responsibilities(document: object):  # type: ignore[no-untyped-def]
