@@ -317,15 +317,15 @@ def test_edited_text_is_the_authors_and_is_reviewed_point_by_point(library: Libr
     # of the author's among the library's mostly feminine-coded ones do not tip it.
     balance = next(f for f in found if f.code == "inclusive.gender_balance")
     assert balance.message.startswith(
-        "Across the whole description, text copied from the emerging role included: 6 masculine-coded and "
-        "7 feminine-coded words, feminine-coded overall."
+        "Across the whole description, text copied from the emerging role included: 3 masculine-coded and "
+        "7 feminine-coded words, strongly feminine-coded overall."
     )
     assert balance.severity is Severity.INFO
 
 
 def test_a_masculine_lean_warns_whoever_wrote_the_words(library: Library) -> None:
     role = library.roles["independent_chair"]
-    bold = "Be a dominant, decisive, competitive, ambitious and driven leader."
+    bold = "Be a dominant, decisive, competitive, ambitious, assertive, forceful and driven leader."
     duties = [role.responsibilities[0].model_copy(update={"text": bold}), *role.responsibilities[1:]]
     team_library = dataclasses.replace(
         library, roles={**library.roles, role.id: role.model_copy(update={"responsibilities": duties})}
