@@ -121,3 +121,17 @@ def test_split_totals_sentence() -> None:
         "Funding adds up to 110 per cent (10 per cent too much). Time adds up to 90 per cent (10 per cent still to share)."
     )
     assert split_totals_sentence(joint_design(*GOOD).joint).endswith("Time adds up to 100 per cent (complete).")
+
+
+def test_the_unit_agrees_with_the_number_as_written() -> None:
+    from fractions import Fraction
+
+    from roledesigner.documents.wording import days, hours
+
+    assert hours(Fraction(1)) == "1 hour"
+    assert hours(Fraction(961, 1000)) == "about 1 hour"
+    assert hours(Fraction(3, 2)) == "1.5 hours"
+    assert hours(Fraction(94, 100) + Fraction(1, 1000)) == "about 0.9 hours"
+    assert days(Fraction(1)) == "1 day"
+    assert days(Fraction(9999, 10000)) == "about 1 day"
+    assert days(Fraction(1, 2)) == "half a day"

@@ -9,6 +9,7 @@ leave `spec.clauses` out of it.
 
 from __future__ import annotations
 
+from roledesigner.documents.wording import join_words
 from roledesigner.domain.models import RoleDesign
 
 
@@ -16,7 +17,7 @@ def standard_clauses(design: RoleDesign) -> list[tuple[str, str]]:
     """(heading, text) for each standard term, fitted to the post (a joint post's partners)."""
     partners = [p.organisation.strip() for p in design.joint.partners] if design.joint else []
     if partners:
-        where = "the premises of " + _joined(partners)
+        where = "the premises of " + join_words(partners)
     elif design.footprint_name.strip():
         where = f"other sites across {design.footprint_name.strip()}, including partner organisations' premises"
     else:
@@ -53,7 +54,3 @@ def standard_clauses(design: RoleDesign) -> list[tuple[str, str]]:
             "are welcome and will be considered.",
         ),
     ]
-
-
-def _joined(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -69,14 +69,19 @@ def hour_figure(value: Fraction) -> str:
     return figure(value, HOURS_ABOUT_PLACES)
 
 
+def _counted(number: str, singular: str, plural: str) -> str:
+    """The unit agrees with the number as written: "1 hour", "about 1 hour", "about 1.1 hours"."""
+    return f"{number} {singular if number.removeprefix('about ') == '1' else plural}"
+
+
 def hours(value: Fraction) -> str:
-    return "1 hour" if value == 1 else f"{hour_figure(value)} hours"
+    return _counted(hour_figure(value), "hour", "hours")
 
 
 def days(value: Fraction) -> str:
     if value == Fraction(1, 2):
         return "half a day"
-    return "1 day" if value == 1 else f"{figure(value)} days"
+    return _counted(figure(value), "day", "days")
 
 
 def share_of_post(part: Fraction) -> str:
