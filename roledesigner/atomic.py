@@ -42,7 +42,10 @@ def write_atomically(path: Path, data: bytes) -> None:
     """
     given = path
     if path.is_symlink():
-        path = path.resolve()
+        try:
+            path = path.resolve()
+        except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links, on Python 3.11
+            raise WriteError(f"Cannot save {given}: it is a link that leads nowhere (a loop of links).") from error
     folder = path.parent
     if not folder.is_dir():
         raise WriteError(f"Cannot save {given}: the folder {folder} does not exist.")

@@ -79,7 +79,7 @@ def _migrate(path: Path, data: dict[str, Any]) -> dict[str, Any]:
 
 #: What the JSON reader's messages mean, for people who have never seen JSON.
 _JSON_PROBLEMS = {
-    "Expecting value": "something is missing",
+    "Expecting value": "something unexpected starts there, so it may not be a role design at all",
     "Unterminated string starting at": "a piece of text is not closed with a quotation mark",
     "Expecting ',' delimiter": "a comma is missing",
     "Expecting ':' delimiter": "a colon is missing",

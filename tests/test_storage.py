@@ -196,7 +196,10 @@ def test_saving_through_a_link_keeps_the_link_and_a_pipe_is_refused(tmp_path: Pa
     ("text", "meaning"),
     [
         ('{"schema_version": 1, "title": "Cut sho', "at line 1, column 32, a piece of text is not closed"),
-        ("PK\x03\x04 not json", "at line 1, column 1, something is missing"),
+        (
+            "PK\x03\x04 not json",
+            "at line 1, column 1, something unexpected starts there, so it may not be a role design at all",
+        ),
         ('{"schema_version": 1} {}', "more follows the end of the design"),
     ],
 )
@@ -231,3 +234,12 @@ def test_a_format_from_a_newer_version_says_to_update(tmp_path: Path) -> None:
     path = _write(tmp_path / "v3.roledesign", '{"schema_version": 3, "title": "x"}')
     with pytest.raises(DesignFileError, match="saved by a newer version of Role Designer"):
         load_design(path)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links as a Linux or macOS user makes them")
+def test_a_loop_of_links_is_one_sentence(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.roledesign", tmp_path / "b.roledesign"
+    first.symlink_to(second)
+    second.symlink_to(first)
+    with pytest.raises(DesignFileError, match=r"a.roledesign: it is a link that leads nowhere"):
+        save_design(_design(), first)
