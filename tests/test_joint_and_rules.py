@@ -19,7 +19,7 @@ from roledesigner.domain.timerules import Suggestion, joint_findings, time_findi
 from roledesigner.domain.vocabulary import AllocationUnit as Unit
 from roledesigner.domain.vocabulary import Footprint, LegalBasis
 from roledesigner.library.catalogue import Library
-from tests.strategies import time_plans
+from tests.strategies import designs, time_plans
 
 D = Decimal
 
@@ -256,3 +256,13 @@ def test_a_joint_role_design_without_its_arrangement_is_warned(library: Library)
     assert "'Joint NHS and council mental health lead'" in found[0].message
     not_joint = new_design(library, "system_finance_lead")
     assert "joint.arrangement_missing" not in [f.code for f in review(not_joint, library)]
+
+
+@given(designs)
+def test_the_editors_totals_agree_with_the_review(design: RoleDesign) -> None:
+    """splits_complete (the editor's red or plain totals line) is true exactly when the review has
+    no complaint about the funding or time totals."""
+    from roledesigner.domain.joint import splits_complete
+
+    totals = {f.code for f in joint_findings(design)} & {"joint.funding_total", "joint.time_total"}
+    assert splits_complete(design.joint) == (not totals)

@@ -30,6 +30,11 @@ def total_time(joint: JointArrangement) -> Decimal:
     return sum((p.time_percent for p in joint.partners), Decimal(0))
 
 
+def splits_complete(joint: JointArrangement | None) -> bool:
+    """Funding and time each add up to exactly 100 per cent (or there is nothing to add up yet)."""
+    return joint is None or not joint.partners or total_funding(joint) == total_time(joint) == 100
+
+
 def hosts(joint: JointArrangement) -> list[int]:
     return [i for i, p in enumerate(joint.partners) if p.host]
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from roledesigner.documents.weekchart import week_chart
 from roledesigner.documents.wording import split_totals_sentence, time_sentences
-from roledesigner.domain.joint import total_funding, total_time
+from roledesigner.domain.joint import splits_complete
 from roledesigner.domain.models import (
     Criterion,
     JointArrangement,
@@ -911,9 +911,7 @@ class RoleEditor(QTabWidget):
         self.joint_check.blockSignals(False)
         self.joint_area.setEnabled(design.joint is not None)
         self.joint_totals.setText(split_totals_sentence(design.joint))
-        joint = design.joint
-        adds_up = joint is None or not joint.partners or total_funding(joint) == total_time(joint) == 100
-        self.joint_totals.setStyleSheet("" if adds_up else ERROR_STYLE)
+        self.joint_totals.setStyleSheet("" if splits_complete(design.joint) else ERROR_STYLE)
         self.picture_timer.start()
 
     def _update_picture(self) -> None:
