@@ -74,7 +74,7 @@ def test_invalid_values_are_refused_with_the_field() -> None:
     with pytest.raises(EditError) as caught:
         set_value(design, "time.contracted_hours_per_week", "200")
     assert caught.value.field == "time.contracted_hours_per_week"
-    assert str(caught.value) == "must be more than 0 and at most 168"
+    assert str(caught.value) == "must be more than 0 and at most 168 hours"
     with pytest.raises(EditError):
         insert_item(design, "responsibilities", 0, {"text": "  "})
     assert get_value(design, "time.system_work.unit").value == "percent"

@@ -164,7 +164,7 @@ def test_a_joint_split_that_does_not_add_up_shows_in_review(
     assert "joint.funding_total" in codes(window)
     assert "joint.time_total" not in codes(window)
     assert not model.setData(model.index(0, 3), "120")
-    assert model.last_problem == "must be between 0 and 100"
+    assert model.last_problem == "must be between 0 and 100 per cent"
 
 
 def test_double_clicking_a_finding_jumps_to_its_field(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

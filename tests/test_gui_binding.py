@@ -36,7 +36,7 @@ def test_a_refused_number_keeps_the_value_from_before_the_typing(window: MainWin
 
     assert window.controller.design.time.contracted_hours_per_week == Decimal("37.5"), "not 20"
     assert edit.text() == "200", "what was typed stays in view while it is explained"
-    assert message(window, HOURS) == "Contracted hours a week must be more than 0 and at most 168."
+    assert message(window, HOURS) == "Contracted hours a week must be more than 0 and at most 168 hours."
     assert "20 hours" not in preview_text(window)
     assert not window.controller.undo_stack.canUndo(), "typed and put back leaves nothing to undo"
     assert window.controller.undo_stack.isClean()
@@ -44,7 +44,7 @@ def test_a_refused_number_keeps_the_value_from_before_the_typing(window: MainWin
     window.editor.focus_field("title")  # the user moves on
     assert edit.text() == "37.5"
     assert message(window, HOURS) == (
-        "Not saved: Contracted hours a week must be more than 0 and at most 168. "
+        "Not saved: Contracted hours a week must be more than 0 and at most 168 hours. "
         "The field shows the value saved before."
     )
 

@@ -230,7 +230,7 @@ def test_a_percentage_over_100_names_the_partner_field() -> None:
                 },
             }
         )
-    assert describe(caught.value) == "joint.partners[0].funding_percent must be between 0 and 100"
+    assert describe(caught.value) == "joint.partners[0].funding_percent must be between 0 and 100 per cent"
 
 
 def test_a_design_from_a_joint_role_starts_joint_and_is_asked_for_its_partners(library: Library) -> None:

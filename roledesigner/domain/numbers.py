@@ -28,19 +28,21 @@ def json_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _between(low: int, high: int) -> AfterValidator:
+def _between(low: int, high: int, unit: str = "") -> AfterValidator:
+    """The bounds, said with their unit ("between 0 and 100 per cent") wherever they are read."""
+
     def check(value: Decimal) -> Decimal:
         if not low <= value <= high:
-            raise ValueError(f"must be between {low} and {high}")
+            raise ValueError(f"must be between {low} and {high}{' ' + unit if unit else ''}")
         return value
 
     return AfterValidator(check)
 
 
-def _above_zero_up_to(high: int) -> AfterValidator:
+def _above_zero_up_to(high: int, unit: str) -> AfterValidator:
     def check(value: Decimal) -> Decimal:
         if not 0 < value <= high:
-            raise ValueError(f"must be more than 0 and at most {high}")
+            raise ValueError(f"must be more than 0 and at most {high} {unit}")
         return value
 
     return AfterValidator(check)
@@ -51,8 +53,8 @@ Number = Annotated[
     AfterValidator(_bounded_places),
     PlainSerializer(json_number, return_type=float, when_used="json"),
 ]
-Percent = Annotated[Number, _between(0, 100)]
+Percent = Annotated[Number, _between(0, 100, "per cent")]
 NonNegative = Annotated[Number, _between(0, 10_000)]
-WeeklyHours = Annotated[Number, _above_zero_up_to(168)]
-WeeklyDays = Annotated[Number, _above_zero_up_to(7)]
-WeeklyPAs = Annotated[Number, _above_zero_up_to(42)]
+WeeklyHours = Annotated[Number, _above_zero_up_to(168, "hours")]
+WeeklyDays = Annotated[Number, _above_zero_up_to(7, "days")]
+WeeklyPAs = Annotated[Number, _above_zero_up_to(42, "programmed activities")]

@@ -35,8 +35,6 @@ class Column:
     #: How a refused value's sentence names the cell: "{number}" is the row's number (from 1),
     #: "{item.organisation}" a field of the row's item. Empty: "<header> for <noun> <number>".
     subject: str = ""
-    #: Said after a refused value's bounds: "between 0 and 100" becomes "between 0 and 100 per cent".
-    unit: str = ""
     #: The column's share of the width the other columns leave (its text wraps); 0 fits the
     #: column to its contents (figures, ticks, short choices).
     stretch: int = 0
@@ -96,8 +94,6 @@ class ListTableModel(QAbstractTableModel):
         subject = column.subject or "{header} for {noun} {number}"
         named = subject.format(header=column.name, noun=self.noun, number=row + 1, item=item)
         phrase = phrase.strip().rstrip(".")
-        if column.unit and phrase[-1:].isdigit():
-            phrase = f"{phrase} {column.unit}"
         return f"{named[:1].upper()}{named[1:]} {phrase}."
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
