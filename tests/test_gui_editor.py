@@ -364,3 +364,15 @@ def test_directorate_and_job_reference_are_on_the_overview(window: MainWindow, q
         qtbot.keyClicks(edit, text)
         assert getattr(window.controller.design, path) == text
         assert edit.accessibleName() and edit.toolTip()
+
+
+def test_a_refused_drop_message_goes_with_the_next_accepted_edit(window: MainWindow) -> None:
+    """Every message under a table has one keeper (its model), so an accepted edit always clears it."""
+    design = window.controller.design
+    first = next(iter(window.controller.library.capabilities))
+    window.add_capability(first)
+    window.add_capability(first)  # refused: already in this role
+    table = window.editor.tables["capabilities"]
+    assert "already" in table.message.text() and not table.message.isHidden()
+    window.controller.set_field("title", design.title + " (draft)")
+    assert table.message.text() == "" and table.message.isHidden()

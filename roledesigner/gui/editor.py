@@ -588,7 +588,7 @@ class RoleEditor(QTabWidget):
         return page
 
     def show_capability_message(self, message: str) -> None:
-        self.tables["capabilities"].show_message(message)
+        self.tables["capabilities"].list_model.say(message)
 
     def _time(self) -> QWidget:
         b = self.binder
@@ -823,7 +823,7 @@ class RoleEditor(QTabWidget):
             if partner is not None:
                 problem = self.controller.set_field(f"joint.partners[{row}].{attr}", value)
                 if problem:
-                    table.show_message(f"The {attr.replace('_', ' ')} for {partner.organisation} {problem}.")
+                    table.list_model.say(f"The {attr.replace('_', ' ')} for {partner.organisation} {problem}.")
 
         manager.textEdited.connect(lambda text: changed("line_manager", text))
         terms.currentIndexChanged.connect(lambda _index: changed("terms", terms.currentData()))

@@ -79,9 +79,11 @@ class ListTableModel(QAbstractTableModel):
     def _reset(self) -> None:
         self.beginResetModel()
         self.endResetModel()
-        self._say("")  # an accepted edit, undo or another design: the refusal no longer holds
+        self.say("")  # an accepted edit, undo or another design: the refusal no longer holds
 
-    def _say(self, problem: str) -> None:
+    def say(self, problem: str) -> None:
+        """Show (or, with "", clear) the sentence under the table: the one way it is set, so the
+        next accepted edit always clears it."""
         if problem != self.problem:
             self.problem = problem
             self.problemChanged.emit(problem)
@@ -153,7 +155,7 @@ class ListTableModel(QAbstractTableModel):
         elif role != Qt.ItemDataRole.EditRole:
             return False
         self.last_problem = self.controller.set_field(f"{self.path}[{index.row()}].{column.attr}", value)
-        self._say("" if self.last_problem is None else self.sentence(index.row(), column, self.last_problem))
+        self.say("" if self.last_problem is None else self.sentence(index.row(), column, self.last_problem))
         return self.last_problem is None
 
 
