@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from roledesigner.recovery import recovery_dir
-from roledesigner.settings import ENV_USER_LIBRARY, Settings, config_dir, load_settings, settings_path, user_library_dir
+from roledesigner.settings import Settings, config_dir, load_settings, user_library_dir
 
 
 def write_problem(folder: Path) -> str | None:
@@ -33,22 +33,11 @@ def _reason(error: OSError) -> str:
     return error.strerror.lower() if error.strerror else str(error)
 
 
-def _settings(problems: list[str]) -> Settings:
-    """The settings in use; if the settings file cannot even be looked at, the defaults (and a sentence)."""
-    try:
-        return load_settings()  # a file it can read but not use is the app's own warning, not one of these
-    except Exception as error:  # noqa: BLE001 - the start must go on, whatever stops the file being read
-        reason = _reason(error) if isinstance(error, OSError) else str(error)
-        problems.append(f"Settings file {settings_path()} could not be read ({reason}); using the defaults.")
-    user_library = os.environ.get(ENV_USER_LIBRARY)
-    return Settings(user_library=Path(user_library) if user_library else None)
-
-
 def start_up_problems(settings: Settings | None = None) -> list[str]:
     """One plain sentence for each of the app's own folders it cannot write.
 
-    `settings` are the ones the app loaded; without them they are read here, and a settings file
-    that cannot be read is itself a problem to say, not a reason to fail.
+    `settings` are the ones the app loaded; without them they are read here (a settings file that
+    cannot be read means the defaults: `load_settings` never fails).
     """
     problems: list[str] = []
     folder = config_dir()
@@ -59,7 +48,7 @@ def start_up_problems(settings: Settings | None = None) -> list[str]:
     reason = write_problem(folder)
     if reason:
         problems.append(f"Autosave cannot keep recovery copies, because {folder} cannot be written ({reason}).")
-    folder = user_library_dir(settings if settings is not None else _settings(problems))
+    folder = user_library_dir(settings if settings is not None else load_settings())
     reason = write_problem(folder)
     if reason:
         problems.append(

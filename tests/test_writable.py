@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from roledesigner import writable
 from roledesigner.gui import app as gui_app
 from roledesigner.recovery import recovery_dir
 from roledesigner.settings import Settings, settings_path
@@ -93,17 +92,19 @@ def test_the_recovery_folder_is_checked_on_its_own(tmp_path: Path, monkeypatch: 
     assert (tmp_path / "library").is_dir()
 
 
-def test_a_settings_file_that_cannot_be_read_is_said_not_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_settings_file_that_cannot_be_reached_is_not_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Say the folder above it cannot be searched: looking for the file raises, rather than finding none."""
+    real_is_file = Path.is_file
 
-    def refuse(warnings: list[str] | None = None) -> Settings:
-        raise PermissionError(errno.EACCES, "Permission denied", str(settings_path()))
+    def locked(path: Path) -> bool:
+        if path == settings_path():
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_is_file(path)
 
-    monkeypatch.setattr(writable, "load_settings", refuse)
+    monkeypatch.setattr(Path, "is_file", locked)
     library = _blocked(tmp_path, "library")
     monkeypatch.setenv("ROLEDESIGNER_USER_LIBRARY", str(library))  # still honoured with the defaults
     assert start_up_problems() == [
-        f"Settings file {settings_path()} could not be read (permission denied); using the defaults.",
         f"New entries for your own library cannot be saved, because {library} cannot be written (not a directory).",
     ]
 
