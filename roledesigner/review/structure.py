@@ -110,24 +110,23 @@ def clarity(design: RoleDesign, library: Library) -> list[Finding]:
 
 def _job_details(design: RoleDesign) -> list[Finding]:
     """The job identification a candidate and an evaluation panel look for first (CONVENTIONS)."""
-    missing = []
-    if not design.employer.strip() and design.joint is None:  # a joint post names its partners instead
-        missing.append(("the employer", "employer"))
-    if not design.location.strip():
-        missing.append(("where the post is based", "location"))
-    found = []
-    if missing:
-        what = " or ".join(words for words, _ in missing)
-        found.append(
-            Finding(
-                "clarity.job_details",
-                Severity.WARNING,
-                f"The job details do not say {what}. Candidates look for these first, and a job evaluation "
-                "panel needs to know which employer's scheme grades the post.",
-                missing[0][1],
-            )
+    no_employer = not design.employer.strip() and design.joint is None  # a joint post names its partners
+    no_base = not design.location.strip()
+    if no_employer and no_base:
+        message = (
+            "The job details do not say the employer or where the post is based. Candidates look for both first, "
+            "and a job evaluation panel needs to know which employer's scheme grades the post."
         )
-    return found
+    elif no_employer:
+        message = (
+            "The job details do not say the employer. A job evaluation panel needs to know which employer's "
+            "scheme grades the post, and candidates look for it first."
+        )
+    elif no_base:
+        message = "The job details do not say where the post is based. Candidates look for it first."
+    else:
+        return []
+    return [Finding("clarity.job_details", Severity.WARNING, message, "employer" if no_employer else "location")]
 
 
 def _line_managers(design: RoleDesign) -> int:
