@@ -311,3 +311,11 @@ def test_text_running_over_a_page_is_in_the_pdf_once(library: Library, tmp_path:
             mark for i in range(60) for mark in (f"Paragraph{i}:", f"outcome{i}with", f"result{i}openly", f"case{i},")
         ]
         assert [mark for mark in marks if text.count(mark) != 1] == []
+
+
+def test_the_organisation_is_named_once_at_the_head(library: Library) -> None:
+    """It is in the subtitle, as in the Word file; a line of its own above the title said it twice."""
+    view = view_of(new_design(library, "joint_mental_health_lead"), library, "North Shire ICB")
+    page = render_html(view, week_picture=False)
+    head = page[: page.index("<h2>")]
+    assert head.count("North Shire ICB") == 1
