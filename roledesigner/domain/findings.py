@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+#: How findings cite the research, spelled out (SCIE alone means nothing to most readers).
+SCIE_2021 = "Social Care Institute for Excellence, 2021"
+SCIE_2018 = "Social Care Institute for Excellence, 2018"
+
 
 class Severity(StrEnum):
     ERROR = "error"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from roledesigner.domain.findings import Finding, Severity
+from roledesigner.domain.findings import SCIE_2021, Finding, Severity
 from roledesigner.domain.joint import hosts, total_funding, total_time
 from roledesigner.domain.models import Allocation, RoleDesign
 from roledesigner.domain.numbers import json_number
@@ -48,7 +48,7 @@ def time_findings(design: RoleDesign, suggestion: Suggestion | None = None) -> l
                 Severity.ERROR,
                 f"This is a {footprint.value} post but gives no protected time for system work. Leaders say "
                 "system work does not happen unless the job specification gives actual time and days for it "
-                "(Social Care Institute for Excellence, 2021). Set the system work allocation.",
+                f"({SCIE_2021}). Set the system work allocation.",
                 field,
             )
         )
@@ -168,7 +168,7 @@ def joint_findings(design: RoleDesign) -> list[Finding]:
                     "joint.no_line_manager",
                     Severity.WARNING,
                     f"{partner.organisation} has no line manager named. Several unclear line managers make system "
-                    "roles harder (Social Care Institute for Excellence, 2021): name one for each partner.",
+                    f"roles harder ({SCIE_2021}): name one for each partner.",
                     f"joint.partners[{index}].line_manager",
                 )
             )

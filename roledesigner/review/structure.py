@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from roledesigner.domain.findings import Finding, Severity
+from roledesigner.domain.findings import SCIE_2018, SCIE_2021, Finding, Severity
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.timerules import SYSTEM_FOOTPRINTS
 from roledesigner.domain.vocabulary import Requirement, ResponsibilityKind
@@ -21,8 +21,6 @@ Check = Callable[[RoleDesign, Library], list[Finding]]
 
 MAX_ESSENTIALS = 12
 #: How messages cite the research: by name, since many readers will not know the acronym SCIE.
-_SCIE_2021 = "Social Care Institute for Excellence, 2021"
-_SCIE_2018 = "Social Care Institute for Excellence, 2018"
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)"
 _YEARS = re.compile(
     rf"\b{_NUMBER}\s*\+?\s*(?:or more\s+)?years?['’]?\s+(?:of\s+)?(?:[\w-]+\s+){{0,4}}?experience", re.I
@@ -46,7 +44,7 @@ def clarity(design: RoleDesign, library: Library) -> list[Finding]:
                 "clarity.no_purpose",
                 Severity.ERROR,
                 "The job purpose is empty. Leaders say system roles work when their purpose and responsibilities "
-                f"are set out clearly ({_SCIE_2021}). Say in one or two sentences what the post is for.",
+                f"are set out clearly ({SCIE_2021}). Say in one or two sentences what the post is for.",
                 "purpose",
             )
         )
@@ -56,7 +54,7 @@ def clarity(design: RoleDesign, library: Library) -> list[Finding]:
                 "clarity.no_footprint",
                 Severity.WARNING,
                 "The footprint is not set. Say whether the post works at system, place or neighbourhood level, "
-                f"or for one organisation: unclear levels are a barrier to system working ({_SCIE_2021}).",
+                f"or for one organisation: unclear levels are a barrier to system working ({SCIE_2021}).",
                 "footprint",
             )
         )
@@ -79,7 +77,7 @@ def clarity(design: RoleDesign, library: Library) -> list[Finding]:
                 Severity.ERROR,
                 f"This is a {footprint.value} post with no system responsibilities: a new job title alone "
                 "is not a system role. Add the work the post does across organisations, and mark it as system work "
-                f"({_SCIE_2021}).",
+                f"({SCIE_2021}).",
                 "responsibilities",
             )
         )
@@ -89,7 +87,7 @@ def clarity(design: RoleDesign, library: Library) -> list[Finding]:
                 "clarity.no_stability",
                 Severity.WARNING,
                 "Nothing is said about job stability. Uncertainty about stability and career pathways puts "
-                f"candidates off system roles ({_SCIE_2021}): say how secure the post is and what happens if "
+                f"candidates off system roles ({SCIE_2021}): say how secure the post is and what happens if "
                 "structures change.",
                 "stability",
             )
@@ -101,7 +99,7 @@ def clarity(design: RoleDesign, library: Library) -> list[Finding]:
                 "clarity.appraisal_unclear",
                 Severity.WARNING,
                 "The post has several line managers but does not say who leads appraisal. Several line managers "
-                f"make system roles harder ({_SCIE_2021}): name the one who leads appraisal.",
+                f"make system roles harder ({SCIE_2021}): name the one who leads appraisal.",
                 "appraisal_lead",
             )
         )
@@ -153,7 +151,7 @@ def coverage(design: RoleDesign, library: Library) -> list[Finding]:
                 "coverage.missing_domain",
                 Severity.WARNING,
                 f"No capability covers '{domain.name}'. Effective system leadership draws on all four domains of the "
-                f"Systems Leadership Framework ({_SCIE_2018}).{tip}",
+                f"Systems Leadership Framework ({SCIE_2018}).{tip}",
                 "capabilities",
             )
         )
