@@ -91,8 +91,7 @@ class Binding:
         self._refused: str | None = None  # why the text now in the widget is not in the design
         widget.setProperty("fieldPath", path)
         if typed:
-            self._watcher = _FocusWatcher(self)
-            widget.installEventFilter(self._watcher)
+            self._watcher = OnFocusOut(widget, self.left)
 
     def _design_value(self) -> Any:
         try:
@@ -153,16 +152,17 @@ class Binding:
             self.show_problem(None)
 
 
-class _FocusWatcher(QObject):
-    """Tells a binding when its widget loses the keyboard focus."""
+class OnFocusOut(QObject):
+    """Calls back when `widget` loses the keyboard focus (a child of it, so it lives as long)."""
 
-    def __init__(self, binding: Binding) -> None:
-        super().__init__(binding.widget)
-        self.binding = binding
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
-            self.binding.left()
+            self.callback()
         return False
 
 

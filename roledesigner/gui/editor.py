@@ -10,7 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,7 +57,7 @@ from roledesigner.domain.vocabulary import (
     label,
 )
 from roledesigner.edits import parse_path, set_value
-from roledesigner.gui.binding import ERROR_STYLE, Binder, Binding, error_label, with_message
+from roledesigner.gui.binding import ERROR_STYLE, Binder, Binding, OnFocusOut, error_label, with_message
 from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.mime import CAPABILITY_MIME
 from roledesigner.gui.tables import ChoiceDelegate, Column, ListTableModel
@@ -241,19 +241,6 @@ class CapabilityTable(ListTable):
         if problem:
             self.dropRefused.emit(problem)
         event.acceptProposedAction()
-
-
-class _OnFocusOut(QObject):
-    """Calls back when the watched widget loses the keyboard focus."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self.callback = callback
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut:
-            self.callback()
-        return False
 
 
 def _buttons(*buttons: QPushButton) -> QHBoxLayout:
@@ -600,7 +587,7 @@ class RoleEditor(QTabWidget):
         self.pa_binding = b.line("time.contracted_programmed_activities", number=True)
         # Emptied while typed in, the job plan goes (no programmed activities): the field stays
         # open for a new figure until the user moves on.
-        self.pa_binding.widget.installEventFilter(_OnFocusOut(self.pa_binding.widget, self._enable_pa_field))
+        OnFocusOut(self.pa_binding.widget, self._enable_pa_field)
         days = QWidget()
         day_row = QHBoxLayout(days)
         day_row.setContentsMargins(0, 0, 0, 0)
