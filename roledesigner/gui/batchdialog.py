@@ -19,7 +19,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QEvent, Qt, QThread, QTimer, Slot
+from PySide6.QtCore import QDir, Qt, QThread, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from roledesigner.documents.jobs import ExportJob, ExportResult, Format
-from roledesigner.gui.colours import message_style
+from roledesigner.gui.colours import MessageLabel
 from roledesigner.settings import Settings
 from roledesigner.storage import SUFFIX
 
@@ -252,9 +252,7 @@ class BatchExportDialog(QDialog):
         self.choose_destination_button.clicked.connect(self.choose_destination)
         row.addWidget(self.choose_destination_button)
         column.addLayout(row)
-        self.destination_note = QLabel()
-        self.destination_note.setWordWrap(True)
-        self.destination_note.setStyleSheet(message_style(self.palette()))
+        self.destination_note = MessageLabel()
         self.destination_note.setAccessibleName("Problem with the folder")
         column.addWidget(self.destination_note)
         return box
@@ -568,12 +566,6 @@ class BatchExportDialog(QDialog):
         for column, cell in enumerate(cells):
             cell.setData(Qt.ItemDataRole.AccessibleTextRole, f"{job.source.name}: {outcome}. {full}")
             self.results_table.setItem(row, column, cell)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """A new palette (the system switched to dark, say) gets a red that reads on it."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self.destination_note.setStyleSheet(message_style(self.palette()))
 
     # --- closing -------------------------------------------------------------------------------
 

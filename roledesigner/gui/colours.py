@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor, QPalette, QShowEvent
+from PySide6.QtWidgets import QLabel, QWidget
 
 #: The reds a problem is written in: dark on a light window, light on a dark one (each above 7:1
 #: on white or on a dark grey such as #2d2d2d); `message_colour` adjusts them if a palette needs it.
@@ -45,3 +47,45 @@ def message_colour(palette: QPalette) -> QColor:
 def message_style(palette: QPalette) -> str:
     """The style sheet for a problem message shown on a window with this palette."""
     return f"color: {message_colour(palette).name()};"
+
+
+class MessageLabel(QLabel):
+    """A problem message in the red that reads on the window behind it, kept so when the theme
+    changes while it is shown. `alarm(False)` shows plain text (a status with nothing wrong).
+
+    The red is chosen from the parent's palette and follows the parent's palette changes: once a
+    style sheet gives the label its colour, the label's own palette no longer follows its parent's.
+    """
+
+    def __init__(self, *, bold: bool = False) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self._bold = bold
+        self._alarm = True
+        self._watched: QWidget | None = None
+        self._restyle()
+
+    def alarm(self, on: bool) -> None:
+        self._alarm = on
+        self._restyle()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        parent = self.parentWidget()
+        if parent is not None and parent is not self._watched:
+            if self._watched is not None:
+                self._watched.removeEventFilter(self)
+            parent.installEventFilter(self)
+            self._watched = parent
+        self._restyle()
+        super().showEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._watched and event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
+        return False
+
+    def _restyle(self) -> None:
+        behind = (self.parentWidget() or self).palette()
+        sheet = message_style(behind) + (" font-weight: 600;" if self._bold else "") if self._alarm else ""
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from roledesigner.domain.vocabulary import AllocationUnit, CriterionCategory, Footprint, Function, Sector, label
-from roledesigner.gui.colours import message_style
+from roledesigner.gui.colours import MessageLabel
 from roledesigner.library.catalogue import Library
 from roledesigner.library.userentries import (
     FIELD_LABELS,
@@ -159,8 +159,8 @@ class EntryDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
 
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = MessageLabel(bold=True)
+        self.status.alarm(False)  # red only once something stops the save
         self.status.setAccessibleName("What is needed to save")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -399,9 +399,7 @@ class EntryDialog(QDialog):
         widget.setAccessibleName(name)
         widget.setToolTip(tooltip)
         self.inputs[key] = widget
-        message = QLabel()
-        message.setWordWrap(True)
-        message.setStyleSheet(message_style(self.palette()) + " font-weight: 600;")
+        message = MessageLabel(bold=True)
         message.setAccessibleName(f"Problem with {name}")
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         message.hide()
@@ -561,7 +559,7 @@ class EntryDialog(QDialog):
             parts.append(f"Still to fill in: {', '.join(waiting)}.")
         parts.extend(strays)
         self.status.setText(" ".join(parts))
-        self.status.setStyleSheet(message_style(self.palette()) + " font-weight: 600;" if shown or strays else "")
+        self.status.alarm(bool(shown or strays))
 
     # saving
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roledesigner.gui.colours import message_style
+from roledesigner.gui.colours import MessageLabel
 from roledesigner.library.catalogue import Library
 from roledesigner.settings import (
     ENV_CONFIG_DIR,
@@ -243,9 +243,7 @@ class SettingsDialog(QDialog):
         edit = QLineEdit()
         edit.setAccessibleName(name)
         edit.setToolTip(help_text)
-        message = QLabel()
-        message.setWordWrap(True)
-        message.setStyleSheet(message_style(self.palette()))
+        message = MessageLabel()
         message.setAccessibleName(f"Problem with the {name[0].lower()}{name[1:]}")
         message.setVisible(False)
         entry = _Field(key, name, help_text, edit, message, check)
@@ -416,13 +414,6 @@ class SettingsDialog(QDialog):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._make_room()  # narrower: the messages may need more lines
-
-    def changeEvent(self, event: QEvent) -> None:
-        """A new palette (the system switched to dark, say) gets a red that reads on it."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            for entry in self._fields.values():
-                entry.message.setStyleSheet(message_style(self.palette()))
 
     # --- choosing ------------------------------------------------------------------------------
 
