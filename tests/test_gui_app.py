@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,21 +20,6 @@ from roledesigner.gui.mainwindow import MainWindow
 from roledesigner.gui.mime import CAPABILITY_MIME
 from roledesigner.storage import load_design
 from tests.docxread import independent_text
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
-    # A modal box offscreen would wait for ever: closing at teardown discards unless a test says otherwise.
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
-    win = create_window()
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    yield win
-    win.controller.undo_stack.setClean()  # nothing to ask about when the test ends
 
 
 def choose_role(monkeypatch: pytest.MonkeyPatch, role_id: str | None) -> None:

@@ -10,15 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from roledesigner.documents.sample import sample_design
 from roledesigner.domain.findings import Finding, Severity
 from roledesigner.gui.about import RESEARCH, about_text
-from roledesigner.gui.app import create_window
 from roledesigner.gui.batchdialog import BatchExportDialog
 from roledesigner.gui.colours import MESSAGE_CONTRAST, contrast, message_colour
 from roledesigner.gui.mainwindow import EDITOR_WIDTH, LIBRARY_WIDTH, PREVIEW_WIDTH, MainWindow
@@ -206,17 +205,9 @@ def test_settings_dialog_cannot_be_made_too_short_for_its_messages(
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    """The app's main window at 1280 x 800 with no saved layout, as on a first start (see test_gui_app)."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
-    win = create_window()
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    yield win
-    win.controller.undo_stack.setClean()
+def window(new_window: MainWindow) -> MainWindow:
+    """Not shown yet: these tests show it themselves, to see the first layout (see conftest)."""
+    return new_window
 
 
 def pane_widths(win: MainWindow) -> tuple[int, int, int]:

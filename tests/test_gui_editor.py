@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -16,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QLineEdit,
-    QMessageBox,
     QStyle,
     QToolButton,
     QWidget,
@@ -26,24 +23,9 @@ from pytestqt.qtbot import QtBot
 from roledesigner.documents.sample import sample_design
 from roledesigner.domain.models import Criterion, Partner
 from roledesigner.domain.vocabulary import Assessment, Sector, Terms, Weekday
-from roledesigner.gui.app import create_window
 from roledesigner.gui.binding import ERROR_STYLE
 from roledesigner.gui.editor import ListTable, RoleEditor
 from roledesigner.gui.mainwindow import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
-    win = create_window()
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    yield win
-    win.controller.undo_stack.setClean()  # nothing to ask about when the test ends
 
 
 @pytest.fixture
