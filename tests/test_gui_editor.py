@@ -243,15 +243,23 @@ def test_the_selected_partners_line_manager_and_terms_are_edited_beneath_the_tab
 
 def test_focus_field_shows_the_tab_that_holds_every_bound_field(sample: MainWindow) -> None:
     editor = sample.editor
-    sample.controller.set_field("time.contracted_programmed_activities", Decimal(10))  # its field is in use
     bindings = editor.binder.bindings
     assert len(bindings) > 20
-    for binding in bindings:
-        editor.setCurrentIndex(0 if editor.currentIndex() else 1)  # start somewhere else
-        assert editor.focus_field(binding.path), binding.path
-        page = editor.currentWidget()
-        assert page is not None and page.isAncestorOf(binding.widget), f"{binding.path} is not on its tab"
-        assert QApplication.focusWidget() is binding.widget, binding.path
+    checked = set()
+    # With a job plan in programmed activities their field is open and the hours are greyed out;
+    # without one, the other way round: between the two, every field is reached.
+    for activities in (Decimal(10), None):
+        sample.controller.set_field("time.contracted_programmed_activities", activities)
+        for binding in bindings:
+            if not binding.widget.isEnabled():
+                continue
+            editor.setCurrentIndex(0 if editor.currentIndex() else 1)  # start somewhere else
+            assert editor.focus_field(binding.path), binding.path
+            page = editor.currentWidget()
+            assert page is not None and page.isAncestorOf(binding.widget), f"{binding.path} is not on its tab"
+            assert QApplication.focusWidget() is binding.widget, binding.path
+            checked.add(binding.path)
+    assert checked == {binding.path for binding in bindings}
     editor.focus_field("development.learning_hours_per_month")
     assert editor.tabText(editor.currentIndex()) == "Time", "learning time is with the protected time"
 
@@ -358,3 +366,14 @@ def test_a_refused_drop_message_goes_with_the_next_accepted_edit(window: MainWin
     assert "already" in table.message.text() and not table.message.isHidden()
     window.controller.set_field("title", design.title + " (draft)")
     assert table.message.text() == "" and table.message.isHidden()
+
+
+def test_a_job_plan_in_programmed_activities_greys_out_the_contracted_hours(window: MainWindow) -> None:
+    """The plan sets the hours (4 each), so typing hours would change nothing the document says."""
+    hours = window.editor.hours_binding.widget
+    assert hours.isEnabled()
+    window.editor.pa_basis.setChecked(True)
+    assert not hours.isEnabled()
+    assert window.editor.pa_binding.widget.isEnabled()
+    window.editor.pa_basis.setChecked(False)
+    assert hours.isEnabled()

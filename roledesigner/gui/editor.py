@@ -588,6 +588,7 @@ class RoleEditor(QTabWidget):
         # Emptied while typed in, the job plan goes (no programmed activities): the field stays
         # open for a new figure until the user moves on.
         OnFocusOut(self.pa_binding.widget, self._enable_pa_field)
+        self.hours_binding = b.line("time.contracted_hours_per_week", number=True)
         days = QWidget()
         day_row = QHBoxLayout(days)
         day_row.setContentsMargins(0, 0, 0, 0)
@@ -604,8 +605,9 @@ class RoleEditor(QTabWidget):
             [
                 (
                     "Contracted &hours a week",
-                    b.line("time.contracted_hours_per_week", number=True),
-                    "Full time is usually 37.5 hours.",
+                    self.hours_binding,
+                    "Full time is usually 37.5 hours. A job plan in programmed activities sets the hours itself "
+                    "(4 hours each), so this field is then greyed out.",
                 ),
                 (
                     "&Working days a week",
@@ -668,10 +670,16 @@ class RoleEditor(QTabWidget):
             self.controller.apply("Stop counting in programmed activities", set_value(design, path, None))
 
     def _enable_pa_field(self) -> None:
+        """Programmed activities open only for a job plan counted in them; the contracted hours,
+        which such a plan sets (core: timeplan.basis_hours), only when it is not."""
         field = self.pa_binding.widget
-        enabled = self.controller.design.time.contracted_programmed_activities is not None or field.hasFocus()
+        counted = self.controller.design.time.contracted_programmed_activities is not None
+        enabled = counted or field.hasFocus()
         field.setEnabled(enabled)
         self.captions[field].setEnabled(enabled)
+        hours = self.hours_binding.widget
+        hours.setEnabled(not counted)
+        self.captions[hours].setEnabled(not counted)
 
     def _days_changed(self) -> None:
         days = [day.value for day, check in self.day_checks.items() if check.isChecked()]
