@@ -22,7 +22,7 @@ from roledesigner.documents.jobs import ExportJob, ExportResult, Format
 from roledesigner.documents.sample import sample_design
 from roledesigner.documents.viewmodel import build_view
 from roledesigner.documents.word import check_template, default_template
-from roledesigner.domain.findings import Severity
+from roledesigner.domain.findings import Severity, counted
 from roledesigner.domain.models import RoleDesign
 from roledesigner.library.catalogue import Folder, Kind, Library
 from roledesigner.library.loader import default_folders, load_library
@@ -30,7 +30,7 @@ from roledesigner.paths import library_dir
 from roledesigner.review import review
 from roledesigner.settings import load_settings, settings_path, user_library_dir
 from roledesigner.storage import DesignFileError, load_design, save_design
-from roledesigner.textreport import capability_text, design_text, findings_text, paths_text, role_text
+from roledesigner.textreport import capability_text, design_text, findings_text, paths_text, role_text, wrapped
 
 
 def _say(message: str) -> None:
@@ -89,9 +89,11 @@ def cmd_show(args: argparse.Namespace) -> int:
         )
     else:
         sys.stdout.write(design_text(design, library))
-        for finding in review(design, library):
+        found = review(design, library)
+        print(f"\nReview: {counted(found) or 'nothing to fix'}.")
+        for finding in found:
             if finding.severity is not Severity.INFO:
-                print(f"{finding.severity.value.capitalize()}: {finding.message} [{finding.field}]")
+                print(wrapped(f"{finding.severity.value.capitalize()}: {finding.message} [{finding.field}]"))
     return EXIT_OK
 
 

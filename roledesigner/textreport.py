@@ -20,6 +20,11 @@ def _wrap(text: str, indent: str = "  ") -> str:
     return textwrap.fill(" ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=indent)
 
 
+def wrapped(line: str) -> str:
+    """A line of output no wider than WIDTH, its continuation indented."""
+    return textwrap.fill(" ".join(line.split()), WIDTH, subsequent_indent="    ")
+
+
 def _bullets(items: list[str], indent: str = "  ") -> list[str]:
     return [
         textwrap.fill(" ".join(i.split()), WIDTH, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  ")
@@ -46,7 +51,13 @@ def design_text(design: RoleDesign, library: Library) -> str:
         ("Accountable to", "; ".join(design.accountable_to)),
         ("Status", f"{label(design.status)}, version {design.version}"),
     ]
-    lines += [f"{name + ':':16}{value}" for name, value in facts if value]
+    lines += [
+        textwrap.fill(
+            " ".join(str(value).split()), WIDTH, initial_indent=f"{name + ':':16}", subsequent_indent=" " * 16
+        )
+        for name, value in facts
+        if value
+    ]
     lines.append("")
     lines += ["Protected time:", *_bullets(time_sentences(design.time))]
     joint = joint_sentences(design)
@@ -64,15 +75,20 @@ def design_text(design: RoleDesign, library: Library) -> str:
             lines += ["", f"{label(kind)} responsibilities:", *_bullets(items)]
     if design.capabilities:
         lines += ["", f"Capabilities ({len(design.capabilities)}):"]
+        described = []
         for item in design.capabilities:
             cap = library.capabilities.get(item.id)
             name = cap.name if cap else f"{item.id} (not in the library)"
             domain = f", {library.domain_name(cap.domain)}" if cap else ""
             methods = ", ".join(label(m).lower() for m in item.assessed_by)
-            lines.append(f"  - {name} ({label(item.requirement).lower()}{domain}; assessed by {methods})")
+            described.append(f"{name} ({label(item.requirement).lower()}{domain}; assessed by {methods})")
+        lines += _bullets(described)
     if design.criteria:
         lines += ["", "Other person-specification criteria:"]
         lines += _bullets([f"{label(c.category)}: {c.text} ({label(c.requirement).lower()})" for c in design.criteria])
+    if design.relationships:
+        lines += ["", "Working relationships:"]
+        lines += _bullets([f"{r.name} ({label(r.sector)})" for r in design.relationships])
     if design.stability.strip():
         lines += ["", "Job stability:", _wrap(design.stability)]
     return "\n".join(lines) + "\n"

@@ -246,6 +246,7 @@ def test_show_json_gives_partner_figures_and_findings(capsys: pytest.CaptureFixt
     code, out, _ = run(capsys, "show", str(path))
     assert "2 days (15 hours) a week of protected time for system work" in out
     assert "Error: Funding shares add up to 66.6 per cent" in out
+    assert "Review: 3 errors, 9 warnings" in out
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -444,3 +445,20 @@ def test_with_no_console_nothing_fails_for_want_of_one(tmp_path: Path, monkeypat
             if stream is not None:
                 stream.close()  # the null device main() opened
     assert seen == [None], "the self-test still sees no console, so it writes its report to a file"
+
+
+def test_show_wraps_every_line_and_lists_working_relationships(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, library: Library
+) -> None:
+    from roledesigner.documents.sample import sample_design
+    from roledesigner.storage import save_design
+    from roledesigner.textreport import WIDTH
+
+    path = tmp_path / "sample.roledesign"
+    design = sample_design(library)
+    save_design(design, path)
+    code, out, _ = run(capsys, "show", str(path))
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= WIDTH, "facts, capabilities and findings are wrapped"
+    assert "Working relationships:" in out
+    assert f"  - {design.relationships[0].name}" in " ".join(out.split("\n"))
