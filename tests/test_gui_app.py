@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -321,15 +321,9 @@ def test_a_file_sent_by_the_desktop_opens(window: MainWindow, tmp_path: Path, qt
     assert window.controller.design.title == "Sent by the desktop"
 
 
-def test_the_first_review_runs_with_the_preview_hidden(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_first_review_runs_with_the_preview_hidden(new_window: MainWindow, qtbot: QtBot) -> None:
     """The review feeds the status bar too, so a window whose preview was left closed still gets it."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
-    first = create_window()
-    qtbot.addWidget(first)
+    first = new_window
     first.show()
     qtbot.waitUntil(first.preview.isVisible)
     first.preview_dock.close()

@@ -9,19 +9,15 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
-from pytestqt.qtbot import QtBot
 
 from roledesigner.compose import design_from_role
 from roledesigner.domain.models import Partner, Responsibility
 from roledesigner.domain.vocabulary import AllocationUnit, Sector
-from roledesigner.gui.app import create_window
 from roledesigner.gui.mainwindow import MainWindow
 from roledesigner.recovery import RecoveryStore
 from roledesigner.storage import load_design, save_design
@@ -44,16 +40,10 @@ def click(monkeypatch: pytest.MonkeyPatch, *answers: str) -> list[str]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = create_window()
-    qtbot.addWidget(win)
-    win.show()
-    win.controller.replace(design_from_role(win.controller.library.roles["place_chief_executive"]))
-    yield win
-    win.controller.undo_stack.setClean()
+def window(window: MainWindow) -> MainWindow:
+    """The shown main window (conftest) with a design from an emerging role open."""
+    window.controller.replace(design_from_role(window.controller.library.roles["place_chief_executive"]))
+    return window
 
 
 def test_a_recovery_copy_appears_after_an_edit_and_goes_after_saving(window: MainWindow, tmp_path: Path) -> None:
