@@ -56,10 +56,10 @@ def _peak_mb(command: list[str], env: dict[str, str]) -> float:
 
 def _design_file(folder: Path) -> Path:
     from roledesigner.documents.sample import sample_design
+    from roledesigner.files.designfile import save_design
+    from roledesigner.files.paths import library_dir
     from roledesigner.library.catalogue import Folder
     from roledesigner.library.loader import load_library
-    from roledesigner.paths import library_dir
-    from roledesigner.storage import save_design
 
     path = folder / "sample.roledesign"
     save_design(sample_design(load_library([Folder(library_dir(), "bundled")])), path)

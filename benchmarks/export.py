@@ -17,8 +17,8 @@ from roledesigner.documents.sample import sample_design
 from roledesigner.documents.viewmodel import JobSpecification, build_view
 from roledesigner.documents.weekpicture import render_png
 from roledesigner.documents.word import render_docx
+from roledesigner.files.designfile import save_design
 from roledesigner.library.loader import load_library
-from roledesigner.storage import save_design
 
 BATCH = 100
 

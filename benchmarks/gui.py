@@ -128,11 +128,11 @@ def in_app() -> list[Result]:
 
     app = QApplication.instance() or QApplication([])
     from benchmarks.library_search import generated_library
-    from roledesigner.compose import new_design
     from roledesigner.documents.jobs import ExportJob
     from roledesigner.gui.app import create_window
     from roledesigner.gui.exporting import Exporter
     from roledesigner.gui.librarypanel import LibraryPanel
+    from roledesigner.library.compose import new_design
 
     window = create_window()
     window.show()

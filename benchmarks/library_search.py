@@ -12,10 +12,10 @@ from pathlib import Path
 import yaml
 
 from benchmarks.timing import Result, median_seconds
+from roledesigner.files.paths import library_dir
 from roledesigner.library.catalogue import Folder, Library
 from roledesigner.library.loader import load_library
 from roledesigner.library.models import Capability
-from roledesigner.paths import library_dir
 
 #: What a user types, keystroke by keystroke, while looking for entries.
 KEYSTROKES = [

@@ -2,7 +2,7 @@
 
 import multiprocessing
 
-from roledesigner.cli import main
+from roledesigner.cli.main import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # a bundled app's export workers must not start another app

@@ -16,15 +16,15 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from roledesigner.atomic import WriteError, write_atomically
 from roledesigner.documents.jobs import ExportJob, ExportResult
 from roledesigner.documents.viewmodel import JobSpecification, build_view
 from roledesigner.documents.word import TemplateError, render_docx
 from roledesigner.domain.models import RoleDesign
+from roledesigner.files.atomic import WriteError, write_atomically
+from roledesigner.files.designfile import DesignFileError, load_design
+from roledesigner.files.settings import load_settings
 from roledesigner.library.catalogue import Library
 from roledesigner.library.loader import default_folders, load_library
-from roledesigner.settings import load_settings
-from roledesigner.storage import DesignFileError, load_design
 
 #: The result of a job that a cancelled batch never started.
 CANCELLED = "Not exported: the export was cancelled."

@@ -13,7 +13,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from roledesigner.documents.viewmodel import JobSpecification, clean
-from roledesigner.paths import templates_dir
+from roledesigner.files.paths import templates_dir
 
 TEMPLATE_NAME = "job_specification.html"
 

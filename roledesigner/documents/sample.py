@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from roledesigner.compose import design_from_role
 from roledesigner.domain.models import (
     Criterion,
     Development,
@@ -24,6 +23,7 @@ from roledesigner.domain.vocabulary import (
     Weekday,
 )
 from roledesigner.library.catalogue import Library
+from roledesigner.library.compose import design_from_role
 
 SAMPLE_ROLE = "joint_mental_health_lead"
 

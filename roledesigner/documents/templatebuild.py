@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
-from roledesigner.paths import templates_dir
+from roledesigner.files.paths import templates_dir
 
 FONT = "Arial"
 BLUE = RGBColor(0x00, 0x5E, 0xB8)

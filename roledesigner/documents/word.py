@@ -25,14 +25,15 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from roledesigner.documents.templatebuild import TEMPLATE_NAME, set_language
 from roledesigner.documents.viewmodel import SECTION_HEADINGS, JobSpecification
-from roledesigner.paths import templates_dir
+from roledesigner.domain.errors import InputError
+from roledesigner.files.paths import templates_dir
 
 _TAG = re.compile(r"\{[{%].*?(?:[%}]\}(?!\})|$)")
 _FIELD = re.compile(r"\b(?:spec|headings)\b")
 _DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
-class TemplateError(Exception):
+class TemplateError(InputError):
     """A Word template cannot be used; str() is one sentence naming the file and the tag."""
 
 

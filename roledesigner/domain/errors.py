@@ -12,6 +12,15 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+
+class InputError(Exception):
+    """Bad input a person can fix: str() is one plain sentence naming the file and the problem.
+
+    Every layer's own refusal (a design file, a template, a missing data folder, a composing
+    step) derives from it, so the command line answers all of them the one way, exit 2.
+    """
+
+
 _PHRASES: dict[str, str] = {
     "missing": "is required",
     "extra_forbidden": "is not a field Role Designer knows (check the spelling)",

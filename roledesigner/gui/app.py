@@ -11,12 +11,12 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from roledesigner import __version__
+from roledesigner.files.settings import load_settings
+from roledesigner.files.writable import start_up_problems
 from roledesigner.gui.appicon import app_icon
 from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.mainwindow import APP_NAME, MainWindow
 from roledesigner.library.loader import default_folders, load_library
-from roledesigner.settings import load_settings
-from roledesigner.writable import start_up_problems
 
 #: How benchmarks and CI time a real start: "1" quits as soon as the window is shown,
 #: "preview" once the first preview and review are in (the app at work, for peak memory).

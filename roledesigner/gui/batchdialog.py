@@ -46,9 +46,9 @@ from PySide6.QtWidgets import (
 )
 
 from roledesigner.documents.jobs import ExportJob, ExportResult, Format
+from roledesigner.files.designfile import SUFFIX
+from roledesigner.files.settings import Settings
 from roledesigner.gui.colours import MessageLabel
-from roledesigner.settings import Settings
-from roledesigner.storage import SUFFIX
 
 DESIGN_FILTER = f"Role designs (*{SUFFIX})"
 #: How often the dialog reads the batch's progress, in milliseconds.

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roledesigner.domain.edits import get_value
 from roledesigner.domain.vocabulary import label
-from roledesigner.edits import get_value
 from roledesigner.gui.controller import DocumentController
 
 _UNSET = object()

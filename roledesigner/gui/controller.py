@@ -13,15 +13,15 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from roledesigner.compose import blank_design
+from roledesigner.domain.edits import Edit, EditError, edit_label, insert_item, move_item, remove_item, set_value
 from roledesigner.domain.models import CapabilityRequirement, RoleDesign
 from roledesigner.domain.timeplan import reexpressed
 from roledesigner.domain.vocabulary import AllocationUnit
 from roledesigner.domain.vocabulary import label as plain_label
-from roledesigner.edits import Edit, EditError, edit_label, insert_item, move_item, remove_item, set_value
+from roledesigner.files.designfile import FileStamp, changed_since, load_design, save_design, stamp
+from roledesigner.files.settings import Settings
 from roledesigner.library.catalogue import Library
-from roledesigner.settings import Settings
-from roledesigner.storage import FileStamp, changed_since, load_design, save_design, stamp
+from roledesigner.library.compose import blank_design
 
 _MERGE_IDS: dict[str, int] = {}
 

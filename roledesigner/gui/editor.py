@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from roledesigner.documents.weekchart import week_chart
 from roledesigner.documents.wording import split_totals_sentence, time_sentences
+from roledesigner.domain.edits import parse_path, set_value
 from roledesigner.domain.joint import splits_complete
 from roledesigner.domain.models import (
     Criterion,
@@ -56,7 +57,6 @@ from roledesigner.domain.vocabulary import (
     Weekday,
     label,
 )
-from roledesigner.edits import parse_path, set_value
 from roledesigner.gui.binding import ERROR_STYLE, Binder, Binding, OnFocusOut, error_label, with_message
 from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.mime import CAPABILITY_MIME

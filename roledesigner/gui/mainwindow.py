@@ -21,19 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roledesigner.compose import blank_design, design_from_role
 from roledesigner.documents.jobs import ExportJob, ExportResult, Format
 from roledesigner.domain.findings import counted
+from roledesigner.files.designfile import SUFFIX, DesignFileError
+from roledesigner.files.recovery import RecoveryStore, RecoveryUnavailable
+from roledesigner.files.settings import save_settings, user_library_dir
 from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.editor import RoleEditor
 from roledesigner.gui.exporting import Exporter
 from roledesigner.gui.libraryedit import LibraryEditing
 from roledesigner.gui.librarypanel import LibraryPanel
 from roledesigner.gui.preview import PreviewPanel
+from roledesigner.library.compose import blank_design, design_from_role
 from roledesigner.library.loader import default_folders, load_library
-from roledesigner.recovery import RecoveryStore, RecoveryUnavailable
-from roledesigner.settings import save_settings, user_library_dir
-from roledesigner.storage import SUFFIX, DesignFileError
 
 APP_NAME = "Role Designer"
 #: Seconds between recovery copies while there are unsaved changes (tests shorten it).

@@ -22,8 +22,8 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([])
 
     from roledesigner.documents.sample import sample_design
+    from roledesigner.files.designfile import save_design
     from roledesigner.gui.app import create_window
-    from roledesigner.storage import save_design
 
     target = Path(argv[0]) if argv else Path("docs/images/main-window.png")
     tab = int(argv[1]) if len(argv) > 1 else 4

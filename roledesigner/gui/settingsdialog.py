@@ -1,4 +1,4 @@
-"""The settings dialog: thin widgets over the checks in `roledesigner.settingscheck`.
+"""The settings dialog: thin widgets over the checks in `roledesigner.files.settingscheck`.
 
 Each field shows its check's sentence underneath as the user types or chooses, and OK stays
 disabled while any field the user can change has a problem. A field that an environment
@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roledesigner.gui.colours import MessageLabel
-from roledesigner.library.catalogue import Library
-from roledesigner.settings import (
+from roledesigner.documents.templatecheck import check_template_file
+from roledesigner.files.settings import (
     ENV_CONFIG_DIR,
     ENV_SHARED_LIBRARY,
     ENV_TEMPLATE,
@@ -40,13 +39,14 @@ from roledesigner.settings import (
     settings_path,
     user_library_dir,
 )
-from roledesigner.settingscheck import (
+from roledesigner.files.settingscheck import (
     check_hours,
     check_library_folder,
     check_logo,
-    check_template_file,
     path_from_text,
 )
+from roledesigner.gui.colours import MessageLabel
+from roledesigner.library.catalogue import Library
 
 #: Path checks touch the disk (perhaps a slow network drive), so they wait for a pause in typing.
 CHECK_DELAY_MS = 300

@@ -16,8 +16,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from roledesigner.domain.edits import get_value
 from roledesigner.domain.vocabulary import label
-from roledesigner.edits import get_value
 from roledesigner.gui.controller import DocumentController
 
 Index = QModelIndex | QPersistentModelIndex

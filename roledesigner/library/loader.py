@@ -13,11 +13,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from roledesigner.domain.errors import plain_errors
+from roledesigner.files.paths import library_dir
+from roledesigner.files.settings import Settings, load_settings, user_library_dir
 from roledesigner.library.catalogue import Folder, Kind, Library, Origin, Problem
 from roledesigner.library.models import Capability, Framework, GlossaryEntry, Role, Source
 from roledesigner.library.yamlfile import YamlFileError, read_yaml
-from roledesigner.paths import library_dir
-from roledesigner.settings import Settings, load_settings, user_library_dir
 
 #: (kind, model, single file holding a list under `key`, or a folder of entry files)
 _LIST_FILES: list[tuple[Kind, type[BaseModel], str, str]] = [

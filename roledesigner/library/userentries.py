@@ -19,10 +19,10 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from roledesigner.atomic import WriteError, write_atomically
 from roledesigner.domain.errors import plain_errors
 from roledesigner.domain.models import Allocation
 from roledesigner.domain.numbers import json_number
+from roledesigner.files.atomic import WriteError, write_atomically
 from roledesigner.library.catalogue import Library, Origin
 from roledesigner.library.models import Capability, Role
 from roledesigner.library.yamlfile import YamlFileError, read_yaml

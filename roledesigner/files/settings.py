@@ -1,0 +1,110 @@
+"""The one settings file, read by the command line and the app alike.
+
+It lives in the per-user config folder (platformdirs). IT departments can point the app at
+other folders with environment variables, which win over the file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+
+from platformdirs import user_config_dir, user_data_dir
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from roledesigner.domain.errors import describe
+from roledesigner.domain.numbers import WeeklyHours
+from roledesigner.files.atomic import WriteError, write_atomically
+
+APP_NAME = "RoleDesigner"
+
+ENV_CONFIG_DIR = "ROLEDESIGNER_CONFIG_DIR"
+ENV_DATA_DIR = "ROLEDESIGNER_DATA_DIR"
+ENV_USER_LIBRARY = "ROLEDESIGNER_USER_LIBRARY"
+ENV_SHARED_LIBRARY = "ROLEDESIGNER_SHARED_LIBRARY"
+ENV_TEMPLATE = "ROLEDESIGNER_TEMPLATE"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    organisation_name: str = ""
+    organisation_logo: Path | None = None
+    default_contracted_hours: WeeklyHours = Decimal("37.5")
+    word_template: Path | None = None
+    user_library: Path | None = None
+    shared_library: Path | None = None
+
+
+def config_dir() -> Path:
+    return Path(os.environ.get(ENV_CONFIG_DIR) or user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get(ENV_DATA_DIR) or user_data_dir(APP_NAME, appauthor=False))
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def _overrides() -> dict[str, Path]:
+    """Settings an IT department set through the environment: they win over the file."""
+    values = {
+        "user_library": os.environ.get(ENV_USER_LIBRARY),
+        "shared_library": os.environ.get(ENV_SHARED_LIBRARY),
+        "word_template": os.environ.get(ENV_TEMPLATE),
+    }
+    return {key: Path(value) for key, value in values.items() if value}
+
+
+def _file_settings(warnings: list[str] | None = None) -> Settings:
+    path = settings_path()
+    settings = Settings()
+    try:
+        if not path.is_file():  # raises, rather than answers, when a folder on the way is locked
+            return settings
+        settings = Settings.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        _warn(warnings, f"Settings file {path} could not be read ({reason}); using the defaults.")
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        _warn(warnings, f"Settings file {path} is damaged (it is not readable settings text); using the defaults.")
+    except ValidationError as error:
+        _warn(warnings, f"Settings file {path} has a problem ({describe(error)}); using the defaults.")
+    return settings
+
+
+def load_settings(warnings: list[str] | None = None) -> Settings:
+    """Read the settings file; a missing file means defaults, a broken one a warning and defaults.
+    Environment overrides win over the file."""
+    settings = _file_settings(warnings)
+    changes = _overrides()
+    return settings.model_copy(update=changes) if changes else settings
+
+
+def _warn(warnings: list[str] | None, message: str) -> None:
+    if warnings is not None:
+        warnings.append(message)
+
+
+def save_settings(settings: Settings) -> None:
+    """Write the settings file. A field the environment overrides keeps the file's own value, so
+    an IT department's setting never ends up written into the user's file."""
+    overridden = _overrides()
+    if overridden:
+        on_file = _file_settings()
+        settings = settings.model_copy(update={key: getattr(on_file, key) for key in overridden})
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = settings.model_dump_json(indent=2, exclude_defaults=False)
+    try:
+        write_atomically(path, (text + "\n").encode("utf-8"))
+    except WriteError as error:
+        raise OSError(str(error)) from error
+
+
+def user_library_dir(settings: Settings) -> Path:
+    return settings.user_library or data_dir() / "library"

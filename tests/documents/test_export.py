@@ -1,0 +1,140 @@
+"""Batch export: every good design exported, every bad one reported, whatever happens to workers."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from roledesigner.documents import export as export_module
+from roledesigner.documents.export import CANCELLED, existing_targets, export_many, unique_targets
+from roledesigner.documents.jobs import ExportJob
+from roledesigner.documents.sample import sample_design
+from roledesigner.files.designfile import save_design
+from roledesigner.library.catalogue import Library
+from tests.support.docxread import independent_text
+
+
+def _jobs(tmp_path: Path, library: Library, count: int, broken: set[int]) -> list[ExportJob]:
+    good = tmp_path / "good.roledesign"
+    save_design(sample_design(library), good)
+    jobs = []
+    for i in range(count):
+        source = good
+        if i in broken:
+            source = tmp_path / f"broken{i}.roledesign"
+            source.write_text('{"schema_version": 1}', encoding="utf-8")
+        jobs.append(ExportJob(source, tmp_path / f"out{i}.docx"))
+    return jobs
+
+
+def test_fifty_designs_with_two_broken_on_two_processes(tmp_path: Path, library: Library) -> None:
+    jobs = _jobs(tmp_path, library, 50, broken={7, 31})
+    seen: list[int] = []
+    results = export_many(jobs, workers=2, progress=lambda done, total, _r: seen.append(done))
+    assert [r.job for r in results] == jobs, "results come back in job order"
+    assert [i for i, r in enumerate(results) if not r.ok] == [7, 31]
+    assert "title is required" in results[7].message and "broken7.roledesign" in results[7].message
+    assert len(list(tmp_path.glob("out*.docx"))) == 48
+    assert seen == list(range(1, 51))
+    assert "Person specification" in independent_text((tmp_path / "out0.docx").read_bytes())
+
+
+class _BrokenPool:
+    """Stands in for a process pool whose worker died: every future fails as a broken pool."""
+
+    def __init__(self, *_args: Any, **_kwargs: Any) -> None:
+        pass
+
+    def __enter__(self) -> _BrokenPool:
+        return self
+
+    def __exit__(self, *_args: object) -> None:
+        pass
+
+    def submit(self, *_args: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        future.set_exception(BrokenProcessPool("a worker died"))
+        return future
+
+
+def test_a_dead_worker_costs_only_a_retry_here(
+    tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_module, "ProcessPoolExecutor", _BrokenPool)
+    jobs = _jobs(tmp_path, library, 6, broken=set())
+    results = export_many(jobs, workers=2)
+    assert all(r.ok for r in results)
+    assert len(list(tmp_path.glob("out*.docx"))) == 6
+
+
+def test_cancelling_starts_no_further_job(tmp_path: Path, library: Library) -> None:
+    jobs = _jobs(tmp_path, library, 8, broken=set())
+    seen: list[int] = []
+    results = export_many(
+        jobs, workers=1, progress=lambda done, _total, _r: seen.append(done), should_stop=lambda: len(seen) >= 3
+    )
+    assert [r.job for r in results] == jobs
+    assert [r.ok for r in results] == [True] * 3 + [False] * 5
+    assert all(r.message == CANCELLED == "Not exported: the export was cancelled." for r in results[3:])
+    assert seen == [1, 2, 3], "cancelled jobs are not reported as progress"
+    assert sorted(p.name for p in tmp_path.glob("out*")) == ["out0.docx", "out1.docx", "out2.docx"]
+
+
+def test_cancelling_with_workers_lets_running_jobs_finish(tmp_path: Path, library: Library) -> None:
+    jobs = _jobs(tmp_path, library, 30, broken=set())
+    seen: list[int] = []
+    results = export_many(
+        jobs, workers=2, progress=lambda done, _total, _r: seen.append(done), should_stop=lambda: len(seen) >= 2
+    )
+    assert [r.job for r in results] == jobs
+    exported = [r for r in results if r.ok]
+    assert 2 <= len(exported) < 30
+    assert all(r.message == CANCELLED for r in results if not r.ok)
+    assert sorted(tmp_path.glob("out*")) == sorted(r.job.target for r in exported), "no partial or temporary file"
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_stop_asked_before_the_start_exports_nothing(tmp_path: Path, library: Library) -> None:
+    jobs = _jobs(tmp_path, library, 3, broken=set())
+    for workers in (1, 2):
+        results = export_many(jobs, workers=workers, should_stop=lambda: True)
+        assert [r.message for r in results] == [CANCELLED] * 3
+    assert not list(tmp_path.glob("out*"))
+
+
+def test_unique_targets_numbers_the_second_of_two_same_names() -> None:
+    out = Path("out")
+    jobs = [
+        ExportJob(Path("a/role.roledesign"), out / "role.docx"),
+        ExportJob(Path("b/role.roledesign"), out / "role.docx"),
+        ExportJob(Path("c/Role.roledesign"), out / "Role.docx"),
+        ExportJob(Path("d/role (2).roledesign"), out / "role (2).docx"),
+        ExportJob(Path("e/other.roledesign"), out / "other.docx"),
+        ExportJob(Path("f/role.roledesign"), Path("elsewhere") / "role.docx"),
+    ]
+    targets = [job.target for job in unique_targets(jobs)]
+    assert targets == [
+        out / "role.docx",
+        out / "role (3).docx",  # "role (2).docx" is what the fourth design is called
+        out / "Role (4).docx",  # Windows and macOS would see the same name as role.docx
+        out / "role (2).docx",
+        out / "other.docx",
+        Path("elsewhere") / "role.docx",
+    ]
+    assert [job.source for job in unique_targets(jobs)] == [job.source for job in jobs]
+    assert unique_targets([]) == []
+
+
+def test_unique_targets_can_keep_files_already_on_disk(tmp_path: Path) -> None:
+    (tmp_path / "role.docx").write_bytes(b"earlier")
+    (tmp_path / "role (2).docx").write_bytes(b"earlier too")
+    jobs = [ExportJob(Path("a/role.roledesign"), tmp_path / "role.docx")]
+    assert existing_targets(jobs) == [tmp_path / "role.docx"]
+    assert [job.target for job in unique_targets(jobs)] == [tmp_path / "role.docx"]
+    kept = [job.target for job in unique_targets(jobs, keep_existing=True)]
+    assert kept == [tmp_path / "role (3).docx"]
+    assert existing_targets([ExportJob(Path("b/new.roledesign"), tmp_path / "new.docx")]) == []
