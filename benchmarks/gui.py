@@ -131,7 +131,7 @@ def in_app() -> list[Result]:
     from roledesigner.documents.jobs import ExportJob
     from roledesigner.gui.app import create_window
     from roledesigner.gui.exporting import Exporter
-    from roledesigner.gui.librarypanel import LibraryPanel
+    from roledesigner.gui.library.panel import LibraryPanel
     from roledesigner.library.compose import new_design
 
     window = create_window()

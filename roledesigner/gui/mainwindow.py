@@ -27,10 +27,10 @@ from roledesigner.files.designfile import SUFFIX, DesignFileError
 from roledesigner.files.recovery import RecoveryStore, RecoveryUnavailable
 from roledesigner.files.settings import save_settings, user_library_dir
 from roledesigner.gui.controller import DocumentController
-from roledesigner.gui.editor import RoleEditor
+from roledesigner.gui.editor.editor import RoleEditor
 from roledesigner.gui.exporting import Exporter
-from roledesigner.gui.libraryedit import LibraryEditing
-from roledesigner.gui.librarypanel import LibraryPanel
+from roledesigner.gui.library.editing import LibraryEditing
+from roledesigner.gui.library.panel import LibraryPanel
 from roledesigner.gui.preview import PreviewPanel
 from roledesigner.library.compose import blank_design, design_from_role
 from roledesigner.library.loader import default_folders, load_library
@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
     def new_design(self) -> None:
         if not self.maybe_save():
             return
-        from roledesigner.gui.newdialog import NewDesignDialog  # dialogs load when first opened
+        from roledesigner.gui.dialogs.newdesign import NewDesignDialog  # dialogs load when first opened
 
         dialog = NewDesignDialog(self.controller.library, self)
         if not dialog.exec():
@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
         self.export_pdf_action.setEnabled(False)
 
     def batch_export(self) -> None:
-        from roledesigner.gui.batchdialog import BatchExportDialog
+        from roledesigner.gui.dialogs.batch import BatchExportDialog
 
         dialog = BatchExportDialog(self.controller.settings, self)
         path = self.controller.path
@@ -455,12 +455,12 @@ class MainWindow(QMainWindow):
     # --- settings and library ------------------------------------------------------------------
 
     def about(self) -> None:
-        from roledesigner.gui.about import show_about
+        from roledesigner.gui.dialogs.about import show_about
 
         show_about(self)
 
     def edit_settings(self) -> None:
-        from roledesigner.gui.settingsdialog import SettingsDialog  # loads the Word template checker
+        from roledesigner.gui.dialogs.settings import SettingsDialog  # loads the Word template checker
 
         dialog = SettingsDialog(self.controller.settings, self.controller.library, self)
         if not dialog.exec():

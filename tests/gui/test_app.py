@@ -18,7 +18,7 @@ from roledesigner.domain.vocabulary import AllocationUnit, Sector
 from roledesigner.files.designfile import load_design
 from roledesigner.gui.app import create_window
 from roledesigner.gui.mainwindow import MainWindow
-from roledesigner.gui.mime import CAPABILITY_MIME
+from roledesigner.gui.widgets.mime import CAPABILITY_MIME
 from tests.support.docxread import independent_text
 from tests.support.window import bound, preview_text
 
@@ -34,7 +34,7 @@ def choose_role(monkeypatch: pytest.MonkeyPatch, role_id: str | None) -> None:
         def chosen_role(self) -> str | None:
             return role_id
 
-    monkeypatch.setattr("roledesigner.gui.newdialog.NewDesignDialog", Chooser)
+    monkeypatch.setattr("roledesigner.gui.dialogs.newdesign.NewDesignDialog", Chooser)
 
 
 def codes(win: MainWindow) -> list[str]:
@@ -275,7 +275,7 @@ def test_list_buttons_add_move_and_remove(window: MainWindow, qtbot: QtBot, monk
 
 
 def test_export_several_opens_the_batch_dialog(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    from roledesigner.gui.batchdialog import BatchExportDialog
+    from roledesigner.gui.dialogs.batch import BatchExportDialog
 
     opened: list[str] = []
 

@@ -17,7 +17,7 @@ from roledesigner.documents.jobs import ExportJob, ExportResult
 from roledesigner.documents.sample import sample_design
 from roledesigner.files.designfile import save_design
 from roledesigner.files.settings import Settings
-from roledesigner.gui.batchdialog import DESIGN, DETAILS, KEEP_BOTH, OUTCOME, REPLACE, BatchExportDialog, BatchThread
+from roledesigner.gui.dialogs.batch import DESIGN, DETAILS, KEEP_BOTH, OUTCOME, REPLACE, BatchExportDialog, BatchThread
 from roledesigner.library.catalogue import Library
 from tests.support.docxread import independent_text, open_docx
 

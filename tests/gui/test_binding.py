@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QLineEdit
 
-from roledesigner.gui.binding import ERROR_STYLE
+from roledesigner.gui.editor.binding import ERROR_STYLE
 from roledesigner.gui.mainwindow import MainWindow
 from tests.support.window import bound, preview_text
 
@@ -90,7 +90,7 @@ def test_field_messages_are_readable_in_any_palette(window: MainWindow) -> None:
     in a light and in a dark palette."""
     from PySide6.QtGui import QColor, QPalette
 
-    from roledesigner.gui.colours import MESSAGE_CONTRAST, contrast
+    from roledesigner.gui.widgets.colours import MESSAGE_CONTRAST, contrast
 
     binding = window.editor.binder.find(HOURS)
     assert binding is not None and "palette(" not in ERROR_STYLE

@@ -19,11 +19,11 @@ from roledesigner.documents.sample import sample_design
 from roledesigner.domain.findings import Finding, Severity
 from roledesigner.files.designfile import save_design
 from roledesigner.files.settings import Settings
-from roledesigner.gui.about import RESEARCH, about_text
-from roledesigner.gui.batchdialog import BatchExportDialog
-from roledesigner.gui.colours import MESSAGE_CONTRAST, contrast, message_colour
+from roledesigner.gui.dialogs.about import RESEARCH, about_text
+from roledesigner.gui.dialogs.batch import BatchExportDialog
+from roledesigner.gui.dialogs.settings import SettingsDialog
 from roledesigner.gui.mainwindow import EDITOR_WIDTH, LIBRARY_WIDTH, PREVIEW_WIDTH, MainWindow
-from roledesigner.gui.settingsdialog import SettingsDialog
+from roledesigner.gui.widgets.colours import MESSAGE_CONTRAST, contrast, message_colour
 from roledesigner.library.catalogue import Library
 
 
@@ -389,7 +389,7 @@ def test_the_about_text_says_what_the_app_does_today() -> None:
 def test_library_entry_messages_are_readable_in_a_dark_theme(
     dark_app: QApplication, qtbot: QtBot, library: Library, tmp_path: Path
 ) -> None:
-    from roledesigner.gui.entrydialog import EntryDialog
+    from roledesigner.gui.library.entrydialog import EntryDialog
 
     dialog = EntryDialog("capability", library, tmp_path)
     qtbot.addWidget(dialog)

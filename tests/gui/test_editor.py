@@ -23,8 +23,8 @@ from pytestqt.qtbot import QtBot
 from roledesigner.documents.sample import sample_design
 from roledesigner.domain.models import Criterion, Partner
 from roledesigner.domain.vocabulary import Assessment, Sector, Terms, Weekday
-from roledesigner.gui.binding import ERROR_STYLE
-from roledesigner.gui.editor import ListTable, RoleEditor
+from roledesigner.gui.editor.binding import ERROR_STYLE
+from roledesigner.gui.editor.editor import ListTable, RoleEditor
 from roledesigner.gui.mainwindow import MainWindow
 
 

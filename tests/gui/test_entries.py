@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QPla
 from pytestqt.qtbot import QtBot
 
 from roledesigner.files.paths import library_dir
-from roledesigner.gui.entrydialog import EntryDialog
-from roledesigner.gui.libraryedit import LibraryEditing
-from roledesigner.gui.librarypanel import LibraryPanel
+from roledesigner.gui.library.editing import LibraryEditing
+from roledesigner.gui.library.entrydialog import EntryDialog
+from roledesigner.gui.library.panel import LibraryPanel
 from roledesigner.library.catalogue import Folder, Library
 from roledesigner.library.loader import load_library
 from roledesigner.library.userentries import duplicate_data, save_entry, validate_capability

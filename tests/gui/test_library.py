@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from roledesigner.files.paths import library_dir
-from roledesigner.gui.librarypanel import GROUP_ROLE, KIND_ROLE, LibraryPanel, LibraryTreeModel
-from roledesigner.gui.mime import CAPABILITY_MIME
-from roledesigner.gui.newdialog import NewDesignDialog
+from roledesigner.gui.dialogs.newdesign import NewDesignDialog
+from roledesigner.gui.library.panel import GROUP_ROLE, KIND_ROLE, LibraryPanel, LibraryTreeModel
+from roledesigner.gui.widgets.mime import CAPABILITY_MIME
 from roledesigner.library.catalogue import Folder, Library
 from roledesigner.library.loader import load_library
 from tests.support.libfixtures import capability, make_folder

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from roledesigner import __version__
 from roledesigner.files.settings import Settings, settings_path
-from roledesigner.gui.about import show_about
-from roledesigner.gui.settingsdialog import SettingsDialog
+from roledesigner.gui.dialogs.about import show_about
+from roledesigner.gui.dialogs.settings import SettingsDialog
 from roledesigner.library.catalogue import Library
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

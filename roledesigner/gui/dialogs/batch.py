@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 from roledesigner.documents.jobs import ExportJob, ExportResult, Format
 from roledesigner.files.designfile import SUFFIX
 from roledesigner.files.settings import Settings
-from roledesigner.gui.colours import MessageLabel
+from roledesigner.gui.widgets.colours import MessageLabel
 
 DESIGN_FILTER = f"Role designs (*{SUFFIX})"
 #: How often the dialog reads the batch's progress, in milliseconds.

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from roledesigner.domain.numbers import json_number
 from roledesigner.domain.vocabulary import Footprint, label
-from roledesigner.gui.mime import CAPABILITY_MIME
+from roledesigner.gui.widgets.mime import CAPABILITY_MIME
 from roledesigner.library.catalogue import Kind, Library
 from roledesigner.library.models import Capability, Role, SourceRef
 from roledesigner.library.search import Hit

@@ -57,10 +57,10 @@ from roledesigner.domain.vocabulary import (
     Weekday,
     label,
 )
-from roledesigner.gui.binding import ERROR_STYLE, Binder, Binding, OnFocusOut, error_label, with_message
 from roledesigner.gui.controller import DocumentController
-from roledesigner.gui.mime import CAPABILITY_MIME
-from roledesigner.gui.tables import ChoiceDelegate, Column, ListTableModel
+from roledesigner.gui.editor.binding import ERROR_STYLE, Binder, Binding, OnFocusOut, error_label, with_message
+from roledesigner.gui.editor.tables import ChoiceDelegate, Column, ListTableModel
+from roledesigner.gui.widgets.mime import CAPABILITY_MIME
 
 #: The tabs' titles, short enough for all seven to show in the editor's width at 1280 x 800 with
 #: both docks open, and each tab's full description, shown as its tooltip.

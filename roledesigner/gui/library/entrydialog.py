@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from roledesigner.domain.vocabulary import AllocationUnit, CriterionCategory, Footprint, Function, Sector, label
-from roledesigner.gui.colours import MessageLabel
+from roledesigner.gui.widgets.colours import MessageLabel
 from roledesigner.library.catalogue import Library
 from roledesigner.library.userentries import (
     FIELD_LABELS,

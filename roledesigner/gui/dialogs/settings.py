@@ -45,7 +45,7 @@ from roledesigner.files.settingscheck import (
     check_logo,
     path_from_text,
 )
-from roledesigner.gui.colours import MessageLabel
+from roledesigner.gui.widgets.colours import MessageLabel
 from roledesigner.library.catalogue import Library
 
 #: Path checks touch the disk (perhaps a slow network drive), so they wait for a pause in typing.

@@ -15,13 +15,13 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
-from roledesigner.gui.librarypanel import LibraryPanel
+from roledesigner.gui.library.panel import LibraryPanel
 from roledesigner.library.catalogue import Library
 
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from roledesigner.gui.entrydialog import EntryDialog
+    from roledesigner.gui.library.entrydialog import EntryDialog
 
 
 def _entries() -> ModuleType:
@@ -197,7 +197,7 @@ class LibraryEditing(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return
-        from roledesigner.gui.entrydialog import EntryDialog
+        from roledesigner.gui.library.entrydialog import EntryDialog
 
         dialog = EntryDialog(kind, self._library_for(), self._folder_for(), data, editing, self._panel.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

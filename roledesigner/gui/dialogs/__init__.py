@@ -1,0 +1,1 @@
+"""The dialogs: a new design, settings, batch export, about."""

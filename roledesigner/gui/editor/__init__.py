@@ -1,0 +1,1 @@
+"""The role editor: its tabs, the widgets and table models bound to field paths."""
