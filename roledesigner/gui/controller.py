@@ -63,6 +63,11 @@ class DocumentController(QObject):
     designChanged = Signal()
     #: The file name or the saved state changed.
     stateChanged = Signal()
+    #: The library was read again (an entry saved or deleted, other folders chosen): every view
+    #: that shows library names listens, so none is left showing the old ones.
+    libraryChanged = Signal()
+    #: The settings were saved (organisation, logo, template, default hours, folders).
+    settingsChanged = Signal()
 
     def __init__(self, library: Library, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +95,17 @@ class DocumentController(QObject):
         if self.path is not None:
             return self.path.stem
         return self._design.title.strip() or "Untitled role"
+
+    # --- library and settings ----------------------------------------------------------------
+
+    def set_library(self, library: Library) -> None:
+        """Use a library read again; views refresh on `libraryChanged` (nothing is fanned out by hand)."""
+        self.library = library
+        self.libraryChanged.emit()
+
+    def set_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.settingsChanged.emit()
 
     # --- changing --------------------------------------------------------------------------
 
