@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from roledesigner.documents.jobs import ExportJob, ExportResult
+from roledesigner.documents.jobs import ExportJob, ExportResult, ExportStatus
 from roledesigner.documents.viewmodel import JobSpecification, build_view
 from roledesigner.documents.word import TemplateError, render_docx
 from roledesigner.domain.models import RoleDesign
@@ -74,17 +74,19 @@ def export_design(design: RoleDesign, job: ExportJob, library: Library | None = 
         view = build_view(design, library or _library(), job.organisation)
         write_atomically(job.target, render(view, job, warnings))
     except (TemplateError, WriteError, ExportError) as error:
-        return ExportResult(job, False, str(error), warnings)
+        return ExportResult(job, ExportStatus.FAILED, str(error), warnings)
     except Exception as error:  # noqa: BLE001 - one file's fault must not stop a batch
-        return ExportResult(job, False, f"Could not export {job.source}: an internal fault ({error}).", warnings)
-    return ExportResult(job, True, f"Exported {job.target}", warnings)
+        return ExportResult(
+            job, ExportStatus.FAILED, f"Could not export {job.source}: an internal fault ({error}).", warnings
+        )
+    return ExportResult(job, ExportStatus.EXPORTED, f"Exported {job.target}", warnings)
 
 
 def export_one(job: ExportJob) -> ExportResult:
     try:
         design = load_design(job.source)
     except DesignFileError as error:
-        return ExportResult(job, False, str(error))
+        return ExportResult(job, ExportStatus.FAILED, str(error))
     return export_design(design, job)
 
 
@@ -117,7 +119,7 @@ def export_many(
         return should_stop is not None and should_stop()
 
     def cancel(index: int) -> None:
-        results[index] = ExportResult(jobs[index], False, CANCELLED)
+        results[index] = ExportResult(jobs[index], ExportStatus.CANCELLED, CANCELLED)
 
     pending = deque(enumerate(jobs))
     if workers == 1:

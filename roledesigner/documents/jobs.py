@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Literal
 
@@ -19,9 +20,21 @@ class ExportJob:
     logo: Path | None = None
 
 
+class ExportStatus(Enum):
+    """What came of one export: callers branch on this, never on the wording of the message."""
+
+    EXPORTED = "exported"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
 @dataclass(frozen=True)
 class ExportResult:
     job: ExportJob
-    ok: bool
+    status: ExportStatus
     message: str
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status is ExportStatus.EXPORTED

@@ -11,7 +11,7 @@ import pytest
 
 from roledesigner.documents import export as export_module
 from roledesigner.documents.export import CANCELLED, existing_targets, export_many, unique_targets
-from roledesigner.documents.jobs import ExportJob
+from roledesigner.documents.jobs import ExportJob, ExportStatus
 from roledesigner.documents.sample import sample_design
 from roledesigner.files.designfile import save_design
 from roledesigner.library.catalogue import Library
@@ -93,7 +93,7 @@ def test_cancelling_with_workers_lets_running_jobs_finish(tmp_path: Path, librar
     assert [r.job for r in results] == jobs
     exported = [r for r in results if r.ok]
     assert 2 <= len(exported) < 30
-    assert all(r.message == CANCELLED for r in results if not r.ok)
+    assert all(r.status is ExportStatus.CANCELLED for r in results if not r.ok)
     assert sorted(tmp_path.glob("out*")) == sorted(r.job.target for r in exported), "no partial or temporary file"
     assert not list(tmp_path.glob(".*.tmp"))
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from roledesigner.documents import export as export_module
 from roledesigner.documents.export import CANCELLED
-from roledesigner.documents.jobs import ExportJob, ExportResult
+from roledesigner.documents.jobs import ExportJob, ExportResult, ExportStatus
 from roledesigner.documents.sample import sample_design
 from roledesigner.files.designfile import save_design
 from roledesigner.files.settings import Settings
@@ -166,7 +166,7 @@ def test_cancel_with_worker_processes_leaves_only_whole_files(qtbot: QtBot, libr
 
     exported = [r for r in dialog.results if r.ok]
     assert 1 <= len(exported) < 50
-    assert all(r.message == CANCELLED for r in dialog.results if not r.ok)
+    assert all(r.status is ExportStatus.CANCELLED for r in dialog.results if not r.ok)
     written = sorted(out.iterdir())
     assert written == sorted(r.job.target for r in exported)
     for path in written:

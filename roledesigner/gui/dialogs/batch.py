@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roledesigner.documents.jobs import ExportJob, ExportResult, Format
+from roledesigner.documents.jobs import ExportJob, ExportResult, ExportStatus, Format
 from roledesigner.files.designfile import SUFFIX
 from roledesigner.files.settings import Settings
 from roledesigner.gui.widgets.colours import MessageLabel
@@ -546,11 +546,9 @@ class BatchExportDialog(QDialog):
         self._update()
 
     def _show_result(self, row: int, result: ExportResult) -> None:
-        from roledesigner.documents.export import CANCELLED
-
         if result.ok:
             outcome, icon = "Exported", QStyle.StandardPixmap.SP_DialogApplyButton
-        elif result.message == CANCELLED:
+        elif result.status is ExportStatus.CANCELLED:
             outcome, icon = "Cancelled", QStyle.StandardPixmap.SP_MessageBoxInformation
         else:
             outcome, icon = "Not exported", QStyle.StandardPixmap.SP_MessageBoxCritical
@@ -583,10 +581,8 @@ class BatchExportDialog(QDialog):
 
 def summary(results: Sequence[ExportResult]) -> str:
     """One line for the end of a batch: "Finished: 48 exported, 2 could not be exported." """
-    from roledesigner.documents.export import CANCELLED
-
     exported = sum(1 for result in results if result.ok)
-    cancelled = sum(1 for result in results if result.message == CANCELLED)
+    cancelled = sum(1 for result in results if result.status is ExportStatus.CANCELLED)
     failed = len(results) - exported - cancelled
     parts = [f"{exported} exported"]
     if failed:
