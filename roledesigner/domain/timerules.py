@@ -52,7 +52,7 @@ def time_findings(design: RoleDesign, suggestion: Suggestion | None = None) -> l
                 field,
             )
         )
-    if w.system_hours > w.contracted_hours:
+    if w.over_the_post:
         found.append(
             Finding(
                 "time.over_the_post",
