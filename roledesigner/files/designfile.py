@@ -13,6 +13,8 @@ from pydantic import ValidationError
 from roledesigner.domain.errors import InputError, describe
 from roledesigner.domain.models import SCHEMA_VERSION, RoleDesign
 from roledesigner.files.atomic import WriteError, write_atomically
+from roledesigner.files.jsontext import JsonLimit, load_json
+from roledesigner.files.reading import FileTooLarge, UnreadableFile, read_regular
 
 SUFFIX = ".roledesign"
 #: A real design is a few hundred kilobytes at most; refuse to read anything near this.
@@ -32,20 +34,19 @@ class DesignFileError(InputError):
 
 
 def _read_text(path: Path) -> str:
-    if not path.exists():
-        raise DesignFileError(f"{path} does not exist.")
-    if path.is_dir():
-        raise DesignFileError(f"{path} is a folder, not a role design file.")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            megabytes = size / (1024 * 1024)
-            raise DesignFileError(f"{path} is {megabytes:.0f} MB, far larger than any role design, so it was not read.")
-        raw = path.read_bytes()
-    except PermissionError as error:
-        raise DesignFileError(f"{path} cannot be read: permission denied.") from error
-    except OSError as error:
-        raise DesignFileError(f"{path} cannot be read: {error.strerror or error}.") from error
+        raw = read_regular(path, MAX_BYTES)
+    except FileTooLarge as error:
+        megabytes = error.size / (1024 * 1024)
+        raise DesignFileError(
+            f"{path} is {megabytes:.0f} MB, far larger than any role design, so it was not read."
+        ) from error
+    except UnreadableFile as error:
+        if error.reason == "it does not exist":
+            raise DesignFileError(f"{path} does not exist.") from error
+        if error.reason == "it is a folder":
+            raise DesignFileError(f"{path} is a folder, not a role design file.") from error
+        raise DesignFileError(str(error)) from error
     if not raw.strip():
         raise DesignFileError(f"{path} is empty.")
     try:
@@ -57,13 +58,19 @@ def _read_text(path: Path) -> str:
         ) from error
 
 
+def _short(value: Any) -> str:
+    """A value as written, cut short: a message is one sentence, whatever the file holds."""
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:39] + "…"
+
+
 def _migrate(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     version = data.get("schema_version")
     if version is None:
         raise DesignFileError(f"{path} has no schema_version, so it is not a role design file.")
     if not isinstance(version, int) or isinstance(version, bool) or version < MIN_SCHEMA_VERSION:
         raise DesignFileError(
-            f"{path} has schema_version {version!r}; it must be a whole number from {MIN_SCHEMA_VERSION}."
+            f"{path} has schema_version {_short(version)}; it must be a whole number from {MIN_SCHEMA_VERSION}."
         )
     if version > SCHEMA_VERSION:
         raise DesignFileError(
@@ -97,12 +104,19 @@ def _json_problem(message: str) -> str:
 def parse_design(text: str, path: Path) -> RoleDesign:
     """Parse the text of a design file; `path` is only used to name the file in messages."""
     try:
-        data = json.loads(text)
+        data = load_json(text)
+    except JsonLimit as error:
+        raise DesignFileError(f"{path} is not a role design: {error}, so it cannot be opened.") from error
     except json.JSONDecodeError as error:
         raise DesignFileError(
             f"{path} is not valid JSON (at line {error.lineno}, column {error.colno}, {_json_problem(error.msg)}), "
             "so it cannot be opened: it may have been cut short or changed by hand."
         ) from error
+    return design_from_data(data, path)
+
+
+def design_from_data(data: Any, path: Path) -> RoleDesign:
+    """A design from parsed JSON, migrated from an older format; recovery copies come here too."""
     if not isinstance(data, dict):
         kind = {list: "a list", str: "a string", int: "a number", float: "a number", bool: "true or false"}
         found = "null" if data is None else kind.get(type(data), "a value")
