@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from roledesigner.domain.errors import describe
 from roledesigner.domain.numbers import WeeklyHours
 from roledesigner.files.atomic import WriteError, write_atomically
+from roledesigner.files.jsontext import JsonLimit, load_json
+from roledesigner.files.reading import UnreadableFile, read_regular
 
 APP_NAME = "RoleDesigner"
 
@@ -25,6 +27,8 @@ ENV_DATA_DIR = "ROLEDESIGNER_DATA_DIR"
 ENV_USER_LIBRARY = "ROLEDESIGNER_USER_LIBRARY"
 ENV_SHARED_LIBRARY = "ROLEDESIGNER_SHARED_LIBRARY"
 ENV_TEMPLATE = "ROLEDESIGNER_TEMPLATE"
+#: A settings file is a few hundred bytes; anything near this is not one.
+MAX_SETTINGS_BYTES = 1024 * 1024
 
 
 class Settings(BaseModel):
@@ -61,17 +65,19 @@ def _overrides() -> dict[str, Path]:
 
 
 def _file_settings(warnings: list[str] | None = None) -> Settings:
+    """The file's settings; anything wrong with the file is a warning and the defaults, never a stop."""
     path = settings_path()
     settings = Settings()
     try:
-        if not path.is_file():  # raises, rather than answers, when a folder on the way is locked
-            return settings
-        settings = Settings.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except OSError as error:
-        reason = (error.strerror or str(error)).lower()
-        _warn(warnings, f"Settings file {path} could not be read ({reason}); using the defaults.")
+        raw = read_regular(path, MAX_SETTINGS_BYTES)
+        settings = Settings.model_validate(load_json(raw.decode("utf-8-sig")))
+    except UnreadableFile as error:
+        if error.reason != "it does not exist":  # no file yet: the defaults, nothing to say
+            _warn(warnings, f"Settings file {path} could not be read ({error.reason}); using the defaults.")
     except (UnicodeDecodeError, json.JSONDecodeError):
         _warn(warnings, f"Settings file {path} is damaged (it is not readable settings text); using the defaults.")
+    except JsonLimit as error:
+        _warn(warnings, f"Settings file {path} is damaged ({error}); using the defaults.")
     except ValidationError as error:
         _warn(warnings, f"Settings file {path} has a problem ({describe(error)}); using the defaults.")
     return settings
