@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +32,7 @@ from roledesigner.gui.exporting import Exporter
 from roledesigner.gui.library.editing import LibraryEditing
 from roledesigner.gui.library.panel import LibraryPanel
 from roledesigner.gui.preview import PreviewPanel
+from roledesigner.gui.windowstate import window_settings
 from roledesigner.library.compose import blank_design, design_from_role
 from roledesigner.library.loader import default_folders, load_library
 
@@ -54,12 +55,13 @@ class MainWindow(QMainWindow):
         self.controller = controller
         #: What the app cannot do on this machine, found at start-up (unwritable folders).
         self.start_up_warnings: list[str] = []
-        self.qsettings = QSettings()
+        self.qsettings = window_settings(self)
         self.setObjectName("MainWindow")
         self.exporter = Exporter(self)
         self.editor = RoleEditor(controller)
         self.setCentralWidget(self.editor)
         self.library_panel = LibraryPanel(controller.library)
+        self.library_panel.follow(controller)
         self.library_panel.capabilityChosen.connect(self.add_capability)
         self.preview = PreviewPanel(controller)
         self.preview.fieldActivated.connect(self.editor.focus_field)
@@ -97,15 +99,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.applicationStateChanged.connect(self._application_state)
+        controller.libraryChanged.connect(self._say_library_problems)
         if controller.library.problems:
-            count = len(controller.library.problems)
-            QTimer.singleShot(
-                0,
-                lambda: self.statusBar().showMessage(
-                    f"{count} library entr{'ies were' if count != 1 else 'y was'} skipped: see Help, Library problems.",
-                    15000,
-                ),
-            )
+            QTimer.singleShot(0, self._say_library_problems)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -217,6 +213,14 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         self.findings_label.setText("Review: " + (counted(self.preview.findings.findings) or "nothing to fix"))
+
+    def _say_library_problems(self) -> None:
+        count = len(self.controller.library.problems)
+        if count:
+            self.statusBar().showMessage(
+                f"{count} library entr{'ies were' if count != 1 else 'y was'} skipped: see Help, Library problems.",
+                15000,
+            )
 
     def _find(self) -> None:
         self.library_dock.show()
@@ -474,16 +478,14 @@ class MainWindow(QMainWindow):
             self.controller.settings.user_library,
             self.controller.settings.shared_library,
         )
-        self.controller.settings = chosen
+        self.controller.set_settings(chosen)  # every view that shows a setting listens
         if folders_changed:
             self.reload_library()
-        self.preview.refresh_now()
 
     def reload_library(self) -> None:
-        """The user's or the team's entries changed: read the library again and show it."""
-        self.controller.library = load_library(default_folders(self.controller.settings))
-        self.library_panel.set_library(self.controller.library)
-        self.preview.refresh_now()
+        """The user's or the team's entries changed: read the library again; every view that shows
+        library entries listens to the controller's `libraryChanged`."""
+        self.controller.set_library(load_library(default_folders(self.controller.settings)))
 
     def show_library_problems(self) -> None:
         problems = self.controller.library.problems

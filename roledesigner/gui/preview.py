@@ -153,6 +153,9 @@ class PreviewPanel(QWidget):
         self.timer.setInterval(DELAY_MS)
         self.timer.timeout.connect(self.refresh_now)
         controller.designChanged.connect(self.timer.start)
+        # Library names and the organisation's name are in the document too.
+        controller.libraryChanged.connect(self._source_changed)
+        controller.settingsChanged.connect(self._source_changed)
         self.last_refresh_ms = 0.0
         self._first_scheduled = False
 
@@ -168,6 +171,11 @@ class PreviewPanel(QWidget):
             first.setSingleShot(True)
             first.timeout.connect(self.refresh_now)
             first.start(FIRST_REFRESH_MS)
+
+    def _source_changed(self) -> None:
+        """Show the new library or settings at once; before the first refresh there is nothing to update."""
+        if self._first_scheduled:
+            self.refresh_now()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.browser.viewport():

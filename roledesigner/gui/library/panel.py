@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -44,6 +45,9 @@ from roledesigner.gui.widgets.mime import CAPABILITY_MIME
 from roledesigner.library.catalogue import Kind, Library
 from roledesigner.library.models import Capability, Role, SourceRef
 from roledesigner.library.search import Hit
+
+if TYPE_CHECKING:
+    from roledesigner.gui.controller import DocumentController
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: How long after the library is shown its search words are indexed (an idle moment).
@@ -408,6 +412,7 @@ class LibraryPanel(QWidget):
         self._shown: tuple[str, str] | None = None
         self._restoring = False
         self._warm_timer: QTimer | None = None
+        self._controller: DocumentController | None = None
 
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Search roles and capabilities")
@@ -557,6 +562,15 @@ class LibraryPanel(QWidget):
             self._warm_timer.setSingleShot(True)
             self._warm_timer.timeout.connect(self._warm_search)
         self._warm_timer.start(WARM_AFTER_MS)
+
+    def follow(self, controller: DocumentController) -> None:
+        """Show the controller's library whenever it is read again (an entry saved, other folders)."""
+        self._controller = controller
+        controller.libraryChanged.connect(self._library_changed)
+
+    def _library_changed(self) -> None:
+        if self._controller is not None:
+            self.set_library(self._controller.library)
 
     def _warm_search(self) -> None:
         self._library.index.warm()
