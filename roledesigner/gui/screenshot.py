@@ -14,11 +14,8 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("ROLEDESIGNER_CONFIG_DIR", tempfile.mkdtemp(prefix="roledesigner-shot-"))
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     app = QApplication.instance() or QApplication([])
 
     from roledesigner.documents.sample import sample_design

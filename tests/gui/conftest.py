@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,17 +13,15 @@ __all__ = ["qt_application"]
 
 
 @pytest.fixture
-def new_window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """The app's main window at 1280 x 800, not yet shown, as on a first start (no saved layout),
+def new_window(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """The app's main window at 1280 x 800, not yet shown, as on a first start (no saved layout: the
+    settings folder, where its layout is kept, is new for every test),
     with the modal boxes it may raise answered: a warning is read, a question about unsaved
     changes is answered Discard (a box offscreen would wait for ever)."""
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox
 
     from roledesigner.gui.app import create_window
 
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
     monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
     win = create_window()
