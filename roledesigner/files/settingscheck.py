@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from roledesigner.domain.numbers import MAX_PLACES
+from roledesigner.files.reading import FileTooLarge, UnreadableFile, read_start
 
 #: The largest logo accepted: a letterhead logo is tens of kilobytes; 5 MB bloats every document.
 MAX_LOGO_BYTES = 5 * 1024 * 1024
@@ -38,22 +39,25 @@ def check_logo(path: Path | None) -> str | None:
     if path is None:
         return None
     try:
-        if path.is_dir():
+        start = read_start(path, len(_PNG_MAGIC), MAX_LOGO_BYTES)
+    except FileTooLarge as error:
+        return (
+            f"The logo file {path} is {_megabytes(error.size)}, larger than the 5 MB allowed; choose a smaller picture."
+        )
+    except UnreadableFile as error:
+        if error.reason == "it is a folder":
             return f"The logo {path} is a folder, not a picture file."
-        if not path.is_file():
+        if error.reason == "it does not exist":
             return f"The logo file {path} does not exist."
-        size = path.stat().st_size
-        if size > MAX_LOGO_BYTES:
-            return (
-                f"The logo file {path} is {_megabytes(size)}, larger than the 5 MB allowed; choose a smaller picture."
-            )
-        with path.open("rb") as file:
-            start = file.read(len(_PNG_MAGIC))
-    except OSError as error:
-        return f"The logo file {path} could not be read ({error.strerror or error})."
-    if not (start.startswith(_PNG_MAGIC) or start.startswith(_JPEG_MAGIC)):
+        return f"The logo file {path} could not be read ({error.reason})."
+    if not is_picture(start):
         return f"The logo file {path} is not a PNG or JPEG picture."
     return None
+
+
+def is_picture(data: bytes) -> bool:
+    """Whether `data` starts as a PNG or JPEG file does: the only pictures Word and the PDF take as logos."""
+    return data.startswith(_PNG_MAGIC) or data.startswith(_JPEG_MAGIC)
 
 
 def check_library_folder(path: Path | None, what: str) -> str | None:

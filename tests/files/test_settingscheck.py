@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -75,6 +76,20 @@ def test_logo_of_exactly_five_megabytes_is_fine(tmp_path: Path) -> None:
         file.write(PNG_MAGIC)
         file.truncate(MAX_LOGO_BYTES)
     assert check_logo(logo) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes and /dev as Linux and macOS have them")
+def test_a_logo_that_is_a_pipe_or_a_device_is_said_to_be_one(tmp_path: Path) -> None:
+    """Path.is_file() is False for both, so they were called missing; the export then read /dev/zero for ever."""
+    pipe = tmp_path / "logo.png"
+    os.mkfifo(pipe)
+    assert check_logo(pipe) == (
+        f"The logo file {pipe} could not be read (it is not an ordinary file (a device, a pipe or a socket, "
+        "for example))."
+    )
+    link = tmp_path / "zero.png"
+    link.symlink_to("/dev/zero")
+    assert "it is not an ordinary file" in (check_logo(link) or "")
 
 
 # --- library folders -------------------------------------------------------------------------
