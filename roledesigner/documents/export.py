@@ -22,7 +22,9 @@ from roledesigner.documents.word import TemplateError, render_docx
 from roledesigner.domain.models import RoleDesign
 from roledesigner.files.atomic import WriteError, write_atomically
 from roledesigner.files.designfile import DesignFileError, load_design
+from roledesigner.files.reading import FileTooLarge, UnreadableFile, read_regular
 from roledesigner.files.settings import load_settings
+from roledesigner.files.settingscheck import MAX_LOGO_BYTES, is_picture
 from roledesigner.library.catalogue import Library
 from roledesigner.library.loader import default_folders, load_library
 
@@ -41,14 +43,18 @@ def _library() -> Library:
 
 
 def _logo(path: Path | None, warnings: list[str]) -> bytes | None:
+    """The logo's bytes, or None with a warning: a bad logo costs the logo, never the document."""
     if path is None:
         return None
     try:
-        data = path.read_bytes()
-    except OSError:
-        warnings.append(f"The logo {path} could not be read, so the document has no logo.")
+        data = read_regular(path, MAX_LOGO_BYTES)
+    except FileTooLarge:
+        warnings.append(f"The logo {path} is larger than the 5 MB allowed, so the document has no logo.")
         return None
-    if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
+    except UnreadableFile as error:
+        warnings.append(f"The logo {path} could not be read ({error.reason}), so the document has no logo.")
+        return None
+    if not is_picture(data):
         warnings.append(f"The logo {path} is not a PNG or JPEG picture, so the document has no logo.")
         return None
     return data
@@ -67,6 +73,13 @@ def render(view: JobSpecification, job: ExportJob, warnings: list[str]) -> bytes
     return render_docx(view, job.template, week_png=week_png, logo_png=logo)
 
 
+def _fault(job: ExportJob, error: Exception, warnings: list[str] | None = None) -> ExportResult:
+    """A fault in one file's export (a bug to report), as that file's result."""
+    return ExportResult(
+        job, ExportStatus.FAILED, f"Could not export {job.source}: an internal fault ({error}).", warnings or []
+    )
+
+
 def export_design(design: RoleDesign, job: ExportJob, library: Library | None = None) -> ExportResult:
     """Write one design (as it is in memory) to `job.target`; the app's exports come here."""
     warnings: list[str] = []
@@ -76,17 +89,18 @@ def export_design(design: RoleDesign, job: ExportJob, library: Library | None = 
     except (TemplateError, WriteError, ExportError) as error:
         return ExportResult(job, ExportStatus.FAILED, str(error), warnings)
     except Exception as error:  # noqa: BLE001 - one file's fault must not stop a batch
-        return ExportResult(
-            job, ExportStatus.FAILED, f"Could not export {job.source}: an internal fault ({error}).", warnings
-        )
+        return _fault(job, error, warnings)
     return ExportResult(job, ExportStatus.EXPORTED, f"Exported {job.target}", warnings)
 
 
 def export_one(job: ExportJob) -> ExportResult:
+    """Read and export one design file; whatever goes wrong is this file's result, never the batch's end."""
     try:
         design = load_design(job.source)
     except DesignFileError as error:
         return ExportResult(job, ExportStatus.FAILED, str(error))
+    except Exception as error:  # noqa: BLE001 - one file's fault must not hide the others' results
+        return _fault(job, error)
     return export_design(design, job)
 
 
@@ -157,6 +171,8 @@ def export_many(
                     cancel(index)
                     return
                 result = export_one(jobs[index])
+            except Exception as error:  # noqa: BLE001 - a result that could not come back is still one result
+                result = _fault(jobs[index], error)
             record(index, result)
 
         def stop() -> None:

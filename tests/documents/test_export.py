@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -10,11 +11,13 @@ from typing import Any
 import pytest
 
 from roledesigner.documents import export as export_module
-from roledesigner.documents.export import CANCELLED, existing_targets, export_many, unique_targets
+from roledesigner.documents.export import CANCELLED, existing_targets, export_design, export_many, unique_targets
 from roledesigner.documents.jobs import ExportJob, ExportStatus
 from roledesigner.documents.sample import sample_design
 from roledesigner.files.designfile import save_design
+from roledesigner.files.settingscheck import MAX_LOGO_BYTES
 from roledesigner.library.catalogue import Library
+from tests.files.test_hostile_designs import lock_folder
 from tests.support.docxread import independent_text
 
 
@@ -138,3 +141,101 @@ def test_unique_targets_can_keep_files_already_on_disk(tmp_path: Path) -> None:
     kept = [job.target for job in unique_targets(jobs, keep_existing=True)]
     assert kept == [tmp_path / "role (3).docx"]
     assert existing_targets([ExportJob(Path("b/new.roledesign"), tmp_path / "new.docx")]) == []
+
+
+# --- hostile designs and logos in a batch ------------------------------------------------------
+
+needs_fifos = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes and /dev as Linux and macOS have them")
+
+
+def _hostile(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / f"{name}.roledesign"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_design_nested_too_deep_or_with_a_huge_number_fails_alone(tmp_path: Path, library: Library) -> None:
+    """Their RecursionError and ValueError escaped export_one, and export_many lost every result."""
+    jobs = _jobs(tmp_path, library, 4, broken=set())
+    deep = _hostile(tmp_path, "deep", '{"schema_version": 2, "title": "x", "a": ' + "[" * 100_000 + "}")
+    huge = _hostile(tmp_path, "huge", '{"schema_version": 2, "title": "x", "version": ' + "9" * 5000 + "}")
+    jobs[1] = ExportJob(deep, tmp_path / "deep.docx")
+    jobs[2] = ExportJob(huge, tmp_path / "huge.docx")
+    for workers in (1, 2):
+        results = export_many(jobs, workers=workers)
+        assert [r.status for r in results] == [ExportStatus.EXPORTED, ExportStatus.FAILED, ExportStatus.FAILED,
+                                               ExportStatus.EXPORTED]  # fmt: skip
+        assert str(deep) in results[1].message and "nested" in results[1].message
+        assert str(huge) in results[2].message and "digits long" in results[2].message
+        assert "internal fault" not in results[1].message + results[2].message
+
+
+def test_any_fault_reading_one_design_is_that_files_result(
+    tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever escapes the reader (a fault not yet thought of) is one result, not the end of the batch."""
+    jobs = _jobs(tmp_path, library, 3, broken=set())
+    jobs[1] = ExportJob(tmp_path / "odd.roledesign", tmp_path / "odd.docx")
+    real_load = export_module.load_design
+
+    def load(path: Path) -> Any:
+        if path.name == "odd.roledesign":
+            raise MemoryError("simulated")
+        return real_load(path)
+
+    monkeypatch.setattr(export_module, "load_design", load)
+    results = export_many(jobs, workers=1)
+    assert [r.ok for r in results] == [True, False, True]
+    assert results[1].message.startswith(f"Could not export {tmp_path / 'odd.roledesign'}: an internal fault")
+
+
+def test_a_design_in_a_folder_the_user_cannot_open_fails_alone(
+    tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulated, as the tests run as root: the system refuses to open or look at anything in the folder."""
+    jobs = _jobs(tmp_path, library, 3, broken=set())
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    save_design(sample_design(library), locked / "role.roledesign")
+    jobs[0] = ExportJob(locked / "role.roledesign", tmp_path / "locked.docx")
+    lock_folder(monkeypatch, locked)
+    results = export_many(jobs, workers=1)
+    assert [r.ok for r in results] == [False, True, True]
+    assert results[0].message == f"{locked / 'role.roledesign'} cannot be read: permission denied."
+
+
+@needs_fifos
+def test_a_design_that_is_a_pipe_fails_alone_without_waiting(tmp_path: Path, library: Library) -> None:
+    jobs = _jobs(tmp_path, library, 3, broken=set())
+    pipe = tmp_path / "pipe.roledesign"
+    os.mkfifo(pipe)
+    jobs[2] = ExportJob(pipe, tmp_path / "pipe.docx")
+    results = export_many(jobs, workers=2)
+    assert [r.ok for r in results] == [True, True, False]
+    assert "not an ordinary file" in results[2].message
+
+
+@needs_fifos
+def test_a_logo_that_is_dev_zero_is_a_warning_not_an_endless_read(tmp_path: Path, library: Library) -> None:
+    """The logo was read with read_bytes(), which never ends on /dev/zero."""
+    logo = tmp_path / "logo.png"
+    logo.symlink_to("/dev/zero")
+    job = ExportJob(tmp_path / "unused.roledesign", tmp_path / "out.docx", logo=logo)
+    result = export_design(sample_design(library), job, library)
+    assert result.ok
+    assert result.warnings == [
+        f"The logo {logo} could not be read (it is not an ordinary file (a device, a pipe or a socket, for example)), "
+        "so the document has no logo."
+    ]
+
+
+def test_a_logo_over_the_limit_is_left_out_with_a_warning(tmp_path: Path, library: Library) -> None:
+    logo = tmp_path / "logo.png"
+    with logo.open("wb") as stream:
+        stream.write(b"\x89PNG\r\n\x1a\n")
+        stream.truncate(MAX_LOGO_BYTES + 1)
+    job = ExportJob(tmp_path / "unused.roledesign", tmp_path / "out.docx", logo=logo)
+    result = export_design(sample_design(library), job, library)
+    assert result.ok
+    assert result.warnings == [f"The logo {logo} is larger than the 5 MB allowed, so the document has no logo."]
+    assert (tmp_path / "out.docx").stat().st_size < MAX_LOGO_BYTES
