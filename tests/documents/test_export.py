@@ -14,7 +14,7 @@ from roledesigner.documents import export as export_module
 from roledesigner.documents.export import CANCELLED, existing_targets, export_design, export_many, unique_targets
 from roledesigner.documents.jobs import ExportJob, ExportStatus
 from roledesigner.documents.sample import sample_design
-from roledesigner.files.designfile import save_design
+from roledesigner.files.designfile import load_design, save_design
 from roledesigner.files.settingscheck import MAX_LOGO_BYTES
 from roledesigner.library.catalogue import Library
 from tests.files.test_hostile_designs import lock_folder
@@ -176,7 +176,7 @@ def test_any_fault_reading_one_design_is_that_files_result(
     """Whatever escapes the reader (a fault not yet thought of) is one result, not the end of the batch."""
     jobs = _jobs(tmp_path, library, 3, broken=set())
     jobs[1] = ExportJob(tmp_path / "odd.roledesign", tmp_path / "odd.docx")
-    real_load = export_module.load_design
+    real_load = load_design
 
     def load(path: Path) -> Any:
         if path.name == "odd.roledesign":
