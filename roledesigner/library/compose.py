@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from roledesigner.domain.errors import InputError
+from pydantic import ValidationError
+
+from roledesigner.domain.errors import InputError, describe
 from roledesigner.domain.models import (
     Allocation,
     CapabilityRequirement,
@@ -33,6 +35,11 @@ def _assessed(requirement: Requirement) -> list[Assessment]:
     return [Assessment.INTERVIEW]
 
 
+def requirement_for(capability_id: str, requirement: Requirement) -> CapabilityRequirement:
+    """A capability as a design first holds it, however it was added."""
+    return CapabilityRequirement(id=capability_id, requirement=requirement, assessed_by=_assessed(requirement))
+
+
 def design_from_role(role: Role, contracted_hours: Decimal = Decimal("37.5")) -> RoleDesign:
     """A new design that copies the role's responsibilities, capabilities and suggested time."""
     suggested = role.suggested_system_time
@@ -43,10 +50,7 @@ def design_from_role(role: Role, contracted_hours: Decimal = Decimal("37.5")) ->
         function=role.function,
         purpose=role.purpose.strip() or role.summary,
         responsibilities=[Responsibility(text=r.text, kind=r.kind) for r in role.responsibilities],
-        capabilities=[
-            CapabilityRequirement(id=c.id, requirement=c.requirement, assessed_by=_assessed(c.requirement))
-            for c in role.capabilities
-        ],
+        capabilities=[requirement_for(c.id, c.requirement) for c in role.capabilities],
         time=TimePlan(
             contracted_hours_per_week=contracted_hours,
             system_work=Allocation(unit=suggested.unit, amount=suggested.amount),
@@ -69,12 +73,17 @@ def add_capability(
     requirement: Requirement = Requirement.ESSENTIAL,
     position: int | None = None,
 ) -> RoleDesign:
-    """A copy of the design with the capability added; adding one already there is refused."""
+    """A copy of the design with the capability added, assessed as `design_from_role` assesses
+    it (the one rule for the app and `new --from`); adding one already there is refused."""
     if any(item.id == capability_id for item in design.capabilities):
         raise ComposeError(f"The design already has the capability '{capability_id}'.")
     items = list(design.capabilities)
     index = len(items) if position is None else max(0, min(position, len(items)))
-    items.insert(index, CapabilityRequirement(id=capability_id, requirement=requirement))
+    try:
+        item = requirement_for(capability_id, requirement)
+    except ValidationError as error:  # dragged in from elsewhere, say: not an id at all
+        raise ComposeError(f"'{capability_id}' cannot be added as a capability: {describe(error)}.") from error
+    items.insert(index, item)
     return design.model_copy(update={"capabilities": items})
 
 

@@ -64,3 +64,17 @@ def test_essential_capabilities_can_be_scored_at_shortlisting(library: Library) 
                 assert item.assessed_by == [Assessment.APPLICATION, Assessment.INTERVIEW], (role_id, item.id)
             else:
                 assert item.assessed_by == [Assessment.INTERVIEW], (role_id, item.id)
+
+
+def test_a_capability_added_is_assessed_as_the_same_one_composed_from_a_role(library: Library) -> None:
+    """One compose rule: adding a capability (the app's library panel, drop or Add button) and
+    `new --from` agree on how it is assessed, essential or desirable."""
+    seen = set()
+    for role in library.roles.values():
+        for composed in design_from_role(role).capabilities:
+            added = add_capability(blank_design(), composed.id, composed.requirement)
+            assert added.capabilities == [composed], (role.id, composed.id)
+            seen.add(composed.requirement)
+    assert seen == {Requirement.ESSENTIAL, Requirement.DESIRABLE}, "both kinds were compared"
+    essential = add_capability(blank_design(), "empathy").capabilities[0]
+    assert essential.assessed_by == [Assessment.APPLICATION, Assessment.INTERVIEW], "essential is the default"
