@@ -14,12 +14,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from roledesigner.domain.edits import Edit, EditError, edit_label, insert_item, move_item, remove_item, set_value
-from roledesigner.domain.models import CapabilityRequirement, RoleDesign
+from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.timeplan import reexpressed
 from roledesigner.domain.vocabulary import AllocationUnit
 from roledesigner.domain.vocabulary import label as plain_label
 from roledesigner.files.designfile import FileStamp, changed_since, load_design, save_design, stamp
 from roledesigner.files.settings import Settings
+from roledesigner.library import compose
 from roledesigner.library.catalogue import Library
 from roledesigner.library.compose import blank_design
 
@@ -61,6 +62,9 @@ class EditCommand(QUndoCommand):
 class DocumentController(QObject):
     #: The design changed: an edit, undo or redo, a new or opened design.
     designChanged = Signal()
+    #: Another design is shown (new, opened, recovered), just before `designChanged`: views
+    #: start afresh instead of following an edit (a table resets rather than updates rows).
+    designReplaced = Signal()
     #: The file name or the saved state changed.
     stateChanged = Signal()
     #: The library was read again (an entry saved or deleted, other folders chosen): every view
@@ -118,14 +122,16 @@ class DocumentController(QObject):
             return
         self.undo_stack.push(EditCommand(self, Edit(label, self._design, after, key)))
 
-    def set_field(self, path: str, value: Any) -> str | None:
-        """Set one field; typing in the same field merges into one undo step. Returns a plain
-        message (and changes nothing) when the value is not valid."""
+    def set_field(self, path: str, value: Any, label: str | None = None, merge: bool = True) -> str | None:
+        """Set one field, the one way every view writes. Typing in the same field merges into
+        one undo step unless `merge` is False (a step of its own, such as ticking a box that
+        starts a job plan); `label` names the step in the Edit menu instead of the field's name.
+        Returns a plain message (and changes nothing) when the value is not valid."""
         try:
             after = set_value(self._design, path, value)
         except EditError as error:
             return str(error)
-        self.apply(edit_label(path), after, key=path)
+        self.apply(label or edit_label(path), after, key=path if merge else "")
         return None
 
     def change_unit(self, unit: AllocationUnit) -> str | None:
@@ -157,12 +163,17 @@ class DocumentController(QObject):
         return capability.name if capability else capability_id
 
     def add_capability(self, capability_id: str, position: int | None = None) -> str | None:
-        """Add a capability from the library; one already in the design is refused, with a reason."""
+        """Add a capability from the library by the one compose rule (so it is assessed as
+        `new --from` assesses it); one already in the design is refused, with a reason."""
+        name = self.capability_name(capability_id)
         if any(item.id == capability_id for item in self._design.capabilities):
-            return f"'{self.capability_name(capability_id)}' is already in this role."
-        index = len(self._design.capabilities) if position is None else position
-        label = f"Add capability '{self.capability_name(capability_id)}'"
-        return self.insert("capabilities", index, CapabilityRequirement(id=capability_id), label)
+            return f"'{name}' is already in this role."
+        try:
+            after = compose.add_capability(self._design, capability_id, position=position)
+        except compose.ComposeError as error:
+            return str(error)
+        self.apply(f"Add capability '{name}'", after)
+        return None
 
     # --- documents -------------------------------------------------------------------------
 
@@ -172,7 +183,9 @@ class DocumentController(QObject):
         self.undo_stack.clear()
         self.path = path
         self.stamp = stamp(path) if path is not None else None
-        self._show(design)
+        self._design = design
+        self.designReplaced.emit()
+        self.designChanged.emit()
         self.undo_stack.setClean()
         if unsaved:
             self.undo_stack.resetClean()
