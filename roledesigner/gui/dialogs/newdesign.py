@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from roledesigner.domain.vocabulary import label
-from roledesigner.gui.library.panel import role_html
+from roledesigner.gui.library.details import role_html
 from roledesigner.library.catalogue import Library
 
 _ID_ROLE = Qt.ItemDataRole.UserRole

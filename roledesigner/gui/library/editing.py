@@ -1,8 +1,9 @@
 """New, duplicate, edit and delete the user's own library entries, from the library panel's context menu.
 
 The rules live in `roledesigner.library.userentries`; this wires them to actions. After a save or a
-delete it emits `libraryChanged`, and whoever owns the library reloads it and calls
-`panel.set_library(...)`; the entry just saved is then selected in the panel.
+delete it emits `libraryChanged`; whoever owns the library reads it again and hands it to the
+controller (`set_library`), whose own `libraryChanged` every view follows; the entry just saved is
+then selected in the panel.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from roledesigner.gui.library.panel import LibraryPanel
-from roledesigner.library.catalogue import Library
 
 if TYPE_CHECKING:
     from types import ModuleType
 
     from roledesigner.gui.library.entrydialog import EntryDialog
+    from roledesigner.library.catalogue import Library
 
 
 def _entries() -> ModuleType:
