@@ -1,63 +1,43 @@
-"""Export off the GUI thread, so the window keeps answering while a document is written."""
+"""Export off the GUI thread, so the window keeps answering while a document is written.
+
+One export runs in the app's one background model (`gui/background.py`), as a batch does: on
+Qt's pool, its result read from a queue on the GUI thread.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject
 
-from roledesigner.documents.jobs import ExportJob, ExportResult
-from roledesigner.domain.models import RoleDesign
-from roledesigner.library.catalogue import Library
+from roledesigner.documents.jobs import ExportJob, ExportResult, ExportStatus
+from roledesigner.gui.background import BackgroundRunner
 
-
-class ExportSignals(QObject):
-    finished = Signal(object)  # an ExportResult
-
-
-class ExportTask(QRunnable):
-    """One export of a design as it was when the user asked (a snapshot, not the live design)."""
-
-    def __init__(self, design: RoleDesign, job: ExportJob, library: Library, signals: ExportSignals) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # the Exporter keeps it until its result has been delivered
-        self.design = design
-        self.job = job
-        self.library = library
-        self.signals = signals
-
-    def run(self) -> None:
-        from roledesigner.documents.export import export_design  # Word and PDF code loads on first use
-
-        result: ExportResult = export_design(self.design, self.job, self.library)
-        self.signals.finished.emit(result)
+if TYPE_CHECKING:
+    from roledesigner.domain.models import RoleDesign
+    from roledesigner.library.catalogue import Library
 
 
 class Exporter(QObject):
-    """Starts exports on the thread pool and keeps each task and its signals alive until done.
-
-    A task freed by the pool while its queued result is still on its way would take the signal
-    object with it; holding both here until the result arrives in the GUI thread prevents that.
-    """
+    """Exports one design at a time as it was when the user asked (a snapshot, not the live design)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._running: dict[int, ExportTask] = {}
+        self._runner = BackgroundRunner(self)
 
     @property
     def busy(self) -> bool:
-        return bool(self._running)
+        return self._runner.busy
 
     def start(self, design: RoleDesign, job: ExportJob, library: Library, done: Callable[[ExportResult], None]) -> None:
-        signals = ExportSignals(self)
-        task = ExportTask(design, job, library, signals)
-        key = id(task)
-        self._running[key] = task
+        def work(_report: Callable[[None], None], _stop: threading.Event) -> ExportResult:
+            from roledesigner.documents.export import export_design  # Word and PDF code loads on first use
 
-        def finished(result: ExportResult) -> None:
-            self._running.pop(key, None)
-            signals.deleteLater()
-            done(result)
+            return export_design(design, job, library)
 
-        signals.finished.connect(finished)
-        QThreadPool.globalInstance().start(task)
+        def fault(error: Exception) -> None:  # export_design answers every fault itself; this is the last net
+            done(ExportResult(job, ExportStatus.FAILED, f"Could not export {job.source}: an internal fault ({error})."))
+
+        self._runner.start(work, done, fault=fault)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roledesigner.documents.jobs import ExportJob, ExportResult, Format
+from roledesigner.documents.jobs import ExportJob, ExportResult, ExportStatus, Format
 from roledesigner.domain.findings import counted
 from roledesigner.files.designfile import SUFFIX, DesignFileError
 from roledesigner.files.recovery import RecoveryStore, RecoveryUnavailable
@@ -442,7 +442,7 @@ class MainWindow(QMainWindow):
         self.export_word_action.setEnabled(True)
         self.export_pdf_action.setEnabled(True)
         self.statusBar().clearMessage()
-        if not result.ok:
+        if result.status is not ExportStatus.EXPORTED:
             QMessageBox.warning(self, APP_NAME, result.message)
             return
         notes = "\n".join(result.warnings)

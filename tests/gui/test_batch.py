@@ -17,7 +17,9 @@ from roledesigner.documents.jobs import ExportJob, ExportResult, ExportStatus
 from roledesigner.documents.sample import sample_design
 from roledesigner.files.designfile import save_design
 from roledesigner.files.settings import Settings
-from roledesigner.gui.dialogs.batch import DESIGN, DETAILS, KEEP_BOTH, OUTCOME, REPLACE, BatchExportDialog, BatchThread
+from roledesigner.gui.background import Task
+from roledesigner.gui.dialogs.batch import KEEP_BOTH, REPLACE, BatchExportDialog
+from roledesigner.gui.widgets.results import DESIGN, DETAILS, OUTCOME
 from roledesigner.library.catalogue import Library
 from tests.support.docxread import independent_text, open_docx
 
@@ -272,16 +274,16 @@ def test_a_batch_emits_no_signal_per_file(
         if event == "c_call" and getattr(argument, "__name__", "") == "emit":
             emits.append(threading.current_thread().name)
 
-    original_run = BatchThread.run
+    original_run = Task.run
 
-    def counted_run(thread: BatchThread) -> None:
+    def counted_run(task: Task[object, object]) -> None:  # on the pool's thread
         sys.setprofile(count)
         try:
-            original_run(thread)
+            original_run(task)
         finally:
             sys.setprofile(None)
 
-    monkeypatch.setattr(BatchThread, "run", counted_run)
+    monkeypatch.setattr(Task, "run", counted_run)
     out = tmp_path / "out"
     out.mkdir()
     dialog = make_dialog(qtbot)

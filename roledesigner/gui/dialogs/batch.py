@@ -1,26 +1,21 @@
 """The batch export dialog: several designs (or a folder of them) to Word or PDF in one go.
 
-Thin widgets over `roledesigner.documents.export`: the batch runs on a `BatchThread` that calls
-`export_many`, which exports on this process and on spawned ones; the dialog shows progress and
-one row per design, and Cancel asks the batch to start no further file. A failure never stops
-the rest, and two designs with the same name are written as "role.docx" and "role (2).docx".
-Files already in the folder are replaced only if the user says so; otherwise new ones are numbered.
-
-The thread hands progress over through a thread-safe queue that the dialog reads on a timer,
-not through a signal: in PySide6 6.12.0 on Python 3.11 every `Signal.emit()` from Python drops a
-reference to `True` (a few thousand emits end the process with "deallocating True or False"),
-so this dialog emits nothing itself, however many designs a batch holds.
+Thin widgets over `roledesigner.documents.export`: the batch runs `export_many` (which exports on
+this process and on spawned ones) through the app's one background model (`gui/background.py`:
+the pool, a queue read on a timer, no signal per file); the dialog shows progress and one row per
+design, and Cancel asks the batch to start no further file. A failure never stops the rest, and
+two designs with the same name are written as "role.docx" and "role (2).docx". Files already in
+the folder are replaced only if the user says so; otherwise new ones are numbered.
 """
 
 from __future__ import annotations
 
-import queue
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDir, Qt, QThread, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import QDir, Qt, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -29,7 +24,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -38,96 +32,21 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QStyle,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from roledesigner.documents.jobs import ExportJob, ExportResult, ExportStatus, Format
+from roledesigner.documents.jobs import ExportJob, ExportResult, Format
 from roledesigner.files.designfile import SUFFIX
 from roledesigner.files.settings import Settings
+from roledesigner.gui.background import BackgroundRunner, Task
+from roledesigner.gui.dialogs.batchjobs import Progress, amount, batch_jobs, designs_in, result_text, summary
 from roledesigner.gui.widgets.colours import MessageLabel
+from roledesigner.gui.widgets.results import ResultsTable
 
 DESIGN_FILTER = f"Role designs (*{SUFFIX})"
-#: How often the dialog reads the batch's progress, in milliseconds.
-POLL_MS = 100
-#: Columns of the results table.
-OUTCOME, DESIGN, DETAILS = range(3)
-
-
-def designs_in(folder: Path) -> list[Path]:
-    """Every design file directly in `folder` (not in its subfolders), sorted by name."""
-    try:
-        found = [path for path in folder.glob(f"*{SUFFIX}") if path.is_file()]
-    except OSError:
-        return []
-    return sorted(found, key=lambda path: path.name.casefold())
-
-
-def batch_jobs(
-    sources: Sequence[Path], folder: Path, fmt: Format, settings: Settings, *, keep_existing: bool = False
-) -> list[ExportJob]:
-    """One job per design into `folder`, named after the design, never two with one name (nor,
-    with `keep_existing`, the name of a file already there)."""
-    from roledesigner.documents.export import unique_targets  # Word and PDF code loads on first use
-
-    jobs = [
-        ExportJob(
-            source,
-            folder / f"{source.stem}.{fmt}",
-            fmt,
-            settings.word_template,
-            settings.organisation_name,
-            settings.organisation_logo,
-        )
-        for source in sources
-    ]
-    return unique_targets(jobs, keep_existing=keep_existing)
-
-
-def result_text(result: ExportResult, *, full: bool = False) -> str:
-    """The sentence for one design: where it went (and any warning), or why not.
-
-    The table names the folders once (above it), so a row gives file names; `full` keeps every
-    path whole, for the row's tooltip.
-    """
-    if result.ok:
-        target = result.job.target if full else result.job.target.name
-        return " ".join([f"Exported to {target}.", *result.warnings])
-    return result.message if full else result.message.replace(str(result.job.source), result.job.source.name)
-
-
 KEEP_BOTH = "Keep both"
 REPLACE = "Replace"
-
-Progress = tuple[int, int, ExportResult]  # done, total, the result just made
-
-
-class BatchThread(QThread):
-    """Runs one batch: each `progress` call lands in `updates`; `results` or `fault` is set before
-    the thread finishes, so once `isFinished()` is true, `updates` holds everything there is."""
-
-    def __init__(self, jobs: Sequence[ExportJob], workers: int | None, stop: threading.Event, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.jobs = list(jobs)
-        self.workers = workers
-        self.stop = stop
-        self.updates: queue.SimpleQueue[Progress] = queue.SimpleQueue()
-        self.results: list[ExportResult] = []
-        self.fault: str | None = None
-
-    def run(self) -> None:
-        from roledesigner.documents.export import export_many
-
-        try:
-            self.results = export_many(self.jobs, self.workers, self._progress, should_stop=self.stop.is_set)
-        except Exception as error:  # noqa: BLE001 - shown to the user as a sentence, never a crash
-            self.fault = f"The export stopped because of an internal fault ({error})."
-
-    def _progress(self, done: int, total: int, result: ExportResult) -> None:
-        self.updates.put((done, total, result))
 
 
 class BatchExportDialog(QDialog):
@@ -139,11 +58,8 @@ class BatchExportDialog(QDialog):
         #: Processes to export on (None: every core). Tests set 1 to keep everything here.
         self.workers: int | None = None
         self.results: list[ExportResult] = []
-        self._stop = threading.Event()
-        self._thread: BatchThread | None = None
-        self._poll_timer = QTimer(self)
-        self._poll_timer.setInterval(POLL_MS)
-        self._poll_timer.timeout.connect(self._poll)
+        self._runner = BackgroundRunner(self)
+        self._task: Task[Progress, list[ExportResult]] | None = None
         self._rows: dict[ExportJob, int] = {}
         self._last_folder = QDir.homePath()
         self._designs_message = ""
@@ -286,18 +202,7 @@ class BatchExportDialog(QDialog):
         self.status_label.setAccessibleName("Export status")
         column.addWidget(self.status_label)
 
-        self.results_table = QTableWidget(0, 3)
-        self.results_table.setAccessibleName("Results, one row per design")
-        self.results_table.setToolTip("What happened to each design. Hover over a row to read all of it.")
-        self.results_table.setHorizontalHeaderLabels(["Result", "Design", "Details"])
-        self.results_table.verticalHeader().setVisible(False)
-        self.results_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results_table.setWordWrap(True)
-        header = self.results_table.horizontalHeader()
-        header.setSectionResizeMode(OUTCOME, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DESIGN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)
+        self.results_table = ResultsTable()
         column.addWidget(self.results_table, stretch=1)
         return box
 
@@ -346,7 +251,7 @@ class BatchExportDialog(QDialog):
         elif added < len(found):
             already = len(found) - added
             self._designs_message = (
-                f"Added {_count(added, 'design')} from {folder}; {_count(already, 'was', 'were')} on the list already."
+                f"Added {amount(added, 'design')} from {folder}; {amount(already, 'was', 'were')} on the list already."
             )
         self._update()
         return added
@@ -384,7 +289,7 @@ class BatchExportDialog(QDialog):
 
     @property
     def running(self) -> bool:
-        return self._thread is not None
+        return self._task is not None
 
     @property
     def chosen_format(self) -> Format:
@@ -418,7 +323,7 @@ class BatchExportDialog(QDialog):
         reason = reason or problem
         self.export_button.setEnabled(not running and reason is None)
         self.export_button.setToolTip(
-            f"Export {_count(count, 'design')}." if reason is None else f"Not available: {reason}"
+            f"Export {amount(count, 'design')}." if reason is None else f"Not available: {reason}"
         )
         for widget in (
             self.add_files_button,
@@ -431,7 +336,7 @@ class BatchExportDialog(QDialog):
             widget.setEnabled(not running)
         self.remove_button.setEnabled(not running and bool(self.design_list.selectedItems()))
         self.design_list.setEnabled(not running)
-        self.cancel_button.setEnabled(running and not self._stop.is_set())
+        self.cancel_button.setEnabled(self._task is not None and not self._task.cancelled)
         self.close_button.setEnabled(not running)
         self.close_button.setToolTip(
             "Close this window." if not running else "Not available while exporting: press Cancel first."
@@ -456,20 +361,21 @@ class BatchExportDialog(QDialog):
             if choice == KEEP_BOTH:
                 jobs = batch_jobs(self.designs(), folder, self.chosen_format, self.settings, keep_existing=True)
         self.results = []
-        self._stop = threading.Event()
         self._rows = {job: row for row, job in enumerate(jobs)}
-        self.results_table.setRowCount(0)
-        self.results_table.setRowCount(len(jobs))
-        for row, job in enumerate(jobs):
-            self._show_row(row, job, "Waiting", None, "Not exported yet.", "Not exported yet.")
+        self.results_table.show_waiting(jobs)
         self.progress_bar.setRange(0, len(jobs))
         self.progress_bar.setValue(0)
         self.progress_bar.setTextVisible(True)
-        self.status_label.setText(f"Exporting {_count(len(jobs), 'design')} to {folder}…")
-        self._thread = BatchThread(jobs, self.workers, self._stop, self)
+        self.status_label.setText(f"Exporting {amount(len(jobs), 'design')} to {folder}…")
+        workers = self.workers
+
+        def work(report: Callable[[Progress], None], stop: threading.Event) -> list[ExportResult]:
+            from roledesigner.documents.export import export_many
+
+            return export_many(jobs, workers, lambda *done: report(done), should_stop=stop.is_set)
+
+        self._task = self._runner.start(work, self._finish, fault=self._fault, progress=self._progress)
         self._update()
-        self._thread.start()
-        self._poll_timer.start()
 
     def ask_about_existing(self, existing: Sequence[Path]) -> str | None:
         """Replace, keep both (the new files numbered), or stop: never replace earlier work unasked."""
@@ -478,7 +384,7 @@ class BatchExportDialog(QDialog):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Files already there")
         box.setText(
-            f"{_count(len(existing), 'file')} in {existing[0].parent} already "
+            f"{amount(len(existing), 'file')} in {existing[0].parent} already "
             f"{'has' if len(existing) == 1 else 'have'} the name{'' if len(existing) == 1 else 's'} "
             f"this export would use ({names})."
         )
@@ -500,70 +406,39 @@ class BatchExportDialog(QDialog):
 
     @Slot()
     def cancel(self) -> None:
-        if not self.running or self._stop.is_set():
+        if self._task is None or self._task.cancelled:
             return
-        self._stop.set()
+        self._task.cancel()
         self.status_label.setText("Cancelling: the documents being written now are finished first…")
         self._update()
 
-    @Slot()
-    def _poll(self) -> None:
-        """Show what the batch has done since the last look; finish once its thread has ended."""
-        thread = self._thread
-        if thread is None:
-            self._poll_timer.stop()
-            return
-        ended = thread.isFinished()  # asked first: then every update made is already queued
-        latest: Progress | None = None
-        while True:
-            try:
-                latest = thread.updates.get_nowait()
-            except queue.Empty:
-                break
-            result = latest[2]
-            row = self._rows.get(result.job)
-            if row is not None:
-                self._show_result(row, result)
-        if latest is not None:
-            done, total, _result = latest
-            self.progress_bar.setValue(done)
-            if not self._stop.is_set():
-                self.status_label.setText(f"Exporting: {done} of {total} done…")
-        if ended:
-            self._finish(thread)
+    def _progress(self, progress: Progress) -> None:
+        done, total, result = progress
+        row = self._rows.get(result.job)
+        if row is not None:
+            self._show_result(row, result)
+        self.progress_bar.setValue(done)
+        if self._task is not None and not self._task.cancelled:
+            self.status_label.setText(f"Exporting: {done} of {total} done…")
 
-    def _finish(self, thread: BatchThread) -> None:
-        self._poll_timer.stop()
-        thread.wait()
-        self._thread = None
-        thread.deleteLater()
-        self.results = thread.results
-        for row, result in enumerate(self.results):
+    def _finish(self, results: list[ExportResult]) -> None:
+        self._task = None
+        self.results = results
+        for row, result in enumerate(results):
             self._show_result(row, result)
         self.results_table.resizeRowsToContents()
         self.results_table.setCurrentCell(-1, -1)
-        self.status_label.setText(thread.fault or summary(self.results))
+        self.status_label.setText(summary(results))
+        self._update()
+
+    def _fault(self, error: Exception) -> None:
+        """A fault outside any one file (each file's own is its result): said, never a crash."""
+        self._task = None
+        self.status_label.setText(f"The export stopped because of an internal fault ({error}).")
         self._update()
 
     def _show_result(self, row: int, result: ExportResult) -> None:
-        if result.ok:
-            outcome, icon = "Exported", QStyle.StandardPixmap.SP_DialogApplyButton
-        elif result.status is ExportStatus.CANCELLED:
-            outcome, icon = "Cancelled", QStyle.StandardPixmap.SP_MessageBoxInformation
-        else:
-            outcome, icon = "Not exported", QStyle.StandardPixmap.SP_MessageBoxCritical
-        icon_image = self.style().standardIcon(icon)
-        self._show_row(row, result.job, outcome, icon_image, result_text(result), result_text(result, full=True))
-
-    def _show_row(self, row: int, job: ExportJob, outcome: str, icon: QIcon | None, details: str, full: str) -> None:
-        cells = [QTableWidgetItem(outcome), QTableWidgetItem(job.source.name), QTableWidgetItem(details)]
-        if icon is not None:
-            cells[OUTCOME].setIcon(icon)
-        cells[DESIGN].setToolTip(str(job.source))
-        cells[DETAILS].setToolTip(full)
-        for column, cell in enumerate(cells):
-            cell.setData(Qt.ItemDataRole.AccessibleTextRole, f"{job.source.name}: {outcome}. {full}")
-            self.results_table.setItem(row, column, cell)
+        self.results_table.show_result(row, result, result_text(result), result_text(result, full=True))
 
     # --- closing -------------------------------------------------------------------------------
 
@@ -577,20 +452,3 @@ class BatchExportDialog(QDialog):
             event.ignore()
         else:
             super().closeEvent(event)
-
-
-def summary(results: Sequence[ExportResult]) -> str:
-    """One line for the end of a batch: "Finished: 48 exported, 2 could not be exported." """
-    exported = sum(1 for result in results if result.ok)
-    cancelled = sum(1 for result in results if result.status is ExportStatus.CANCELLED)
-    failed = len(results) - exported - cancelled
-    parts = [f"{exported} exported"]
-    if failed:
-        parts.append(f"{failed} could not be exported (the reasons are below)")
-    if cancelled:
-        parts.append(f"{cancelled} not started")
-    return f"{'Cancelled' if cancelled else 'Finished'}: {', '.join(parts)}."
-
-
-def _count(number: int, singular: str, plural: str | None = None) -> str:
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"
