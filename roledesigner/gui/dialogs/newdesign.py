@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -136,7 +136,7 @@ class NewDesignDialog(QDialog):
     def _refresh(self) -> None:
         kept = self.current_role()
         hits = self._library.index.search(self.search_box.text(), kind="role")
-        self.role_list.blockSignals(True)
+        blocker = QSignalBlocker(self.role_list)  # the details follow once, below
         self.role_list.clear()
         for hit in hits:
             item = QListWidgetItem(f"{hit.name} ({label(hit.footprint).lower()} footprint)")
@@ -145,7 +145,7 @@ class NewDesignDialog(QDialog):
             self.role_list.addItem(item)
             if hit.id == kept:
                 self.role_list.setCurrentItem(item)
-        self.role_list.blockSignals(False)
+        blocker.unblock()
         self._show_current()
 
     # selection

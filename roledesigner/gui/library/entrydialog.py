@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,59 +31,24 @@ from PySide6.QtWidgets import (
 )
 
 from roledesigner.domain.vocabulary import AllocationUnit, CriterionCategory, Footprint, Function, Sector, label
+from roledesigner.gui.library.entryform import EntryKind, fill_form, form_data
 from roledesigner.gui.widgets.colours import MessageLabel
+from roledesigner.gui.widgets.formfields import combo_box, line_edit, set_text, text_box, text_of
 from roledesigner.library.catalogue import Library
 from roledesigner.library.userentries import (
     FIELD_LABELS,
     SUBFOLDERS,
     EntryError,
-    capability_refs_text,
     form_messages,
-    lines_text,
     override_note,
-    parse_capability_refs,
-    parse_lines,
-    parse_responsibilities,
-    parse_sources,
-    responsibilities_text,
     save_entry,
-    sources_text,
     suggest_id,
     validate_entry,
 )
 
-EntryKind = Literal["capability", "role"]
-
 _HINT_STYLE = "color: #505050;"
 _NOTE_STYLE = "background-color: #fff4ce; color: #3b2f00; padding: 4px;"
 
-_CAPABILITY_FIELDS = [
-    "id",
-    "name",
-    "domain",
-    "description",
-    "indicators",
-    "criterion",
-    "category",
-    "interview_questions",
-    "sources",
-]
-_ROLE_FIELDS = [
-    "id",
-    "name",
-    "summary",
-    "purpose",
-    "footprint",
-    "function",
-    "sectors",
-    "responsibilities",
-    "capabilities",
-    "suggested_system_time.amount",
-    "suggested_system_time.unit",
-    "suggested_system_time.reason",
-    "considerations",
-    "sources",
-]
 _WORDS = {"capability": "capability", "role": "emerging role"}
 
 
@@ -206,72 +171,43 @@ class EntryDialog(QDialog):
 
     def data(self) -> dict[str, Any]:
         """The fields as a plain dict in the shape of a library file."""
-        if self._kind == "capability":
-            return {
-                "id": self._line("id"),
-                "name": self._line("name"),
-                "domain": self._combo("domain"),
-                "description": self._text("description"),
-                "indicators": parse_lines(self._text("indicators")),
-                "criterion": self._text("criterion"),
-                "category": self._combo("category"),
-                "interview_questions": parse_lines(self._text("interview_questions")),
-                "sources": parse_sources(self._text("sources")),
-            }
-        return {
-            "id": self._line("id"),
-            "name": self._line("name"),
-            "summary": self._text("summary"),
-            "purpose": self._text("purpose"),
-            "footprint": self._combo("footprint"),
-            "function": self._combo("function"),
-            "sectors": [value for value, box in self.sector_boxes.items() if box.isChecked()],
-            "responsibilities": parse_responsibilities(self._text("responsibilities")),
-            "capabilities": parse_capability_refs(self._text("capabilities")),
-            "suggested_system_time": {
-                "unit": self._combo("suggested_system_time.unit"),
-                "amount": self._line("suggested_system_time.amount"),
-                "reason": self._text("suggested_system_time.reason"),
-            },
-            "considerations": parse_lines(self._text("considerations")),
-            "sources": parse_sources(self._text("sources")),
-        }
+        return form_data(self._kind, self.inputs, self.sector_boxes)
 
     # building the form
 
     def _build_capability(self) -> None:
         self._id_row()
-        self._add_row("name", self._line_edit(), "The capability's name as a person specification shows it")
+        self._add_row("name", line_edit(), "The capability's name as a person specification shows it")
         domains = [(domain.name, key) for key, domain in self._library.capability_domains.items()]
         self._add_row(
             "domain",
-            self._combo_box([("Choose a domain", None), *domains]),
+            combo_box([("Choose a domain", None), *domains]),
             "The domain of the Systems Leadership Framework the capability is filed under",
         )
         self._add_row(
             "description",
-            self._text_box(5),
+            text_box(5),
             "What the capability is and why system leadership needs it. Leave a blank line between paragraphs.",
         )
         self._add_row(
             "indicators",
-            self._text_box(5),
+            text_box(5),
             "What good looks like: one behaviour a line",
             "One behaviour a line.",
         )
         self._add_row(
             "criterion",
-            self._text_box(2),
+            text_box(2),
             "The criterion the person specification lists for this capability",
         )
         self._add_row(
             "category",
-            self._combo_box([(label(item), item.value) for item in CriterionCategory]),
+            combo_box([(label(item), item.value) for item in CriterionCategory]),
             "The group of the person specification the criterion belongs in",
         )
         self._add_row(
             "interview_questions",
-            self._text_box(4),
+            text_box(4),
             "Questions an interview panel can ask about this capability: one a line",
             "One question a line.",
         )
@@ -279,33 +215,33 @@ class EntryDialog(QDialog):
 
     def _build_role(self) -> None:
         self._id_row()
-        self._add_row("name", self._line_edit(), "The emerging role's name")
+        self._add_row("name", line_edit(), "The emerging role's name")
         self._add_row(
             "summary",
-            self._text_box(4),
+            text_box(4),
             "What the role is and why it is emerging, for people designing posts",
         )
         self._add_row(
             "purpose",
-            self._text_box(3),
+            text_box(3),
             "The job purpose as a candidate reads it: one or two sentences, no citations (optional)",
         )
         footprints = [(label(item), item.value) for item in Footprint]
         self._add_row(
             "footprint",
-            self._combo_box([("Choose a footprint", None), *footprints]),
+            combo_box([("Choose a footprint", None), *footprints]),
             "The footprint the role works across",
         )
         functions = [(label(item), item.value) for item in Function]
         self._add_row(
             "function",
-            self._combo_box([("Choose a function", None), *functions]),
+            combo_box([("Choose a function", None), *functions]),
             "The side of the leadership triangle the role sits on: executive, clinical or lay",
         )
         self._add_row("sectors", self._sector_boxes(), "The sectors that employ or share this role")
         self._add_row(
             "responsibilities",
-            self._text_box(6),
+            text_box(6),
             'One responsibility a line, starting with "system:" for work across organisations or '
             '"organisational:" for work for the employing organisation',
             'One a line, starting with "system:" or "organisational:". '
@@ -314,14 +250,14 @@ class EntryDialog(QDialog):
         known = ", ".join(sorted(self._library.capabilities)) or "none are loaded"
         self._add_row(
             "capabilities",
-            self._text_box(5),
+            text_box(5),
             f'Capability identifiers, one a line; add ": desirable" after one that is desirable. Known: {known}',
             'One capability identifier a line, essential unless followed by ": desirable". '
             "For example: empathy: desirable",
         )
-        amount = self._line_edit()
+        amount = line_edit()
         amount.setMaximumWidth(120)
-        units = self._combo_box([(label(item), item.value) for item in AllocationUnit])
+        units = combo_box([(label(item), item.value) for item in AllocationUnit])
         for key, widget in (("suggested_system_time.amount", amount), ("suggested_system_time.unit", units)):
             self._prepare(key, widget, "The protected system-work time the research suggests for the role")
         time_row = QWidget()
@@ -332,12 +268,12 @@ class EntryDialog(QDialog):
         self._place("suggested_system_time.amount", time_row, extra_messages=["suggested_system_time.unit"])
         self._add_row(
             "suggested_system_time.reason",
-            self._text_box(3),
+            text_box(3),
             "Why the research suggests this much time",
         )
         self._add_row(
             "considerations",
-            self._text_box(4),
+            text_box(4),
             "Things to decide or watch when designing the post: one a line (optional)",
             "One a line (optional).",
         )
@@ -346,7 +282,7 @@ class EntryDialog(QDialog):
     def _id_row(self) -> None:
         self._add_row(
             "id",
-            self._line_edit(),
+            line_edit(),
             "A short identifier for files and the command line: lower-case letters, digits and underscores. "
             "Use the identifier of a bundled entry to override it with yours.",
             "Lower-case letters, digits and underscores, such as place_partnership_lead.",
@@ -357,28 +293,11 @@ class EntryDialog(QDialog):
         known = ", ".join(sorted(self._library.sources)) or "none are loaded"
         self._add_row(
             "sources",
-            self._text_box(3),
+            text_box(3),
             f"The research this entry draws on: one source identifier a line, optionally followed by a colon "
             f"and where in the source. Known sources: {known}",
             "One source a line, such as: scie2021: Capabilities, skills and behaviours",
         )
-
-    def _line_edit(self) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setClearButtonEnabled(True)
-        return edit
-
-    def _text_box(self, lines: int) -> QPlainTextEdit:
-        box = QPlainTextEdit()
-        box.setTabChangesFocus(True)
-        box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
-        return box
-
-    def _combo_box(self, items: list[tuple[str, str | None]]) -> QComboBox:
-        combo = QComboBox()
-        for text, value in items:
-            combo.addItem(text, value)
-        return combo
 
     def _sector_boxes(self) -> QWidget:
         holder = QWidget()
@@ -446,69 +365,13 @@ class EntryDialog(QDialog):
     # filling and reading
 
     def _fill(self, data: dict[str, Any]) -> None:
-        for key in ("id", "name"):
-            self._set_line(key, data.get(key))
-        if self._kind == "capability":
-            self._set_combo("domain", data.get("domain"))
-            self._set_text("description", data.get("description"))
-            self._set_text("indicators", lines_text(data.get("indicators") or []))
-            self._set_text("criterion", data.get("criterion"))
-            self._set_combo("category", data.get("category") or CriterionCategory.SKILLS.value)
-            self._set_text("interview_questions", lines_text(data.get("interview_questions") or []))
-        else:
-            self._set_text("summary", data.get("summary"))
-            self._set_text("purpose", data.get("purpose"))
-            self._set_combo("footprint", data.get("footprint"))
-            self._set_combo("function", data.get("function"))
-            chosen = {str(item) for item in data.get("sectors") or []}
-            for value, box in self.sector_boxes.items():
-                box.setChecked(value in chosen)
-            self._set_text("responsibilities", responsibilities_text(data.get("responsibilities") or []))
-            self._set_text("capabilities", capability_refs_text(data.get("capabilities") or []))
-            time = data.get("suggested_system_time") or {}
-            self._set_line("suggested_system_time.amount", time.get("amount"))
-            self._set_combo("suggested_system_time.unit", time.get("unit") or AllocationUnit.PERCENT.value)
-            self._set_text("suggested_system_time.reason", time.get("reason"))
-            self._set_text("considerations", lines_text(data.get("considerations") or []))
-        self._set_text("sources", sources_text(data.get("sources") or []))
+        fill_form(self._kind, self.inputs, self.sector_boxes, data)
 
     def _set_line(self, key: str, value: Any) -> None:
-        widget = self.inputs[key]
-        assert isinstance(widget, QLineEdit)
-        widget.setText("" if value is None else str(value))
-
-    def _set_text(self, key: str, value: Any) -> None:
-        widget = self.inputs[key]
-        assert isinstance(widget, QPlainTextEdit)
-        widget.setPlainText("" if value is None else str(value))
-
-    def _set_combo(self, key: str, value: Any) -> None:
-        combo = self.inputs[key]
-        assert isinstance(combo, QComboBox)
-        if value is None:
-            combo.setCurrentIndex(0)
-            return
-        found = combo.findData(str(value))
-        if found < 0:  # a value the library does not know: keep it, so the form can say so
-            combo.addItem(f"{value} (not in the library)", str(value))
-            found = combo.count() - 1
-        combo.setCurrentIndex(found)
+        set_text(self.inputs[key], value)
 
     def _line(self, key: str) -> str:
-        widget = self.inputs[key]
-        assert isinstance(widget, QLineEdit)
-        return widget.text()
-
-    def _text(self, key: str) -> str:
-        widget = self.inputs[key]
-        assert isinstance(widget, QPlainTextEdit)
-        return widget.toPlainText()
-
-    def _combo(self, key: str) -> str | None:
-        combo = self.inputs[key]
-        assert isinstance(combo, QComboBox)
-        value = combo.currentData()
-        return None if value is None else str(value)
+        return text_of(self.inputs[key])
 
     # checking as you type
 
