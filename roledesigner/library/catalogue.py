@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from roledesigner.library.models import Capability, Domain, Framework, GlossaryEntry, Role, Source
+from roledesigner.library.quoting import visible
 
 if TYPE_CHECKING:
     from roledesigner.library.search import SearchIndex
@@ -31,18 +32,27 @@ class Origin:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something in a library file that was skipped or could not be resolved."""
+    """Something in a library file that was skipped or could not be resolved.
+
+    Its text may quote the file (an id, a field name, a file name), so every part is made visible
+    (`quoting.visible`): a warning never carries a terminal's escape sequences.
+    """
 
     file: Path
     message: str
     entry: str = ""
     field: str = ""
 
+    def __post_init__(self) -> None:
+        for name in ("message", "entry", "field"):
+            object.__setattr__(self, name, visible(getattr(self, name)))
+
     def __str__(self) -> str:
         where = f"entry '{self.entry}'" if self.entry else ""
         if self.field:
             where = f"{where}, field '{self.field}'" if where else f"field '{self.field}'"
-        return f"{self.file}: {where}: {self.message}" if where else f"{self.file}: {self.message}"
+        file = visible(str(self.file))
+        return f"{file}: {where}: {self.message}" if where else f"{file}: {self.message}"
 
 
 @dataclass

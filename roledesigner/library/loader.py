@@ -1,12 +1,16 @@
 """Load library folders in order (bundled, shared, user): validate, layer by id, cross-check.
 
-One bad file or entry never stops the rest: it is skipped and recorded as a Problem naming the
-file, the entry and the field.
+One bad file, entry or folder never stops the rest: it is skipped and recorded as a Problem naming
+the file, the entry and the field. Whatever goes wrong while one file is read or checked, even a
+fault no rule foresaw, becomes that file's Problem, so a team's broken file costs its own entries
+and a warning, never the app or a command. How files are read safely is `folderfiles`'s and
+`yamlfile`'s job; what they quote from a file is made visible by `quoting`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +20,9 @@ from roledesigner.domain.errors import plain_errors
 from roledesigner.files.paths import library_dir
 from roledesigner.files.settings import Settings, load_settings, user_library_dir
 from roledesigner.library.catalogue import Folder, Kind, Library, Origin, Problem
+from roledesigner.library.folderfiles import UnreadableFile, folder_state, list_yaml, present
 from roledesigner.library.models import Capability, Framework, GlossaryEntry, Role, Source
+from roledesigner.library.quoting import quoted
 from roledesigner.library.yamlfile import YamlFileError, read_yaml
 
 #: (kind, model, single file holding a list under `key`, or a folder of entry files)
@@ -44,10 +50,13 @@ def default_folders(settings: Settings | None = None) -> list[Folder]:
 def load_library(folders: Iterable[Folder] | None = None) -> Library:
     library = Library(folders=list(folders) if folders is not None else default_folders())
     for folder in library.folders:
-        if folder.path.is_dir():
-            _load_folder(library, folder)
-        elif folder.label in ("bundled", "extra") or folder.path.exists():
-            library.problems.append(Problem(folder.path, "is not a folder that can be read, so it was skipped"))
+        state = folder_state(folder.path)
+        if state == "folder":
+            with _skipped_on_fault(library, folder.path, "folder"):
+                _load_folder(library, folder)
+        elif state != "missing" or folder.label in ("bundled", "extra"):
+            reason = "is not a folder that can be read" if state in ("missing", "is not a folder") else state
+            library.problems.append(Problem(folder.path, f"{reason}, so it was skipped"))
     _cross_check(library)
     return library
 
@@ -64,26 +73,67 @@ def _store(library: Library) -> dict[Kind, dict[str, Any]]:
 
 def _load_folder(library: Library, folder: Folder) -> None:
     seen_here: dict[tuple[Kind, str], Path] = {}
+    root = folder.path.resolve()  # once, not for every file
     for kind, model, name, key in _LIST_FILES:
         path = folder.path / name
-        if path.is_file():
-            for raw in _list_in(library, path, key):
-                _add(library, folder, path, kind, model, raw, seen_here)
+        if present(path):
+            with _skipped_on_fault(library, path):
+                for raw in _list_in(library, root, path, key):
+                    _add(library, folder, path, kind, model, raw, seen_here)
     for kind, model, sub in _ENTRY_FOLDERS:
         directory = folder.path / sub
-        if not directory.is_dir():
+        if not present(directory):
             continue
-        for path in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")]):
-            data = _read(library, path)
-            if data is None:
-                continue
-            for raw in data if isinstance(data, list) else [data]:
-                _add(library, folder, path, kind, model, raw, seen_here)
+        try:
+            files = list_yaml(directory, root)
+        except UnreadableFile as error:
+            library.problems.append(Problem(directory, f"{error}; the {kind} entries in it were skipped"))
+            continue
+        for path in files:
+            with _skipped_on_fault(library, path):
+                _load_entries(library, folder, root, path, kind, model, seen_here)
 
 
-def _read(library: Library, path: Path) -> Any:
+def _load_entries(
+    library: Library,
+    folder: Folder,
+    root: Path,
+    path: Path,
+    kind: Kind,
+    model: type[BaseModel],
+    seen: dict[tuple[Kind, str], Path],
+) -> None:
+    data = _read(library, root, path)
+    if data is None:
+        return
+    for raw in data if isinstance(data, list) else [data]:
+        _add(library, folder, path, kind, model, raw, seen)
+
+
+@contextmanager
+def _skipped_on_fault(library: Library, path: Path, what: str = "file") -> Iterator[None]:
+    """A fault no rule foresaw while one file (or folder) is read skips the rest of it only.
+
+    The entries read before the fault stay: each is checked whole before it is stored.
+    """
+    skipped = f"the {what} was skipped"
     try:
-        data = read_yaml(path)
+        yield
+    except RecursionError:
+        library.problems.append(Problem(path, f"nests lists or groups too deeply to be read; {skipped}"))
+    except MemoryError:
+        library.problems.append(Problem(path, f"needs more memory than there is to read; {skipped}"))
+    except Exception as error:  # noqa: BLE001 - one hostile or damaged file must not stop the app
+        name = type(error).__name__
+        library.problems.append(
+            Problem(path, f"could not be read ({name}, a fault Role Designer did not expect); {skipped}")
+        )
+
+
+def _read(library: Library, root: Path, path: Path) -> Any:
+    """The data in one file of the library folder `root` (resolved), or None with its Problem."""
+    try:
+        data = read_yaml(path, root)
     except YamlFileError as error:
         library.problems.append(Problem(path, f"{error}; the file was skipped"))
         return None
@@ -92,8 +142,8 @@ def _read(library: Library, path: Path) -> Any:
     return data
 
 
-def _list_in(library: Library, path: Path, key: str) -> Iterator[Any]:
-    data = _read(library, path)
+def _list_in(library: Library, root: Path, path: Path, key: str) -> Iterator[Any]:
+    data = _read(library, root, path)
     if data is None:
         return
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
@@ -115,12 +165,13 @@ def _add(
         library.problems.append(Problem(path, f"holds something that is not a {kind} entry; it was skipped"))
         return
     raw_id = raw.get("term" if kind == "glossary" else "id")
-    label = str(raw_id) if raw_id is not None else ""
+    label = quoted(raw_id) if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) else ""
     try:
         entry = model.model_validate(raw)
     except ValidationError as error:
         for field, phrase in plain_errors(error):
-            library.problems.append(Problem(path, f"{phrase}; the entry was skipped", label, field))
+            message = f"{quoted(phrase, 200)}; the entry was skipped"
+            library.problems.append(Problem(path, message, label, quoted(field, 120)))
         return
     entry_id = str(getattr(entry, "term" if kind == "glossary" else "id"))
     key = (kind, entry_id)

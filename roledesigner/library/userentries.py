@@ -408,7 +408,7 @@ def delete_entry(kind: EntryKind, entry_id: str, folder: Path) -> None:
     if not _inside(path, folder / SUBFOLDERS[kind]):
         raise EntryError(f"{path} leads outside your library folder {folder}, so it was not deleted.")
     try:
-        content = read_yaml(path)
+        content = read_yaml(path, folder)
     except YamlFileError as error:
         raise EntryError(f"{error}; it was not deleted, so nothing is lost.") from error
     if not isinstance(content, dict) or content.get("id") != entry_id:

@@ -82,3 +82,13 @@ def good_folder(root: Path) -> Path:
             "roles/place_lead.yaml": role("place_lead", ["listening", "empathy"]),
         },
     )
+
+
+def billion_laughs(levels: int = 9) -> str:
+    """A few hundred bytes of nested YAML aliases that stand for 9**levels strings once walked."""
+    lines = ["a0: &a0 [lol,lol,lol,lol,lol,lol,lol,lol,lol]"]
+    for level in range(1, levels):
+        items = ",".join([f"*a{level - 1}"] * 9)
+        lines.append(f"a{level}: &a{level} [{items}]")
+    lines.append(f"id: *a{levels - 1}")
+    return "\n".join(lines) + "\n"

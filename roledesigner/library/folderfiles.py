@@ -1,0 +1,191 @@
+"""Find and read the files of one library folder without leaving it or waiting on it.
+
+Library folders are often shared network drives that a whole team can write to, so what is in
+them is not trusted. The rules, held here for every read:
+
+- Only ordinary files are read. A named pipe, a device, a socket or a folder where a file should
+  be is refused from its status, before it is opened, and the file is opened non-blocking and
+  checked again once open, so one swapped in meanwhile cannot make the app wait for ever.
+- Nothing over `MAX_BYTES` is read: the size is checked before reading and the read itself stops
+  one byte past the cap, so a file that lies about its size (or grows) is refused too.
+- Links are followed only while they stay inside the library folder. A link (or a junction on
+  Windows) that leads outside it is refused unread, and the warning names the link, never what is
+  in its target. Links within the folder are followed, so a team may keep one file in two places.
+- Every `OSError` (permission denied, a file another program holds open on Windows, a share that
+  went away) becomes a plain reason, so the caller skips that one file or folder.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+#: Real entries are a few kilobytes; the largest bundled file is about 5 KB.
+MAX_BYTES = 1024 * 1024
+_CHUNK = 64 * 1024
+#: Opened for reading only, never waiting on a pipe, never following a final link, never
+#: inherited by a child process; the flags a system lacks (Windows has no O_NONBLOCK) are 0.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+EXTENSIONS = (".yaml", ".yml")
+
+
+class UnreadableFile(Exception):
+    """A file or folder that is not read; str() is a phrase such as 'is a named pipe, not a file'."""
+
+
+def reason(error: OSError) -> str:
+    """An operating system error in a few plain words, on Linux, macOS and Windows alike."""
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, FileNotFoundError):
+        return "it is no longer there"
+    text = (error.strerror or type(error).__name__).strip().rstrip(".")
+    return text[:1].lower() + text[1:]
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe, not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a file"
+    return "is not an ordinary file"
+
+
+def inside(path: Path, root: Path) -> bool:
+    """Whether `path`, with every link resolved, lies within `root` (resolved as well)."""
+    try:
+        return path.resolve(strict=True).is_relative_to(root.resolve(strict=True))
+    except (OSError, RuntimeError):  # missing, a loop of links, or unreadable
+        return False
+
+
+def _resolved(path: Path, root: Path) -> Path:
+    """`path` with every link resolved, if it stays inside `root`; else UnreadableFile."""
+    try:
+        real = path.resolve(strict=True)
+    except FileNotFoundError as error:
+        if path.is_symlink():
+            raise UnreadableFile("is a link that leads nowhere, so it was not followed") from error
+        raise UnreadableFile(f"cannot be read ({reason(error)})") from error
+    except RuntimeError as error:  # Python 3.11 raises this for a loop of links
+        raise UnreadableFile("is a loop of links, so it was not followed") from error
+    except OSError as error:
+        raise UnreadableFile(f"cannot be read ({reason(error)})") from error
+    if real.is_relative_to(root):  # `root` given resolved: no need to resolve it for every file
+        return real
+    try:
+        real_root = root.resolve(strict=True)
+    except (OSError, RuntimeError) as error:
+        raise UnreadableFile("cannot be read, because its library folder cannot be opened") from error
+    if not real.is_relative_to(real_root):
+        raise UnreadableFile("is a link to a place outside the library folder, so it was not followed")
+    return real
+
+
+def read_bytes(path: Path, root: Path) -> bytes:
+    """The whole content of one ordinary file inside `root`, at most MAX_BYTES; else UnreadableFile."""
+    real = _resolved(path, root)
+    try:
+        status = os.stat(real, follow_symlinks=False)  # noqa: PTH116 - the mode and size of this very entry
+    except OSError as error:
+        raise UnreadableFile(f"cannot be read ({reason(error)})") from error
+    if not stat.S_ISREG(status.st_mode):
+        raise UnreadableFile(f"{_kind(status.st_mode)}; only ordinary files are read")
+    if status.st_size > MAX_BYTES:
+        raise UnreadableFile(_too_large(status.st_size))
+    try:
+        descriptor = os.open(real, _OPEN_FLAGS)
+    except OSError as error:
+        raise UnreadableFile(f"cannot be read ({reason(error)})") from error
+    try:
+        opened = os.fstat(descriptor)
+        if not stat.S_ISREG(opened.st_mode) or not _same(opened, status):
+            raise UnreadableFile("changed while it was being opened, so it was not read; try again")
+        chunks: list[bytes] = []
+        total = 0
+        while total <= MAX_BYTES:
+            chunk = os.read(descriptor, _CHUNK)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as error:
+        raise UnreadableFile(f"cannot be read ({reason(error)})") from error
+    finally:
+        os.close(descriptor)
+    if total > MAX_BYTES:
+        raise UnreadableFile(_too_large(total))
+    return b"".join(chunks)
+
+
+def _same(opened: os.stat_result, checked: os.stat_result) -> bool:
+    """Whether the open file is the one checked (some network file systems give no file number: 0)."""
+    if not opened.st_ino or not checked.st_ino:
+        return True
+    return (opened.st_dev, opened.st_ino) == (checked.st_dev, checked.st_ino)
+
+
+def _too_large(size: int) -> str:
+    shown = f"{size / (1024 * 1024):,.1f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
+    return f"is larger than 1 MB ({shown}), far larger than any library entry, so it was not read"
+
+
+def list_yaml(directory: Path, root: Path) -> list[Path]:
+    """The YAML files in `directory` (not its subfolders), sorted by name; hidden files are left out.
+
+    Raises UnreadableFile when `directory` leads out of `root` or cannot be listed. The files are
+    only named here: `read_bytes` checks each one as it reads it.
+    """
+    _resolved(directory, root)
+    try:
+        with os.scandir(directory) as entries:
+            names = sorted(entry.name for entry in entries)
+    except OSError as error:
+        raise UnreadableFile(f"cannot be opened ({reason(error)})") from error
+    return [directory / name for name in names if not name.startswith(".") and name.lower().endswith(EXTENSIONS)]
+
+
+def present(path: Path) -> bool:
+    """Whether anything (a file, a folder, a link, even a broken one) is at `path`.
+
+    Only a plain "not there" is False: a path that cannot be checked (permission denied) is
+    present, so reading it reports why it cannot be read instead of passing over it silently.
+    """
+    try:
+        os.stat(path, follow_symlinks=False)  # noqa: PTH116 - the entry itself, link or not
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except (OSError, ValueError):
+        return True
+    return True
+
+
+def folder_state(path: Path) -> str:
+    """ "folder", "missing", or a phrase saying why the library folder cannot be used."""
+    try:
+        status = os.stat(path)  # noqa: PTH116 - follows a link: the folder itself may be one
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    except OSError as error:
+        return f"cannot be opened ({reason(error)})"
+    except ValueError:  # a path holding a NUL character
+        return "is not a path that can be opened"
+    if not stat.S_ISDIR(status.st_mode):
+        return "is not a folder"
+    try:  # a locked share can be seen but not listed: say so once, not once for each file
+        with os.scandir(path):
+            pass
+    except OSError as error:
+        return f"cannot be opened ({reason(error)})"
+    return "folder"
