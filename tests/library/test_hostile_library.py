@@ -11,11 +11,14 @@ import errno
 import os
 import stat
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from roledesigner.library import folderfiles, yamlfile
 from roledesigner.library.catalogue import Folder, Library
@@ -420,3 +423,42 @@ def test_an_unexpected_fault_while_checking_one_file_skips_only_that_file(
         "the file was skipped"
     )
     assert "names the capability 'empathy', which is not in the library" in second
+
+
+_TOKENS = [
+    "id: ", "name: ", "domain: ", "sources: ", "capabilities:", "\n", "  ", "- ", ": ", "[", "]", "{", "}", ",",
+    "&a ", "*a", "<<: ", "!!python/object/apply:os.system ", "!!binary ", "!<tag:%1b> ", "? ", "---\n", "...\n",
+    "2026-02-30", "2026-02-27", "1:2:3", "0x" + "f" * 120, "9" * 120, "1e999", ".nan", "~", "null", "true",
+    "'", '"', "\\e[2J", "\\u202e", "\x1b", "\ufeff", "\t", "listening", "empathy", "src", "|\n  ",
+]  # fmt: skip
+HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    content=st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=200),
+        st.lists(st.sampled_from(_TOKENS), max_size=40).map("".join),
+    ),
+    name=st.sampled_from(["capabilities/x.yaml", "roles/x.yaml", "frameworks.yaml", "sources.yaml", "glossary.yaml"]),
+)
+def test_whatever_a_file_holds_the_library_loads_and_its_warnings_are_visible(
+    tmp_path: Path, content: bytes | str, name: str
+) -> None:
+    base = tmp_path / "library"
+    if not base.exists():
+        good_folder(base)
+    original = (base / name).read_bytes() if (base / name).exists() else None
+    (base / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass"))
+    try:
+        library = load(base)
+    finally:
+        if original is None:
+            (base / name).unlink()
+        else:
+            (base / name).write_bytes(original)
+    if name.startswith(("capabilities", "roles")):
+        assert set(library.capabilities) >= GOOD
+    for message in messages(library):
+        assert not {char for char in message if unicodedata.category(char) in HIDDEN}, repr(message)
