@@ -38,7 +38,9 @@ def test_a_damaged_copy_is_reported_not_raised(tmp_path: Path) -> None:
     (folder / "def.recovery.json").write_bytes(b"\xff\xfe not json")
     copies = RecoveryStore(folder).left_behind()
     assert len(copies) == 2
-    assert all(c.design is None and "could not be read" in c.problem for c in copies)
+    assert all(c.design is None and "It was kept aside as" in c.problem for c in copies)
+    assert "abc.recovery.json has no schema_version" in " ".join(c.problem for c in copies)
+    assert "def.recovery.json could not be read (it is damaged: it is not text)" in " ".join(c.problem for c in copies)
 
 
 def test_an_unwritable_recovery_folder_says_autosave_is_off(tmp_path: Path) -> None:
