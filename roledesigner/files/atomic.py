@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -34,14 +35,18 @@ def _reason(error: OSError) -> str:
     return error.strerror or str(error)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, *, follow_links: bool = True, mode: int | None = None) -> None:
     """Write to a temporary file beside `path`, flush and fsync it, then rename it into place.
 
-    A symbolic link is followed, so the file it points to is replaced and the link stays a link.
-    Anything that is not an ordinary file (a device, a pipe) is refused rather than replaced.
+    With `follow_links` (for the user's own files), a symbolic link is followed, so the file it
+    points to is replaced and the link stays a link, and anything that is not an ordinary file (a
+    device, a pipe) is refused rather than replaced. Without it (for the app's side files, such
+    as the `.bak`, whose names anyone with access to the folder could have taken first), whatever
+    is at `path` but a folder is replaced, so nothing is ever written through a planted link.
+    The new file gets `mode`, or else the permissions of the file it replaces, or else the usual ones.
     """
     given = path
-    if path.is_symlink():
+    if follow_links and path.is_symlink():
         try:
             path = path.resolve()
         except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links, on Python 3.11
@@ -49,10 +54,16 @@ def write_atomically(path: Path, data: bytes) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise WriteError(f"Cannot save {given}: the folder {folder} does not exist.")
-    if path.is_dir():
+    existing = _status(path, follow_links)
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise WriteError(f"Cannot save {given}: it is a folder.")
-    if path.exists() and not path.is_file():
+    if follow_links and existing is not None and not stat.S_ISREG(existing.st_mode):
         raise WriteError(f"Cannot save {given}: it is not an ordinary file (a device or a pipe, for example).")
+    if mode is None:
+        replaced = existing is not None and stat.S_ISREG(existing.st_mode)
+        mode = stat.S_IMODE(existing.st_mode) if replaced and existing is not None else NEW_FILE_MODE
+    if os.name == "nt":
+        mode |= stat.S_IWRITE  # Windows cannot later replace a read-only file
     temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -61,7 +72,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         with contextlib.suppress(OSError):
-            os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
+            os.chmod(temporary, mode)
         os.replace(temporary, path)
         temporary = None
         _sync_folder(folder)
@@ -71,6 +82,14 @@ def write_atomically(path: Path, data: bytes) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+def _status(path: Path, follow_links: bool) -> os.stat_result | None:
+    """What is at `path` now (the link itself unless `follow_links`), or None if nothing is."""
+    try:
+        return path.stat() if follow_links else path.lstat()
+    except OSError:
+        return None
 
 
 def _sync_folder(folder: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,13 +164,32 @@ def backup_path(path: Path) -> Path:
 
 
 def save_design(design: RoleDesign, path: Path, backup: bool = True) -> FileStamp | None:
-    """Save atomically, keeping the previous version as `name.roledesign.bak` (one generation)."""
+    """Save atomically, keeping the previous version as `name.roledesign.bak` (one generation).
+
+    The backup is a side file: a link or a pipe at its name is replaced, never written through,
+    and it gets the design's own permissions, so a private design's backup is private too.
+    """
     try:
         if backup and path.is_file():
-            write_atomically(backup_path(path), path.read_bytes())
+            previous, mode = _previous(path)
+            write_atomically(backup_path(path), previous, follow_links=False, mode=mode)
         write_atomically(path, dumps(design).encode("utf-8"))
     except WriteError as error:
         raise DesignFileError(str(error)) from error
     except OSError as error:
         raise DesignFileError(f"Cannot save {path}: {error.strerror or error}.") from error
     return stamp(path)
+
+
+def _previous(path: Path) -> tuple[bytes, int]:
+    """The file about to be replaced and its permissions, for the backup; read within the same cap."""
+    try:
+        return read_regular(path, MAX_BYTES), stat.S_IMODE(path.stat().st_mode)
+    except FileTooLarge as error:
+        megabytes = error.size / (1024 * 1024)
+        raise DesignFileError(
+            f"Cannot save {path}: the file there is {megabytes:.0f} MB, far larger than any role design, "
+            "so it was not replaced; choose another name."
+        ) from error
+    except UnreadableFile as error:
+        raise DesignFileError(f"Cannot save {path}: the file there cannot be read ({error.reason}).") from error
