@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Check a built bundle as IT would meet it (CI runs this after `make package`):
-# its size; its own --self-test from a read-only folder whose path has spaces and non-ASCII
-# letters; its command-line program; a clear refusal when the self-test's folder cannot be
-# written; a start with no writable home folder; and a design opened by naming its file.
+# its size; its licence folder (check_licences.sh); its own --self-test from a read-only folder
+# whose path has spaces and non-ASCII letters; its command-line program; a clear refusal when the self-test's folder cannot be
+# written; a start with no writable home folder; a design opened by naming its file; and an LGPL
+# library replaced by the user's own copy, as its licence allows.
 # Every run of the bundle has a time limit, so a window waiting for a click cannot hang CI.
 set -euo pipefail
 
@@ -21,6 +22,8 @@ pass() { echo "PASS  $*"; }
 size_mb=$(( $(du -s --apparent-size --block-size=1M "$BUNDLE" | cut -f1) ))
 [ "$size_mb" -lt "$LIMIT_MB" ] || fail "the bundle is $size_mb MB, over $LIMIT_MB MB"
 pass "size: $size_mb MB (limit $LIMIT_MB MB)"
+
+bash "$(dirname "$0")/check_licences.sh" "$BUNDLE/licences" || fail "the bundle's licence folder"
 
 place="$work/Dossier partagé ø/Role Designer"
 mkdir -p "$place"
@@ -81,6 +84,21 @@ code=$?
 set -e
 [ "$code" -ne 124 ] || fail "opening $design: no answer in $WAIT s (a message box may be waiting for a click)"
 [ "$code" -eq 0 ] || { cat "$work/err.txt" >&2; fail "opening $design exited $code"; }
-grep -qF "$(basename "$design")" "$home/.config/RoleDesigner/Role Designer.conf" 2>/dev/null \
+grep -qF "$(basename "$design")" "$home/.config/RoleDesigner/window.ini" 2>/dev/null \
     || fail "the app started, but $design is not among its recent files, so it was not opened"
 pass "opens a design named on the command line"
+
+# An LGPL library replaced by the user's own copy is the one the bundle runs: here docxtpl, kept as
+# plain source in _internal/docxtpl, changed to leave a mark when it is imported (the self-test's
+# Word export imports it).
+swap="$work/replaced"
+mkdir "$swap"
+cp -r "$BUNDLE/." "$swap/"
+[ -f "$swap/_internal/docxtpl/__init__.py" ] || fail "docxtpl is not kept as source in _internal/docxtpl, so it cannot be replaced"
+mark="$work/replaced docxtpl ran"
+printf '\nimport os as _os\nopen(_os.environ["ROLEDESIGNER_CHECK_MARK"], "w").close()\n' >>"$swap/_internal/docxtpl/__init__.py"
+env -u DISPLAY -u WAYLAND_DISPLAY ROLEDESIGNER_CHECK_MARK="$mark" QT_QPA_PLATFORM=offscreen \
+    timeout 300 "$swap/roledesigner-cli" --self-test "$work" >"$work/out.txt" 2>&1 \
+    || { cat "$work/out.txt"; fail "the self-test with a replaced docxtpl"; }
+[ -f "$mark" ] || fail "a replaced _internal/docxtpl was not the docxtpl the bundle ran"
+pass "an LGPL library (docxtpl) replaced in _internal/ is the one the bundle runs"
