@@ -35,6 +35,7 @@ __all__ = [
     "offer",
     "read_index",
     "runtime_distributions",
+    "texts_location",
     "top_level_modules",
     "write_folder",
 ]
@@ -240,11 +241,8 @@ def find_texts(dependency: Dependency, standard_texts: Path | None = None) -> li
 # --- The offer the LGPL asks for --------------------------------------------------------------
 
 
-def offer(found: Sequence[Dependency], folder: Path | None = None) -> list[str]:
-    """Plain paragraphs: which libraries are under the LGPL, where their source is, how to replace them.
-
-    `folder` is the licence folder of this install, when there is one.
-    """
+def offer(found: Sequence[Dependency]) -> list[str]:
+    """Plain paragraphs: which libraries are under the LGPL, where their source is, how to replace them."""
     lgpl = [dependency for dependency in found if dependency.lgpl]
     if not lgpl:
         return []
@@ -267,9 +265,14 @@ def offer(found: Sequence[Dependency], folder: Path | None = None) -> list[str]:
         "years from when you received it, they will give you the same source code at no more than the "
         "cost of copying it.",
     ]
-    if folder is not None:
-        paragraphs.append(f"The full text of every licence is in the folder {folder}.")
     return paragraphs
+
+
+def texts_location(folder: Path | None) -> str:
+    """Where this install keeps the full licence texts, in one sentence."""
+    if folder is None:
+        return "The full text of each licence is installed with the package itself, beside its code."
+    return f"The full text of every licence is in the folder {folder}."
 
 
 def _source_sentence(dependency: Dependency) -> str:
