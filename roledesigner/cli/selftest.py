@@ -3,15 +3,22 @@
 IT staff run it after installing. It finds the data folders, loads the bundled library, and for
 every emerging role builds a design, reviews it, exports it to Word and to PDF in a temporary
 folder and reads both back; then it removes the folder. Each step prints one line, PASS or FAIL
-with a plain reason (SKIP when an earlier step of the same role left nothing to check), and a
-last line sums up. Exit codes follow the command line's: 0 every step passed, 1 a step failed,
-2 the folder cannot be written (one sentence on stderr, nothing else printed or written).
+with a plain reason (SKIP when an earlier step of the same role left nothing to check, WARN
+for what the app survives but someone should mend), and a last line sums up. Exit codes follow
+the command line's: 0 every step passed, 1 a step failed, 2 the folder cannot be written (one
+sentence on stderr, nothing else printed or written).
 
-What it checks is the install alone: the bundled library, the bundled Word template and the
-default settings. It reads neither the settings file nor the shared or user library folders, so
-the result is the same for everyone on the machine and a colleague's broken library entry cannot
-make a sound install look broken; `roledesigner library validate` checks those folders. Problems
-in the bundled library are failures: they came with the install.
+The exports check the install alone: the bundled library, the bundled Word template and the
+default settings, so their result is the same for everyone on the machine. Problems in the
+bundled library are FAIL lines: they came with the install.
+
+It then reads what this user's app reads besides: the settings file, the team's shared library
+and the user's own. Each problem found there is a WARN line of its own, under the folder whose
+files caused it (a problem a folder causes in an entry below it, by replacing what that entry
+names, is that folder's). WARN, not FAIL, because the app survives them (it skips what they name,
+says so, and runs) and because they are a team's or a user's data, not the install: a colleague's
+broken entry must not make a sound install look broken, yet IT should see it. So warnings leave
+the exit code 0, and the summary line counts them.
 
 The PDF is checked by its structure only (the `%PDF-` header, the `%%EOF` trailer and at least
 one page object): reading its text back would need QtPdf, which the app does not ship. The Word
@@ -48,6 +55,7 @@ from docx.oxml.ns import qn
 
 from roledesigner import __version__
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
+from roledesigner.cli.selftestlibraries import Warned, library_steps, plural
 from roledesigner.documents.export import export_design
 from roledesigner.documents.html import TEMPLATE_NAME as HTML_TEMPLATE
 from roledesigner.documents.jobs import ExportJob, Format
@@ -89,10 +97,6 @@ def _write(stream: TextIO, text: str) -> None:
     stream.flush()
 
 
-def _plural(count: int, word: str, plural: str = "") -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {plural or word + 's'}"
-
-
 def _size(path: Path) -> str:
     return f"{max(1, round(path.stat().st_size / 1024))} KB"
 
@@ -105,8 +109,9 @@ class _Report:
     passed: int = 0
     failed: int = 0
     skipped: int = 0
+    warnings: int = 0
 
-    def step(self, what: str, check: Callable[[], str]) -> bool:
+    def step(self, what: str, check: Callable[[], str | Warned]) -> bool:
         """Run one step; any exception becomes its FAIL line and the test carries on."""
         try:
             detail = check()
@@ -120,6 +125,11 @@ class _Report:
             _write(self.out, f"FAIL  {what}: {reason}")
             return False
         self.passed += 1
+        if isinstance(detail, Warned):
+            self.warnings += max(1, len(detail.problems))
+            for line in [detail.detail, *detail.problems]:
+                _write(self.out, f"WARN  {what}: {line}")
+            return True
         _write(self.out, f"PASS  {what}: {detail}")
         return True
 
@@ -129,6 +139,13 @@ class _Report:
 
     def summary(self, seconds: float) -> None:
         total = self.passed + self.failed + self.skipped
+        if not self.failed and not self.skipped and self.warnings:
+            _write(
+                self.out,
+                f"Self-test passed with {plural(self.warnings, 'warning')}: all {total} steps passed in "
+                f"{seconds:.1f} s; the WARN lines above name what the app skips until it is mended.",
+            )
+            return
         if not self.failed and not self.skipped:
             _write(self.out, f"Self-test passed: all {total} steps passed in {seconds:.1f} s.")
             return
@@ -238,8 +255,8 @@ def check_library(loaded: list[Library]) -> str:
         raise StepFailed(f"{count} problems in the bundled library, the first: {first}; reinstall the app")
     if not library.roles:
         raise StepFailed(f"the bundled library in {folder} has no emerging roles; reinstall the app")
-    roles = _plural(len(library.roles), "emerging role")
-    capabilities = _plural(len(library.capabilities), "capability", "capabilities")
+    roles = plural(len(library.roles), "emerging role")
+    capabilities = plural(len(library.capabilities), "capability", "capabilities")
     return f"{roles}, {capabilities} (bundled, from {folder})"
 
 
@@ -248,11 +265,11 @@ def _findings(findings: list[Finding]) -> str:
         return "no findings"
     counts = Counter(finding.severity for finding in findings)
     parts = [
-        _plural(counts[Severity.ERROR], "error") if counts[Severity.ERROR] else "",
-        _plural(counts[Severity.WARNING], "warning") if counts[Severity.WARNING] else "",
+        plural(counts[Severity.ERROR], "error") if counts[Severity.ERROR] else "",
+        plural(counts[Severity.WARNING], "warning") if counts[Severity.WARNING] else "",
         f"{counts[Severity.INFO]} for information" if counts[Severity.INFO] else "",
     ]
-    return f"{_plural(len(findings), 'finding')} ({', '.join(part for part in parts if part)})"
+    return f"{plural(len(findings), 'finding')} ({', '.join(part for part in parts if part)})"
 
 
 def check_design(library: Library, role_id: str, built: list[RoleDesign]) -> str:
@@ -296,7 +313,7 @@ def check_word(design: RoleDesign, library: Library, target: Path) -> str:
         more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
         raise StepFailed(f'read back, but "{missing[0]}" is not in it{more}')
     return (
-        f"exported and read back: title, {_plural(len(view.sections), 'heading')} and opening sentences found "
+        f"exported and read back: title, {plural(len(view.sections), 'heading')} and opening sentences found "
         f"({target.name}, {_size(target)})"
     )
 
@@ -312,7 +329,7 @@ def check_pdf(design: RoleDesign, library: Library, target: Path) -> str:
     pages = len(_PAGE_OBJECT.findall(data))
     if not pages:
         raise StepFailed(f"{target.name} has no pages")
-    return f"exported and read back: {_plural(pages, 'page')} ({target.name}, {_size(target)})"
+    return f"exported and read back: {plural(pages, 'page')} ({target.name}, {_size(target)})"
 
 
 def check_role(report: _Report, library: Library, role_id: str, work: Path) -> None:
@@ -359,6 +376,8 @@ def run(folder: Path | None, out: TextIO, err: TextIO) -> int:
         report.step("Data folders", check_data_folders)
         loaded: list[Library] = []
         report.step("Library", lambda: check_library(loaded))
+        for what, check in library_steps(loaded):
+            report.step(what, check)
         for library in loaded:
             for role_id in library.roles:
                 check_role(report, library, role_id, work)

@@ -19,11 +19,13 @@ import pytest
 from roledesigner.cli import selftest
 from roledesigner.cli.main import main
 from roledesigner.documents.export import export_design as export
+from roledesigner.files.settings import settings_path
 from roledesigner.library.catalogue import Library, Problem
 from roledesigner.library.compose import new_design as compose_design
 from roledesigner.library.loader import load_library as load_bundled
+from tests.support.libfixtures import billion_laughs, capability, make_folder
 
-STATUS = re.compile(r"^(PASS|FAIL|SKIP)  ([^:]+): (.+)$")
+STATUS = re.compile(r"^(PASS|FAIL|SKIP|WARN)  ([^:]+): (.+)$")
 
 
 def steps(out: str) -> list[tuple[str, str, str]]:
@@ -38,7 +40,7 @@ def steps(out: str) -> list[tuple[str, str, str]]:
 
 def expected_steps(library: Library) -> list[str]:
     """Every step a run over the bundled library takes, in order."""
-    names = ["Data folders", "Library"]
+    names = ["Data folders", "Library", "Settings", "Shared library", "Your library"]
     for role in library.roles.values():
         names += [f'Design for "{role.name}"', f'Word for "{role.name}"', f'PDF for "{role.name}"']
     return [*names, "Temporary folder"]
@@ -145,6 +147,131 @@ def test_problems_in_the_bundled_library_are_a_failure(
     assert (
         "FAIL  Library: a problem in the bundled library: roles/broken.yaml: is not valid YAML; reinstall the app"
     ) in out.getvalue()
+
+
+def _team_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A shared and a user library, each with one good entry, named as IT would name them."""
+    good = capability("team_listening").replace("[src]", "[scie2021]")
+    shared = make_folder(tmp_path / "team share", {"capabilities/team_listening.yaml": good})
+    user = make_folder(tmp_path / "mine", {"capabilities/mine.yaml": good.replace("team_listening", "my_listening")})
+    monkeypatch.setenv("ROLEDESIGNER_SHARED_LIBRARY", str(shared))
+    monkeypatch.setenv("ROLEDESIGNER_USER_LIBRARY", str(user))
+    monkeypatch.setattr(selftest, "check_role", lambda *args: None)  # the roles are tested elsewhere
+    return shared, user
+
+
+def test_the_shared_and_user_libraries_are_checked_and_each_problem_is_its_own_warn_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A team's broken file used to stop every command while the self-test passed, because it read
+    only the bundled library. The app now skips such a file with a warning, so the self-test
+    shows each problem as a WARN line and still passes: the install itself is sound."""
+    shared, user = _team_folders(tmp_path, monkeypatch)
+    make_folder(shared, {"capabilities/dated.yaml": capability("dated") + "reviewed: 2026-02-30\n"})
+    os.mkfifo(shared / "capabilities" / "pipe.yaml")
+    make_folder(user, {"roles/laughs.yaml": billion_laughs()})
+    out = io.StringIO()
+    assert selftest.run(tmp_path, out, io.StringIO()) == 0
+    found = steps(out.getvalue())
+    warned = [(name, detail) for status, name, detail in found if status == "WARN"]
+    assert warned == [
+        ("Shared library", f"1 capability from {shared}; 2 problems, each below: what they name was skipped"),
+        ("Shared library", f"{shared / 'capabilities' / 'dated.yaml'}: line 9: holds the date 2026-02-30, "
+         "which is not a real date; put it in quotes if it is meant as text; the file was skipped"),
+        ("Shared library", f"{shared / 'capabilities' / 'pipe.yaml'}: is a named pipe, not a file; "
+         "only ordinary files are read; the file was skipped"),
+        ("Your library", f"1 capability from {user}; 1 problem, below: what it names was skipped"),
+        ("Your library", f"{user / 'roles' / 'laughs.yaml'}: line 2: uses the YAML alias *a0; "
+         "library files must write every value out in full; the file was skipped"),
+    ]  # fmt: skip
+    assert not [line for line in found if line[0] == "FAIL"]
+    last = out.getvalue().splitlines()[-1]
+    assert re.fullmatch(r"Self-test passed with 3 warnings: all \d+ steps passed in \d+\.\d s; .+", last), last
+
+
+def test_clean_team_libraries_pass_with_what_they_hold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared, user = _team_folders(tmp_path, monkeypatch)
+    out = io.StringIO()
+    assert selftest.run(tmp_path, out, io.StringIO()) == 0
+    details = {name: (status, detail) for status, name, detail in steps(out.getvalue())}
+    assert details["Shared library"] == ("PASS", f"1 capability from {shared}, no problems")
+    assert details["Your library"] == ("PASS", f"1 capability from {user}, no problems")
+    assert out.getvalue().splitlines()[-1].startswith("Self-test passed: all ")
+
+
+def test_a_problem_the_user_library_causes_in_a_bundled_entry_is_the_user_librarys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, library: Library
+) -> None:
+    """Layering: a user's capability with an unknown domain replaces the bundled one of the same
+    id and is dropped, so bundled roles lose it; that warning belongs to the folder that caused it."""
+    _, user = _team_folders(tmp_path, monkeypatch)
+    bundled_id = next(iter(library.capabilities))
+    make_folder(user, {"capabilities/odd.yaml": capability(bundled_id, domain="astrology")})
+    out = io.StringIO()
+    assert selftest.run(tmp_path, out, io.StringIO()) == 0
+    warned = [(name, detail) for status, name, detail in steps(out.getvalue()) if status == "WARN"]
+    assert warned and {name for name, _ in warned} == {"Your library"}
+    assert any("unknown domain 'astrology'" in detail for _, detail in warned)
+    assert any(f"names the capability '{bundled_id}', which is not in the library" in d for _, d in warned)
+
+
+def test_a_shared_library_that_cannot_be_opened_is_a_warn_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Simulated (the tests run as root, which permissions do not stop): a locked network share."""
+    shared, _ = _team_folders(tmp_path, monkeypatch)
+    real = os.scandir
+
+    def refusing(path: Any = ".") -> Any:
+        if not isinstance(path, int) and Path(os.fspath(path)) == shared:
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    out = io.StringIO()
+    assert selftest.run(tmp_path, out, io.StringIO()) == 0
+    warned = [detail for status, name, detail in steps(out.getvalue()) if name == "Shared library"]
+    assert warned == [
+        f"nothing from {shared}; 1 problem, below: what it names was skipped",
+        f"{shared}: cannot be opened (permission denied), so it was skipped",
+    ]
+
+
+def test_a_shared_library_that_is_set_but_not_there_is_a_warn_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(selftest, "check_role", lambda *args: None)
+    missing = tmp_path / "unplugged drive"
+    monkeypatch.setenv("ROLEDESIGNER_SHARED_LIBRARY", str(missing))
+    out = io.StringIO()
+    assert selftest.run(tmp_path, out, io.StringIO()) == 0
+    assert (
+        f"WARN  Shared library: {missing} is not there (a network drive not connected?); the app runs without it"
+    ) in out.getvalue()
+
+
+def test_with_no_shared_library_and_no_user_library_yet_both_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_user_folders: Path
+) -> None:
+    monkeypatch.setattr(selftest, "check_role", lambda *args: None)
+    out = io.StringIO()
+    assert selftest.run(tmp_path, out, io.StringIO()) == 0
+    details = {name: (status, detail) for status, name, detail in steps(out.getvalue())}
+    assert details["Settings"] == ("PASS", f"the defaults: there is no settings file at {settings_path()}")
+    assert details["Shared library"][0] == "PASS" and "none is set" in details["Shared library"][1]
+    user = isolated_user_folders / "data" / "library"
+    assert details["Your library"] == ("PASS", f"none yet: {user} is made when you save your first entry")
+
+
+def test_a_broken_settings_file_is_a_warn_line_and_the_defaults_are_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(selftest, "check_role", lambda *args: None)
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("{not json", encoding="utf-8")
+    out = io.StringIO()
+    assert selftest.run(tmp_path, out, io.StringIO()) == 0
+    lines = [(status, detail) for status, name, detail in steps(out.getvalue()) if name == "Settings"]
+    assert lines[0] == ("WARN", f"read from {settings_path()}; 1 problem, below")
+    assert len(lines) == 2 and lines[1][0] == "WARN" and str(settings_path()) in lines[1][1]
 
 
 @pytest.mark.parametrize(
