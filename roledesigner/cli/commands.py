@@ -17,6 +17,7 @@ from pydantic import TypeAdapter
 
 from roledesigner.cli.derived import derived
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UserError
+from roledesigner.cli.terminal import unfiltered
 from roledesigner.cli.textreport import capability_text, design_text, findings_text, paths_text, role_text, wrapped
 from roledesigner.documents.export import export_many
 from roledesigner.documents.jobs import ExportJob, ExportResult, Format
@@ -251,15 +252,16 @@ def _export_jobs(args: argparse.Namespace) -> list[ExportJob]:
 def cmd_export(args: argparse.Namespace) -> int:
     jobs = _export_jobs(args)
     show_progress = sys.stderr.isatty() and len(jobs) > 1
+    console = unfiltered(sys.stderr)  # the progress line's carriage return is ours, not data's
 
     def progress(done: int, total: int, result: ExportResult) -> None:
         if show_progress:
-            sys.stderr.write(f"\rExported {done} of {total}")
-            sys.stderr.flush()
+            console.write(f"\rExported {done} of {total}")
+            console.flush()
 
     results = export_many(jobs, workers=args.jobs, progress=progress)
     if show_progress:
-        sys.stderr.write("\n")
+        console.write("\n")
     failed = [r for r in results if not r.ok]
     for result in results:
         for warning in result.warnings:

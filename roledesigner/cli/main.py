@@ -16,10 +16,11 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from roledesigner import __version__
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_FAULT, EXIT_OK, UserError
+from roledesigner.cli.terminal import visible_streams
 from roledesigner.domain.errors import InputError
 
 #: The top-level commands: any other single argument with a suffix, or naming a file, is a design to open.
@@ -195,12 +196,22 @@ def _null_missing_streams() -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # in a bundled app, export workers run this first
     no_console = _null_missing_streams()
+    streams = visible_streams()  # nothing printed from a design or a library drives the terminal
+    try:
+        return _main(argv, no_console, streams)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: Sequence[str] | None, no_console: bool, streams: tuple[TextIO | None, TextIO | None]) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if _opening_a_file(arguments):
         arguments.insert(0, "gui")
     parser = build_parser()
     args = parser.parse_args(arguments)
     handler: Handler = getattr(args, "handler", cmd_gui)
+    if handler is cmd_gui:
+        sys.stdout, sys.stderr = streams  # the app prints nothing from data, and keeps the real streams
     if args.self_test is not None:
         if args.command:
             parser.error("--self-test runs on its own, without a command")

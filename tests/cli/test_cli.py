@@ -161,7 +161,7 @@ def test_library_show_names_file_and_override(
     assert code == 0 and "Suggested system time" in out
 
 
-def test_library_validate_a_team_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_library_validate_a_team_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path, library: Library) -> None:
     team = make_folder(tmp_path / "team", {"capabilities/bad.yaml": "id: bad\nname: [oops\n"})
     code, _, err = run(capsys, "library", "validate", str(team))
     assert code == 2
@@ -169,7 +169,7 @@ def test_library_validate_a_team_folder(capsys: pytest.CaptureFixture[str], tmp_
     own = capability("team_listening", "relationships_and_connectivity").replace("[src]", "[scie2021]")
     ok = make_folder(tmp_path / "ok", {"capabilities/team_listening.yaml": own})
     code, out, _ = run(capsys, "library", "validate", str(ok))
-    assert code == 0 and "33 capabilities loaded; no problems found" in out
+    assert code == 0 and f"{len(library.capabilities) + 1} capabilities loaded; no problems found" in out
     code, _, err = run(capsys, "library", "validate", str(tmp_path / "absent"))
     assert code == 2 and err.strip().endswith("is not a folder, so there is no library to check there.")
 
