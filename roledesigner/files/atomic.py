@@ -26,6 +26,8 @@ class WriteError(Exception):
 
 
 def _reason(error: OSError) -> str:
+    if getattr(error, "winerror", None) in (32, 33):  # Windows: a sharing or lock violation
+        return "another program has it open and locked; close it there and try again"
     if isinstance(error, FileNotFoundError):
         return "its folder does not exist"
     if isinstance(error, PermissionError):
@@ -46,19 +48,11 @@ def write_atomically(path: Path, data: bytes, *, follow_links: bool = True, mode
     The new file gets `mode`, or else the permissions of the file it replaces, or else the usual ones.
     """
     given = path
-    if follow_links and path.is_symlink():
-        try:
-            path = path.resolve()
-        except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links, on Python 3.11
-            raise WriteError(f"Cannot save {given}: it is a link that leads nowhere (a loop of links).") from error
+    try:
+        path, existing = _destination(path, follow_links)
+    except OSError as error:  # a folder on the way that cannot be searched, say
+        raise WriteError(f"Cannot save {given}: {_reason(error)}.") from error
     folder = path.parent
-    if not folder.is_dir():
-        raise WriteError(f"Cannot save {given}: the folder {folder} does not exist.")
-    existing = _status(path, follow_links)
-    if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise WriteError(f"Cannot save {given}: it is a folder.")
-    if follow_links and existing is not None and not stat.S_ISREG(existing.st_mode):
-        raise WriteError(f"Cannot save {given}: it is not an ordinary file (a device or a pipe, for example).")
     if mode is None:
         replaced = existing is not None and stat.S_ISREG(existing.st_mode)
         mode = stat.S_IMODE(existing.st_mode) if replaced and existing is not None else NEW_FILE_MODE
@@ -82,6 +76,24 @@ def write_atomically(path: Path, data: bytes, *, follow_links: bool = True, mode
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+def _destination(path: Path, follow_links: bool) -> tuple[Path, os.stat_result | None]:
+    """The file to replace (the link's target if following links) and what is there now; refuses folders."""
+    given = path
+    if follow_links and path.is_symlink():
+        try:
+            path = path.resolve()
+        except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links, on Python 3.11
+            raise WriteError(f"Cannot save {given}: it is a link that leads nowhere (a loop of links).") from error
+    if not path.parent.is_dir():
+        raise WriteError(f"Cannot save {given}: the folder {path.parent} does not exist.")
+    existing = _status(path, follow_links)
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise WriteError(f"Cannot save {given}: it is a folder.")
+    if follow_links and existing is not None and not stat.S_ISREG(existing.st_mode):
+        raise WriteError(f"Cannot save {given}: it is not an ordinary file (a device or a pipe, for example).")
+    return path, existing
 
 
 def _status(path: Path, follow_links: bool) -> os.stat_result | None:
