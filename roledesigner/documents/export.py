@@ -85,7 +85,8 @@ def export_design(design: RoleDesign, job: ExportJob, library: Library | None = 
     warnings: list[str] = []
     try:
         view = build_view(design, library or _library(), job.organisation)
-        write_atomically(job.target, render(view, job, warnings))
+        # Outputs land in shared folders beside designs: a link planted at the name is replaced, never written through.
+        write_atomically(job.target, render(view, job, warnings), follow_links=False)
     except (TemplateError, WriteError, ExportError) as error:
         return ExportResult(job, ExportStatus.FAILED, str(error), warnings)
     except Exception as error:  # noqa: BLE001 - one file's fault must not stop a batch

@@ -239,3 +239,20 @@ def test_a_logo_over_the_limit_is_left_out_with_a_warning(tmp_path: Path, librar
     assert result.ok
     assert result.warnings == [f"The logo {logo} is larger than the 5 MB allowed, so the document has no logo."]
     assert (tmp_path / "out.docx").stat().st_size < MAX_LOGO_BYTES
+
+
+@pytest.mark.skipif(os.name != "posix", reason="links as Linux and macOS users make them")
+def test_an_export_never_writes_through_a_link_planted_at_its_name(tmp_path: Path, library: Library) -> None:
+    """`role.docx` beside `role.roledesign` on a share could lead to any file of the user's, which export replaced."""
+    victim = tmp_path / "home" / ".profile"
+    victim.parent.mkdir()
+    victim.write_text("the user's own file", encoding="utf-8")
+    share = tmp_path / "share"
+    share.mkdir()
+    save_design(sample_design(library), share / "role.roledesign")
+    (share / "role.docx").symlink_to(victim)
+    (result,) = export_many([ExportJob(share / "role.roledesign", share / "role.docx")], workers=1)
+    assert result.ok
+    assert victim.read_text(encoding="utf-8") == "the user's own file"
+    assert not (share / "role.docx").is_symlink()
+    assert "Person specification" in independent_text((share / "role.docx").read_bytes())
