@@ -3,7 +3,7 @@
 Warnings go to terminals, log files and the app's message boxes. A hostile or damaged file could
 otherwise recolour or clear a terminal, retitle its window, or reorder what a reader sees (with
 bidirectional controls), so every character that is not plainly visible is shown as an escape
-(`\\x1b`, `\\u202e`) instead, and anything quoted from a file is cut short.
+(`\\u001b`, `\\u202e`) instead, and anything quoted from a file is cut short.
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ QUOTE_LIMIT = 80
 
 
 def _escape(char: str) -> str:
+    """`\\u001b`, the form the command line's own filter (cli/terminal.py) writes too."""
     code = ord(char)
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
