@@ -137,8 +137,16 @@ def _same(opened: os.stat_result, checked: os.stat_result) -> bool:
 
 
 def _too_large(size: int) -> str:
-    shown = f"{size / (1024 * 1024):,.1f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
-    return f"is larger than 1 MB ({shown}), far larger than any library entry, so it was not read"
+    return f"is larger than 1 MB ({_size(size)}), far larger than any library entry, so it was not read"
+
+
+def _size(size: int) -> str:
+    """ "1,465 KB", "25.0 MB", "10.0 GB": never "1.0 MB" for a size just over the 1 MB cap."""
+    if size < 10 * 1024**2:
+        return f"{round(size / 1024):,} KB"
+    if size < 10 * 1024**3:
+        return f"{size / 1024**2:,.1f} MB"
+    return f"{size / 1024**3:,.1f} GB"
 
 
 def list_yaml(directory: Path, root: Path) -> list[Path]:

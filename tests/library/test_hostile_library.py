@@ -224,9 +224,9 @@ def test_a_file_over_one_megabyte_is_refused_unopened(tmp_path: Path, monkeypatc
     assert set(library.capabilities) == GOOD
     assert not {large, huge} & set(opened)
     assert sorted(messages(library)) == [
-        f"{huge}: is larger than 1 MB (10,240.0 MB), far larger than any library entry, so it was not read; "
+        f"{huge}: is larger than 1 MB (10.0 GB), far larger than any library entry, so it was not read; "
         "the file was skipped",
-        f"{large}: is larger than 1 MB (1.4 MB), far larger than any library entry, so it was not read; "
+        f"{large}: is larger than 1 MB ({round(large.stat().st_size / 1024):,} KB), far larger than any library entry, so it was not read; "
         "the file was skipped",
     ]
 
