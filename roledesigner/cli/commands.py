@@ -28,6 +28,7 @@ from roledesigner.domain.findings import Severity, counted
 from roledesigner.domain.models import RoleDesign
 from roledesigner.files.designfile import DesignFileError, load_design, save_design
 from roledesigner.files.paths import library_dir
+from roledesigner.files.reading import os_reason
 from roledesigner.files.settings import load_settings, settings_path, user_library_dir
 from roledesigner.library.catalogue import Folder, Kind, Library
 from roledesigner.library.compose import blank_design, new_design
@@ -190,18 +191,22 @@ def cmd_library_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _note(path: Path | None, present: Callable[[Path], bool], absent: str) -> str:
+    """What `library paths` says beside a path: nothing if it is there, why if it cannot be looked at."""
+    try:
+        return "" if path is None or present(path) else absent
+    except OSError as error:  # a locked network share, say
+        return f"(cannot be opened: {os_reason(error)})"
+
+
 def cmd_library_paths(args: argparse.Namespace) -> int:
     settings = load_settings()
     user = user_library_dir(settings)
     rows: list[tuple[str, Path | None, str]] = [
         ("Bundled library", library_dir(), ""),
-        (
-            "Shared library",
-            settings.shared_library,
-            "" if not settings.shared_library or settings.shared_library.is_dir() else "(missing)",
-        ),
-        ("Your library", user, "" if user.is_dir() else "(not created yet)"),
-        ("Settings file", settings_path(), "" if settings_path().is_file() else "(not created yet)"),
+        ("Shared library", settings.shared_library, _note(settings.shared_library, Path.is_dir, "(missing)")),
+        ("Your library", user, _note(user, Path.is_dir, "(not created yet)")),
+        ("Settings file", settings_path(), _note(settings_path(), Path.is_file, "(not created yet)")),
     ]
     if args.format == "json":
         _print_json({name.lower().replace(" ", "_"): str(path) if path else None for name, path, _ in rows})

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from roledesigner import __version__
-from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_FAULT, EXIT_OK, UserError
+from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_FAULT, EXIT_OK, UserError, refusal
 from roledesigner.cli.terminal import visible_streams
 from roledesigner.domain.errors import InputError
 
@@ -225,6 +225,9 @@ def _main(argv: Sequence[str] | None, no_console: bool, streams: tuple[TextIO | 
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:  # the system said no (permissions, a lock, a full disk): bad input, not a bug
+        _say(refusal(error))
+        return EXIT_BAD_INPUT
     except Exception as error:
         if isinstance(error, InputError):
             _say(str(error))

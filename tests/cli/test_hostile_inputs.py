@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,3 +109,39 @@ def test_the_progress_line_on_a_terminal_is_not_filtered(
     code, _, err = run(capsys, "export", *map(str, sources), "--jobs", "1")
     assert code == EXIT_OK
     assert "\rExported 1 of 2\rExported 2 of 2\n" in err
+
+
+def _lock_everything_in(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Every look at or into `folder`'s contents is refused, as for a user who may not search it."""
+    for name in ("stat", "lstat", "open"):
+        real = getattr(os, name)
+
+        def refused(path: Any, *args: Any, _real: Any = real, **kwargs: Any) -> Any:
+            if folder in Path(os.fspath(path)).parents:
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return _real(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, name, refused)
+
+
+def test_library_paths_with_a_locked_shared_library_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Path.is_dir() raised PermissionError on a locked network share, and the command stopped with exit 3."""
+    share = tmp_path / "locked drive" / "roles"
+    monkeypatch.setenv("ROLEDESIGNER_SHARED_LIBRARY", str(share))
+    _lock_everything_in(monkeypatch, tmp_path / "locked drive")
+    code, out, _ = run(capsys, "library", "paths")
+    assert code == EXIT_OK
+    assert f"Shared library:  {share}  (cannot be opened: permission denied)" in out
+
+
+def test_any_refusal_from_the_system_is_exit_2_and_a_sentence(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`new -o` into a folder that cannot be searched: Path.exists() raised PermissionError, an internal fault."""
+    locked = tmp_path / "locked"
+    _lock_everything_in(monkeypatch, locked)
+    code, out, err = run(capsys, "new", "-o", str(locked / "a.roledesign"))
+    assert (code, out) == (EXIT_BAD_INPUT, "")
+    assert err.strip() == f"{locked / 'a.roledesign'} cannot be used: permission denied."
