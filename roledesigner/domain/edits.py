@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -27,18 +28,22 @@ class EditError(Exception):
         self.field = field
 
 
-def parse_path(path: str) -> list[str | int]:
-    parts: list[str | int] = []
-    for name, index in _PART.findall(path):
-        parts.append(int(index) if index else name)
+@lru_cache(maxsize=4096)
+def _parts(path: str) -> tuple[str | int, ...]:
+    """The path's parts, read once: every edit and every bound field's refresh reads one."""
+    parts = tuple(int(index) if index else name for name, index in _PART.findall(path))
     if not parts:
         raise ValueError(f"empty field path {path!r}")
     return parts
 
 
+def parse_path(path: str) -> list[str | int]:
+    return list(_parts(path))
+
+
 def get_value(design: RoleDesign, path: str) -> Any:
     value: Any = design
-    for part in parse_path(path):
+    for part in _parts(path):
         value = value[part] if isinstance(part, int) else getattr(value, part)
     return value
 
