@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, QMimeData, QPointF, Qt
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -22,10 +25,16 @@ from pytestqt.qtbot import QtBot
 
 from roledesigner.documents.sample import sample_design
 from roledesigner.domain.models import Criterion, Partner
-from roledesigner.domain.vocabulary import Assessment, Sector, Terms, Weekday
+from roledesigner.domain.vocabulary import Assessment, Requirement, Sector, Terms, Weekday
+from roledesigner.files.settings import Settings
+from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.editor.binding import ERROR_STYLE
-from roledesigner.gui.editor.editor import ListTable, RoleEditor
+from roledesigner.gui.editor.editor import RoleEditor
+from roledesigner.gui.editor.tableviews import ListTable
 from roledesigner.gui.mainwindow import MainWindow
+from roledesigner.gui.widgets.mime import CAPABILITY_MIME
+from roledesigner.library.catalogue import Library
+from roledesigner.library.compose import design_from_role
 
 
 @pytest.fixture
@@ -243,8 +252,9 @@ def test_the_selected_partners_line_manager_and_terms_are_edited_beneath_the_tab
 
 def test_focus_field_shows_the_tab_that_holds_every_bound_field(sample: MainWindow) -> None:
     editor = sample.editor
-    bindings = editor.binder.bindings
+    bindings = editor.binder.fields()
     assert len(bindings) > 20
+    assert {"joint", "time.protected_days"} <= {b.path for b in bindings}, "the check boxes are fields too"
     checked = set()
     # With a job plan in programmed activities their field is open and the hours are greyed out;
     # without one, the other way round: between the two, every field is reached.
@@ -257,7 +267,8 @@ def test_focus_field_shows_the_tab_that_holds_every_bound_field(sample: MainWind
             assert editor.focus_field(binding.path), binding.path
             page = editor.currentWidget()
             assert page is not None and page.isAncestorOf(binding.widget), f"{binding.path} is not on its tab"
-            assert QApplication.focusWidget() is binding.widget, binding.path
+            # A row of check boxes (the protected days) takes the focus at its first box.
+            assert QApplication.focusWidget() is (binding.widget.focusProxy() or binding.widget), binding.path
             checked.add(binding.path)
     assert checked == {binding.path for binding in bindings}
     editor.focus_field("development.learning_hours_per_month")
@@ -377,3 +388,97 @@ def test_a_job_plan_in_programmed_activities_greys_out_the_contracted_hours(wind
     assert window.editor.pa_binding.widget.isEnabled()
     window.editor.pa_basis.setChecked(False)
     assert hours.isEnabled()
+
+
+# --- the editor on its own: library changes, drops, and keystrokes that leave the tables alone -------
+
+
+@pytest.fixture
+def open_editor(library: Library, qtbot: QtBot) -> Iterator[RoleEditor]:
+    """The sample design open in a role editor with its controller, and no main window."""
+    controller = DocumentController(library, Settings())
+    controller.replace(sample_design(library))
+    editor = RoleEditor(controller)
+    qtbot.addWidget(editor)
+    editor.resize(900, 700)
+    editor.show()
+    editor.setCurrentIndex(3)
+    QApplication.processEvents()
+    yield editor
+    controller.undo_stack.setClean()
+
+
+def test_a_renamed_capability_shows_in_the_table_when_the_library_is_read_again(open_editor: RoleEditor) -> None:
+    """No edit of the design is needed: the editor hears the controller's libraryChanged."""
+    controller = open_editor.controller
+    table = open_editor.tables["capabilities"]
+    model = table.list_model
+    row = 2
+    capability_id = controller.design.capabilities[row].id
+    old = controller.library.capabilities[capability_id]
+    new_name = "Building relationships of trust across every organisation in the place, slowly"
+    renamed = dataclasses.replace(
+        controller.library,
+        capabilities={**controller.library.capabilities, capability_id: old.model_copy(update={"name": new_name})},
+    )
+    told: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(lambda a, b, *_: told.append((a.row(), b.row(), a.column(), b.column())))
+    height = table.rowHeight(row)
+    steps = controller.undo_stack.count()
+
+    controller.set_library(renamed)
+    QApplication.processEvents()
+
+    assert any(first <= row <= last and left == 0 for first, last, left, _right in told), "the view was told"
+    assert model.index(row, 0).data() == new_name
+    assert table.rowHeight(row) > height, "the longer name wraps, and its row grew to show all of it"
+    assert table.rowHeight(row) >= table.sizeHintForRow(row), "nothing cut"
+    assert controller.undo_stack.count() == steps, "no edit of the design"
+
+
+def drop_on(table: ListTable, capability_id: str, row: int) -> None:
+    """Drop a capability dragged from the library on a row of the table, as Qt delivers it."""
+    mime = QMimeData()
+    mime.setData(CAPABILITY_MIME, QByteArray(capability_id.encode("utf-8")))
+    point = QPointF(table.visualRect(table.list_model.index(row, 0)).center())
+    event = QDropEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    table.dropEvent(event)
+
+
+def test_a_capability_dropped_on_the_table_is_assessed_as_new_from_assesses_it(
+    open_editor: RoleEditor, library: Library
+) -> None:
+    controller = open_editor.controller
+    table = open_editor.tables["capabilities"]
+    role = library.roles["system_finance_lead"]
+    in_design = {item.id for item in controller.design.capabilities}
+    composed = next(
+        item
+        for item in design_from_role(role).capabilities
+        if item.requirement is Requirement.ESSENTIAL and item.id not in in_design
+    )
+    drop_on(table, composed.id, 1)
+    assert controller.design.capabilities[1] == composed, "application and interview, as new --from says"
+    assert table.message.isHidden()
+    drop_on(table, composed.id, 3)  # a second drag of the same capability
+    assert [item.id for item in controller.design.capabilities].count(composed.id) == 1
+    assert table.message.text() == f"'{library.capabilities[composed.id].name}' is already in this role."
+    assert not table.message.isHidden()
+
+
+def test_a_keystroke_in_a_field_leaves_every_table_and_its_columns_alone(open_editor: RoleEditor, qtbot: QtBot) -> None:
+    told: list[str] = []
+    for path, table in open_editor.tables.items():
+        model = table.list_model
+        for signal in (model.dataChanged, model.modelReset, model.rowsInserted, model.rowsRemoved):
+            signal.connect(lambda *_, path=path: told.append(f"{path} model"))
+        table.horizontalHeader().sectionResized.connect(lambda *_, path=path: told.append(f"{path} column"))
+        table.verticalHeader().sectionResized.connect(lambda *_, path=path: told.append(f"{path} row"))
+    open_editor.setCurrentIndex(0)
+    title = open_editor.binder.find("title")
+    assert title is not None
+    title.widget.setFocus()
+    qtbot.keyClicks(title.widget, " (interim)")
+    QApplication.processEvents()
+    assert open_editor.controller.design.title.endswith(" (interim)")
+    assert told == []

@@ -1,0 +1,172 @@
+"""The Joint post tab: the partners, the host employer, funding and time shares (with their
+running totals), each partner's line manager and terms, and the legal basis."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from roledesigner.documents.wording import split_totals_sentence
+from roledesigner.domain.joint import splits_complete
+from roledesigner.domain.models import JointArrangement, Partner
+from roledesigner.domain.vocabulary import LegalBasis, Sector, Terms
+from roledesigner.gui.editor.binding import ERROR_STYLE
+from roledesigner.gui.editor.forms import EditorParts, buttons, said_under, selected_field
+from roledesigner.gui.editor.tables import Column
+from roledesigner.gui.editor.tableviews import ListTable
+
+
+class JointTab(QWidget):
+    def __init__(self, parts: EditorParts) -> None:
+        super().__init__()
+        self.controller = controller = parts.controller
+        layout = QVBoxLayout(self)
+        joint = parts.binder.check(
+            "joint",
+            "This is a joint post between partner organisations",
+            to_design=self._arrangement,
+            from_design=lambda arrangement: arrangement is not None,
+        )
+        assert isinstance(joint.widget, QCheckBox)
+        self.joint_check: QCheckBox = joint.widget
+        self.joint_check.setAccessibleName("Joint post")
+        layout.addWidget(self.joint_check)
+        partners = parts.table(
+            "joint.partners",
+            [
+                Column("Organisation", "organisation", subject="The organisation of partner {number}", stretch=3),
+                Column("Sector", "sector", Sector, stretch=2),
+                Column(
+                    "Host", "host", check=True, tooltip="The host employer employs the postholder and grades the post."
+                ),
+                Column(
+                    "Funding %",
+                    "funding_percent",
+                    tooltip="This partner's share of the cost, in per cent.",
+                    subject="Funding for {item.organisation}",
+                ),
+                Column(
+                    "Time %",
+                    "time_percent",
+                    tooltip="This partner's share of the postholder's time, in per cent.",
+                    subject="Time for {item.organisation}",
+                ),
+            ],
+            "Partners",
+            "partner",
+        )
+        self.partner_message = partners.message
+        add = parts.add_button(
+            partners,
+            "Add partner",
+            "Add a partner organisation",
+            lambda: Partner(
+                organisation="New partner",
+                sector=Sector.OTHER,
+                host=partners.list_model.rowCount() == 0,
+                funding_percent=Decimal(0),
+                time_percent=Decimal(0),
+            ),
+            "organisation",
+        )
+        remove, up, down = parts.list_controls(partners, "partner")
+        self.joint_totals = QLabel()
+        self.joint_totals.setAccessibleName("Running totals of the funding and time shares")
+        self.joint_totals.setWordWrap(True)
+        self.joint_area = QWidget()
+        inner = QVBoxLayout(self.joint_area)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(partners)
+        inner.addWidget(self.partner_message)
+        inner.addLayout(buttons(add, remove, up, down))
+        inner.addWidget(self.joint_totals)
+        inner.addWidget(self._partner_box(parts, partners))
+        b = parts.binder
+        inner.addLayout(
+            parts.form(
+                [
+                    (
+                        "A&greement",
+                        b.choice("joint.agreement", LegalBasis, "Not stated"),
+                        "The legal basis of the joint arrangement.",
+                    ),
+                    (
+                        "Governance &notes",
+                        b.text("joint.governance_notes"),
+                        "How decisions are reported to both partners' boards or members.",
+                    ),
+                ]
+            )
+        )
+        layout.addWidget(self.joint_area, 1)
+        self._totals: tuple[str, bool] | None = None
+        controller.designChanged.connect(self.refresh)
+        self.refresh()
+
+    def _arrangement(self, checked: bool) -> JointArrangement | None:
+        """Ticked: the joint arrangement there is, or a new one; unticked: none."""
+        current = self.controller.design.joint
+        if not checked:
+            return None
+        return JointArrangement() if current is None else current
+
+    def _partner_box(self, parts: EditorParts, table: ListTable) -> QGroupBox:
+        """The line manager, terms and honorary contract of the partner selected in the table (the
+        table keeps to the figures that must add up, so it fits the editor without scrolling)."""
+        box = QGroupBox()
+        box.setObjectName("joint.partners_details")
+        b = parts.binder
+
+        def said(attr: str) -> Column:
+            return Column(attr, attr, subject=f"The {attr.replace('_', ' ')} for {{item.organisation}}")
+
+        manager = b.line(selected_field(table, "line_manager"), say=said_under(table, said("line_manager")))
+        terms = b.choice(selected_field(table, "terms"), Terms, say=said_under(table, said("terms")))
+        honorary = b.check(
+            selected_field(table, "honorary_contract"),
+            "The postholder holds an honorary contract with this partner",
+            say=said_under(table, said("honorary_contract")),
+        )
+        #: The selected partner's fields by name, for `focus_field`.
+        self.partner_fields: dict[str, QWidget] = {
+            "line_manager": manager.widget,
+            "terms": terms.widget,
+            "honorary_contract": honorary.widget,
+        }
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for caption, binding, tip in (
+            ("Line &manager", manager, "Who manages the postholder's work for this partner."),
+            ("&Terms and conditions", terms, "The terms and conditions this partner employs on."),
+            ("Honorary contract", honorary, "An honorary contract lets the postholder act for this partner."),
+        ):
+            binding.widget.setToolTip(tip)
+            binding.widget.setAccessibleName(f"{caption.replace('&', '')} of the selected partner")
+            text = QLabel(caption)
+            text.setBuddy(binding.widget)
+            form.addRow(text, binding.widget)
+
+        def show() -> None:
+            row = table.current_row()
+            shown = table.list_model.shown
+            partner = shown[row] if 0 <= row < len(shown) else None
+            box.setEnabled(partner is not None)
+            if partner is None:
+                box.setTitle("Line manager and terms: choose a partner in the table")
+            else:
+                box.setTitle(f"Line manager and terms at {partner.organisation}")
+            for binding in (manager, terms, honorary):
+                binding.refresh()
+
+        parts.follow_selection(table, show)
+        return box
+
+    def refresh(self) -> None:
+        joint = self.controller.design.joint
+        self.joint_area.setEnabled(joint is not None)
+        totals = (split_totals_sentence(joint), splits_complete(joint))
+        if totals != self._totals:  # restyling a label costs more than a keystroke should
+            self._totals = totals
+            self.joint_totals.setText(totals[0])
+            self.joint_totals.setStyleSheet("" if totals[1] else ERROR_STYLE)

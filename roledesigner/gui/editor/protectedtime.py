@@ -1,0 +1,166 @@
+"""The Time tab: contracted hours or a job plan, system work, protected days and learning time,
+with the sentence the job description will say and a picture of the week."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from roledesigner.documents.weekchart import week_chart
+from roledesigner.documents.wording import time_sentences
+from roledesigner.domain.vocabulary import AllocationUnit, Weekday, label
+from roledesigner.gui.editor.binding import Checks, OnFocusOut
+from roledesigner.gui.editor.forms import EditorParts
+
+PA_PATH = "time.contracted_programmed_activities"
+
+
+class TimeTab(QScrollArea):
+    def __init__(self, parts: EditorParts) -> None:
+        super().__init__()
+        self.controller = controller = parts.controller
+        self.captions = parts.captions
+        b = parts.binder
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.pa_binding = b.line(PA_PATH, number=True)
+        # Emptied while typed in, the job plan goes (no programmed activities): the field stays
+        # open for a new figure until the user moves on.
+        OnFocusOut(self.pa_binding.widget, self._enable_pa_field)
+        basis = b.check(
+            PA_PATH,
+            "Counted in programmed activities (4 hours each)",
+            to_design=self._job_plan,
+            from_design=lambda activities: activities is not None,
+            setter=self._set_job_plan,
+        )
+        assert isinstance(basis.widget, QCheckBox)
+        self.pa_basis: QCheckBox = basis.widget
+        self.hours_binding = b.line("time.contracted_hours_per_week", number=True)
+        days: Checks = b.checks(
+            "time.protected_days",
+            Weekday,
+            text=lambda day: label(day)[:3],
+            name=lambda day: f"Protect {label(day)}",
+            tip=lambda day: f"Keep {label(day)}s free of organisational commitments",
+        )
+        self.day_checks = {Weekday(day): box for day, box in days.boxes.items()}
+        form = parts.form(
+            [
+                (
+                    "Contracted &hours a week",
+                    self.hours_binding,
+                    "Full time is usually 37.5 hours. A job plan in programmed activities sets the hours itself "
+                    "(4 hours each), so this field is then greyed out.",
+                ),
+                (
+                    "&Working days a week",
+                    b.line("time.working_days_per_week", number=True),
+                    "Used to turn hours into days.",
+                ),
+                (
+                    "Job plan",
+                    self.pa_basis,
+                    "For consultants: 10 programmed activities is a full-time week of 40 hours.",
+                ),
+                (
+                    "Programmed &activities a week",
+                    self.pa_binding,
+                    "Only for a job plan in programmed activities: tick Job plan first.",
+                ),
+                (
+                    "System work &unit",
+                    b.choice(
+                        "time.system_work.unit",
+                        AllocationUnit,
+                        setter=lambda value: controller.change_unit(AllocationUnit(value)),
+                    ),
+                    "Give system time in the unit you think in; the others follow.",
+                ),
+                (
+                    "System work a&mount",
+                    b.line("time.system_work.amount", number=True),
+                    "For example 50 per cent, 2.5 days, or 2 programmed activities.",
+                ),
+                ("Protected &days", days, "Weekdays kept free of organisational commitments."),
+                (
+                    "&Learning hours a month",
+                    b.line("development.learning_hours_per_month", number=True),
+                    "Protected time for learning and development.",
+                ),
+            ]
+        )
+        layout.addLayout(form)
+        self.time_sentence = QLabel()
+        self.time_sentence.setWordWrap(True)
+        self.time_sentence.setAccessibleName("Protected time, as the job description will say it")
+        self.week_picture = QLabel()
+        self.week_picture.setMinimumHeight(120)
+        self.week_picture.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.time_sentence)
+        layout.addWidget(self.week_picture)
+        layout.addStretch(1)
+        self.setWidgetResizable(True)
+        self.setWidget(page)
+        # The picture of the week takes a few milliseconds to paint: redraw a moment after typing.
+        self.picture_timer = QTimer(self)
+        self.picture_timer.setSingleShot(True)
+        self.picture_timer.setInterval(150)
+        self.picture_timer.timeout.connect(self.update_picture)
+        self._shown: tuple[Any, Any] | None = None  # the time and joint post the tab shows
+        controller.designChanged.connect(self.refresh)
+        self.refresh()
+
+    def _job_plan(self, checked: bool) -> Decimal | None:
+        """Ticked: the job plan there is, or a full-time one of 10 programmed activities to start
+        from; unticked: none."""
+        current = self.controller.design.time.contracted_programmed_activities
+        if not checked:
+            return None
+        return Decimal(10) if current is None else current
+
+    def _set_job_plan(self, activities: Decimal | None) -> str | None:
+        """Ticking and unticking are undo steps of their own, never merged with typing in the field."""
+        if activities is None:
+            return self.controller.set_field(PA_PATH, None, label="Stop counting in programmed activities", merge=False)
+        return self.controller.set_field(
+            PA_PATH, activities, label="Count the job plan in programmed activities", merge=False
+        )
+
+    def _enable_pa_field(self) -> None:
+        """Programmed activities open only for a job plan counted in them; the contracted hours,
+        which such a plan sets (core: timeplan.basis_hours), only when it is not."""
+        field = self.pa_binding.widget
+        counted = self.controller.design.time.contracted_programmed_activities is not None
+        enabled = counted or field.hasFocus()
+        field.setEnabled(enabled)
+        self.captions[field].setEnabled(enabled)
+        hours = self.hours_binding.widget
+        hours.setEnabled(not counted)
+        self.captions[hours].setEnabled(not counted)
+
+    def refresh(self) -> None:
+        """The sentence, the greyed-out fields and (a moment later) the picture follow the time
+        plan and the joint post's shares; an edit of anything else leaves them alone."""
+        design = self.controller.design
+        shown = (design.time, design.joint)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.time_sentence.setText(" ".join(time_sentences(design.time)))
+        self._enable_pa_field()
+        self.picture_timer.start()
+
+    def update_picture(self) -> None:
+        from roledesigner.documents.weekpicture import render_png
+
+        chart = week_chart(self.controller.design)
+        pixmap = QPixmap()
+        pixmap.loadFromData(render_png(chart, width=900))
+        self.week_picture.setPixmap(pixmap.scaledToWidth(520, Qt.TransformationMode.SmoothTransformation))
+        self.week_picture.setAccessibleName(chart.alt_text)
+        self.week_picture.setToolTip(chart.alt_text)
