@@ -48,6 +48,8 @@ def test_the_about_box_opens_without_blocking_and_closes_with_escape(qtbot: QtBo
     assert dialog.tabs.currentIndex() == 0
     assert __version__ in dialog.about_label.text()
     assert "Gaucher, Friesen and Kay (2011)" in dialog.about_label.text()
+    for citation in ("SCIE) (2018)", "Creighton (2022)", "SCIE (2021)", "Timmins (2015)", "King (2019)"):
+        assert citation in dialog.about_label.text()
     with qtbot.waitSignal(dialog.destroyed):  # closed and deleted, not kept hidden
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 

@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from roledesigner import __version__
 from roledesigner.files.settings import Settings, settings_path
-from roledesigner.gui.dialogs.about import show_about
 from roledesigner.gui.dialogs.settings import SettingsDialog
 from roledesigner.library.catalogue import Library
 
@@ -221,17 +219,3 @@ def test_tab_order_follows_the_form(qtbot: QtBot, library: Library) -> None:
     start = order.index(dialog.logo_edit)
     assert order[start + 1 : start + 3] == logo_buttons
     assert order[start + 3] is dialog.hours_edit
-
-
-def test_about_names_the_version_and_the_research(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append((title, text)))
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    show_about(parent)
-    [(title, text)] = shown
-    assert title == "About Role Designer"
-    assert __version__ in text
-    for citation in ("SCIE) (2018)", "Creighton (2022)", "SCIE (2021)", "Timmins (2015)", "King (2019)"):
-        assert citation in text
-    assert "Gaucher, Friesen and Kay (2011)" in text
