@@ -17,9 +17,15 @@ them is not trusted. The rules, held here for every read:
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 #: Real entries are a few kilobytes; the largest bundled file is about 5 KB.
 MAX_BYTES = 1024 * 1024
@@ -34,6 +40,8 @@ _OPEN_FLAGS = (
     | getattr(os, "O_CLOEXEC", 0)
 )
 EXTENSIONS = (".yaml", ".yml")
+_LOOP = "is a loop of links, so it was not followed"
+_WINDOWS_CANNOT_RESOLVE = 1921  # ERROR_CANT_RESOLVE_FILENAME
 
 
 class UnreadableFile(Exception):
@@ -62,14 +70,6 @@ def _kind(mode: int) -> str:
     return "is not an ordinary file"
 
 
-def inside(path: Path, root: Path) -> bool:
-    """Whether `path`, with every link resolved, lies within `root` (resolved as well)."""
-    try:
-        return path.resolve(strict=True).is_relative_to(root.resolve(strict=True))
-    except (OSError, RuntimeError):  # missing, a loop of links, or unreadable
-        return False
-
-
 def _resolved(path: Path, root: Path) -> Path:
     """`path` with every link resolved, if it stays inside `root`; else UnreadableFile."""
     try:
@@ -78,19 +78,41 @@ def _resolved(path: Path, root: Path) -> Path:
         if path.is_symlink():
             raise UnreadableFile("is a link that leads nowhere, so it was not followed") from error
         raise UnreadableFile(f"cannot be read ({reason(error)})") from error
-    except RuntimeError as error:  # Python 3.11 raises this for a loop of links
-        raise UnreadableFile("is a loop of links, so it was not followed") from error
-    except OSError as error:
+    except RuntimeError as error:  # Python 3.11 and 3.12 raise this for a loop of links
+        raise UnreadableFile(_LOOP) from error
+    except OSError as error:  # Python 3.13 raises ELOOP; Windows "the name cannot be resolved"
+        if error.errno == errno.ELOOP or getattr(error, "winerror", None) == _WINDOWS_CANNOT_RESOLVE:
+            raise UnreadableFile(_LOOP) from error
         raise UnreadableFile(f"cannot be read ({reason(error)})") from error
-    if real.is_relative_to(root):  # `root` given resolved: no need to resolve it for every file
-        return real
-    try:
-        real_root = root.resolve(strict=True)
-    except (OSError, RuntimeError) as error:
-        raise UnreadableFile("cannot be read, because its library folder cannot be opened") from error
-    if not real.is_relative_to(real_root):
+    if not _within(real, root):
         raise UnreadableFile("is a link to a place outside the library folder, so it was not followed")
     return real
+
+
+def _within(real: Path, root: Path) -> bool:
+    if real.is_relative_to(root):  # `root` given resolved: no need to resolve it for every file
+        return True
+    try:
+        return real.is_relative_to(root.resolve(strict=True))
+    except (OSError, RuntimeError) as error:
+        raise UnreadableFile("cannot be read, because its library folder cannot be opened") from error
+
+
+_PROC_FDS = Path("/proc/self/fd")
+
+
+def _opened_path(descriptor: int) -> Path | None:
+    """Where the file open on `descriptor` really is, as the system tells it (Linux and macOS);
+    None where it cannot say (Windows), and the checks made before opening stand alone."""
+    try:
+        if _PROC_FDS.is_dir():
+            return (_PROC_FDS / str(descriptor)).readlink()
+        if fcntl is not None and hasattr(fcntl, "F_GETPATH"):
+            raw = fcntl.fcntl(descriptor, fcntl.F_GETPATH, bytes(1024))
+            return Path(os.fsdecode(raw.rstrip(b"\0")))
+    except OSError:
+        return None
+    return None
 
 
 def read_bytes(path: Path, root: Path) -> bytes:
@@ -110,7 +132,12 @@ def read_bytes(path: Path, root: Path) -> bytes:
         raise UnreadableFile(f"cannot be read ({reason(error)})") from error
     try:
         opened = os.fstat(descriptor)
-        if not stat.S_ISREG(opened.st_mode) or not _same(opened, status):
+        where = _opened_path(descriptor)
+        if (
+            not stat.S_ISREG(opened.st_mode)
+            or not _same(opened, status)
+            or (where is not None and not _within(where, root))
+        ):  # a file or folder swapped for another (or for a link) between the checks and the open
             raise UnreadableFile("changed while it was being opened, so it was not read; try again")
         chunks: list[bytes] = []
         total = 0

@@ -462,3 +462,28 @@ def test_whatever_a_file_holds_the_library_loads_and_its_warnings_are_visible(
         assert set(library.capabilities) >= GOOD
     for message in messages(library):
         assert not {char for char in message if unicodedata.category(char) in HIDDEN}, repr(message)
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs the system to say where an open file is")
+def test_a_folder_swapped_for_a_link_out_while_a_file_is_being_read_is_caught(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer of the shared folder racing the reader: just after the link checks, the entry
+    folder is swapped for a link to a private folder holding a file of the same name. Simulated
+    by making the swap inside the reader's own status call."""
+    outside = make_folder(tmp_path / "private", {"listening.yaml": capability("listening", name=SECRET)})
+    base = good_folder(tmp_path / "library")
+    target = base / "capabilities" / "listening.yaml"
+    real_stat = os.stat
+
+    def swapping(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(os.fspath(path)) == target and not (base / "capabilities").is_symlink():
+            (base / "capabilities").rename(base / "moved")
+            (base / "capabilities").symlink_to(outside, target_is_directory=True)
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", swapping)
+    library = load(base)
+    assert "listening" not in library.capabilities
+    assert f"{target}: changed while it was being opened, so it was not read" in messages(library)[0]
+    assert not any(SECRET in message for message in messages(library))
