@@ -75,7 +75,7 @@ def _resolved(path: Path, root: Path) -> Path:
     try:
         real = path.resolve(strict=True)
     except FileNotFoundError as error:
-        if path.is_symlink():
+        if _is_link(path):
             raise UnreadableFile("is a link that leads nowhere, so it was not followed") from error
         raise UnreadableFile(f"cannot be read ({reason(error)})") from error
     except RuntimeError as error:  # Python 3.11 and 3.12 raise this for a loop of links
@@ -87,6 +87,13 @@ def _resolved(path: Path, root: Path) -> Path:
     if not _within(real, root):
         raise UnreadableFile("is a link to a place outside the library folder, so it was not followed")
     return real
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return stat.S_ISLNK(os.stat(path, follow_symlinks=False).st_mode)  # noqa: PTH116 - the entry itself
+    except (OSError, ValueError):
+        return False
 
 
 def _within(real: Path, root: Path) -> bool:

@@ -247,6 +247,33 @@ def test_saving_into_a_folder_that_cannot_be_made_says_so(tmp_path: Path, librar
         save_entry(entry, blocker)
 
 
+def test_a_user_folder_whose_files_cannot_be_checked_gives_sentences_not_crashes(
+    tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulated (the tests run as root, which permissions do not stop): the form checks the id on
+    every keystroke, and a folder on a share that refuses the check must not stop the form."""
+    denied = tmp_path / "capabilities" / "citizen_voice.yaml"
+    real_stat = os.stat
+
+    def refusing(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(os.fspath(path)) == denied:
+            raise PermissionError(13, "Permission denied")
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", refusing)
+    entry, problems = validate_capability(new_capability(library), library, folder=tmp_path)
+    assert entry is None
+    assert problems == [
+        (
+            "id",
+            "already has a file in your library (citizen_voice.yaml) that did not load; "
+            "choose another identifier, or mend or remove that file",
+        )
+    ]
+    with pytest.raises(EntryError, match="citizen_voice.yaml"):
+        delete_entry("capability", "citizen_voice", tmp_path)
+
+
 # --- deleting ------------------------------------------------------------------------------------
 
 

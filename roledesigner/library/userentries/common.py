@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from roledesigner.library.catalogue import Library
-from roledesigner.library.folderfiles import EXTENSIONS
+from roledesigner.library.folderfiles import EXTENSIONS, present
 
 EntryKind = Literal["capability", "role"]
 Problems = list[tuple[str, str]]
@@ -41,10 +41,14 @@ def store(library: Library, kind: EntryKind) -> dict[str, Any]:
 
 
 def entry_file(folder: Path, kind: EntryKind, entry_id: str) -> Path | None:
-    """The file Role Designer saves this entry in, if it (or a link by its name) is there."""
+    """The file Role Designer saves this entry in, if it (or a link by its name) is there.
+
+    One that cannot even be checked (permission denied) counts as there: it is not overwritten
+    unseen, and reading or deleting it says why it cannot be.
+    """
     for extension in EXTENSIONS:
         path = folder / SUBFOLDERS[kind] / f"{entry_id}{extension}"
-        if path.exists() or path.is_symlink():
+        if present(path):
             return path
     return None
 

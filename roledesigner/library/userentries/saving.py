@@ -85,7 +85,7 @@ def delete_entry(kind: EntryKind, entry_id: str, folder: Path) -> None:
     try:
         content = read_yaml(path, folder)
     except YamlFileError as error:
-        raise EntryError(f"{error}; it was not deleted, so nothing is lost.") from error
+        raise EntryError(f"{path}: {error}; it was not deleted, so nothing is lost.") from error
     if not isinstance(content, dict) or content.get("id") != entry_id:
         raise EntryError(
             f"{path} does not hold the {WORDS[kind]} '{entry_id}' on its own, so it was not deleted; "
