@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QPointF, Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -436,10 +436,25 @@ def test_a_renamed_capability_shows_in_the_table_when_the_library_is_read_again(
     assert controller.undo_stack.count() == steps, "no edit of the design"
 
 
+def dragged(capability_id: str, kind: str = CAPABILITY_MIME) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(kind, QByteArray(capability_id.encode("utf-8")))
+    return mime
+
+
+def drag_over(table: ListTable, mime: QMimeData) -> bool:
+    """Whether the table takes what is dragged over its second row, as Qt asks it."""
+    point = table.visualRect(table.list_model.index(1, 0)).center()
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    table.dragEnterEvent(QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, buttons, keys))
+    moved = QDragMoveEvent(point, Qt.DropAction.CopyAction, mime, buttons, keys)
+    table.dragMoveEvent(moved)
+    return moved.isAccepted()
+
+
 def drop_on(table: ListTable, capability_id: str, row: int) -> None:
     """Drop a capability dragged from the library on a row of the table, as Qt delivers it."""
-    mime = QMimeData()
-    mime.setData(CAPABILITY_MIME, QByteArray(capability_id.encode("utf-8")))
+    mime = dragged(capability_id)
     point = QPointF(table.visualRect(table.list_model.index(row, 0)).center())
     event = QDropEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     table.dropEvent(event)
@@ -457,6 +472,9 @@ def test_a_capability_dropped_on_the_table_is_assessed_as_new_from_assesses_it(
         for item in design_from_role(role).capabilities
         if item.requirement is Requirement.ESSENTIAL and item.id not in in_design
     )
+    assert drag_over(table, dragged(composed.id))
+    assert not drag_over(table, dragged(composed.id, "text/plain")), "only capabilities from the library"
+    assert not drag_over(open_editor.tables["criteria"], dragged(composed.id)), "and only onto the capabilities"
     drop_on(table, composed.id, 1)
     assert controller.design.capabilities[1] == composed, "application and interview, as new --from says"
     assert table.message.isHidden()

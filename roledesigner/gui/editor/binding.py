@@ -298,6 +298,7 @@ class Binder:
         none_label: str | None = None,
         setter: Callable[[Any], str | None] | None = None,
         say: Callable[[str], None] | None = None,
+        from_design: Callable[[Any], str | None] = _choice_value,
     ) -> Binding:
         combo = QComboBox()
         if none_label is not None:
@@ -310,7 +311,7 @@ class Binder:
             combo,
             combo.currentData,
             lambda value: combo.setCurrentIndex(max(0, combo.findData(value))),
-            from_design=_choice_value,
+            from_design=from_design,
             setter=setter,
             say=say,
         )

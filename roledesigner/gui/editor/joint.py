@@ -122,7 +122,12 @@ class JointTab(QWidget):
             return Column(attr, attr, subject=f"The {attr.replace('_', ' ')} for {{item.organisation}}")
 
         manager = b.line(selected_field(table, "line_manager"), say=said_under(table, said("line_manager")))
-        terms = b.choice(selected_field(table, "terms"), Terms, say=said_under(table, said("terms")))
+        terms = b.choice(
+            selected_field(table, "terms"),
+            Terms,
+            say=said_under(table, said("terms")),
+            from_design=lambda chosen: (chosen or Terms.OTHER).value,  # no partner chosen: Other
+        )
         honorary = b.check(
             selected_field(table, "honorary_contract"),
             "The postholder holds an honorary contract with this partner",
