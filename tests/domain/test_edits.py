@@ -13,6 +13,7 @@ from roledesigner.domain.edits import (
     get_value,
     insert_item,
     move_item,
+    parse_path,
     remove_item,
     set_value,
 )
@@ -92,3 +93,13 @@ def test_invalid_values_are_refused_with_the_field() -> None:
 def test_labels_name_the_field() -> None:
     assert edit_label("purpose") == "Edit job purpose"
     assert edit_label("joint.partners[1].funding_percent") == "Edit joint post"
+
+
+def test_a_parsed_path_is_the_callers_own_to_change() -> None:
+    """Paths are parsed once and remembered; a caller changing its list changes no later answer."""
+    parts = parse_path("joint.partners[1].funding_percent")
+    assert parts == ["joint", "partners", 1, "funding_percent"]
+    parts.clear()
+    assert parse_path("joint.partners[1].funding_percent") == ["joint", "partners", 1, "funding_percent"]
+    with pytest.raises(ValueError, match="empty field path"):
+        parse_path("[]")
