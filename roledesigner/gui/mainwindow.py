@@ -1,15 +1,21 @@
-"""The main window: library on the left, the role editor in the middle, preview and review on the right."""
+"""The main window: library on the left, the role editor in the middle, preview and review on the right.
+
+It is built in two steps so that it shows as early as it can. The frame (menus, toolbar, the two
+docks, the status bar and the saved layout) needs neither pydantic nor the library, and is shown
+first; `fill()` then builds the editor, the library panel, the preview and the file session around
+a controller, from the event loop just after the first paint (`gui/app.py`). Every action works
+from the start: one used before the window is filled fills it first.
+"""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -23,24 +29,19 @@ from PySide6.QtWidgets import (
 
 from roledesigner.documents.jobs import ExportJob, ExportResult, ExportStatus, Format
 from roledesigner.domain.findings import counted
-from roledesigner.files.designfile import SUFFIX, DesignFileError
-from roledesigner.files.recovery import RecoveryStore, RecoveryUnavailable
-from roledesigner.files.settings import save_settings, user_library_dir
-from roledesigner.gui.controller import DocumentController
-from roledesigner.gui.editor.editor import RoleEditor
-from roledesigner.gui.exporting import Exporter
-from roledesigner.gui.library.editing import LibraryEditing
-from roledesigner.gui.library.panel import LibraryPanel
-from roledesigner.gui.preview import PreviewPanel
 from roledesigner.gui.windowstate import window_settings
-from roledesigner.library.compose import blank_design, design_from_role
-from roledesigner.library.loader import default_folders, load_library
+
+if TYPE_CHECKING:
+    from roledesigner.files.recovery import RecoveryStore
+    from roledesigner.gui.controller import DocumentController
+    from roledesigner.gui.editor.editor import RoleEditor
+    from roledesigner.gui.exporting import Exporter
+    from roledesigner.gui.library.editing import LibraryEditing
+    from roledesigner.gui.library.panel import LibraryPanel
+    from roledesigner.gui.preview import PreviewPanel
+    from roledesigner.gui.session import Session
 
 APP_NAME = "Role Designer"
-#: Seconds between recovery copies while there are unsaved changes (tests shorten it).
-AUTOSAVE_SECONDS = float(os.environ.get("ROLEDESIGNER_AUTOSAVE_SECONDS", "30"))
-FILE_FILTER = f"Role designs (*{SUFFIX});;All files (*)"
-MAX_RECENT = 8
 #: The default layout's widths in pixels: the preview wide enough to read a page of the document,
 #: the editor wide enough for its forms (never less than its own minimum, its tabs in full), and
 #: the library what is left, at most LIBRARY_WIDTH (a wider window widens the editor).
@@ -49,28 +50,31 @@ EDITOR_WIDTH = 560
 LIBRARY_WIDTH = 340
 
 
+def _waiting(text: str) -> QLabel:
+    """What an area shows for the moment between the first paint and the window being filled."""
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setAccessibleName(text or "Loading")
+    return label
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.controller = controller
         #: What the app cannot do on this machine, found at start-up (unwritable folders).
         self.start_up_warnings: list[str] = []
+        #: Builds what the frame waits for (`gui.app.fill_window`); called at most once.
+        self.filler: Callable[[], None] | None = None
+        self.filled = False
         self.qsettings = window_settings(self)
         self.setObjectName("MainWindow")
-        self.exporter = Exporter(self)
-        self.editor = RoleEditor(controller)
-        self.setCentralWidget(self.editor)
-        self.library_panel = LibraryPanel(controller.library)
-        self.library_panel.follow(controller)
-        self.library_panel.capabilityChosen.connect(self.add_capability)
-        self.preview = PreviewPanel(controller)
-        self.preview.fieldActivated.connect(self.editor.focus_field)
-        self.preview.refreshed.connect(self._update_status)
+        self.setCentralWidget(_waiting("Opening Role Designer…"))
         self.library_dock = self._dock(
-            "Library", "LibraryDock", self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+            "Library", "LibraryDock", _waiting("Reading the library…"), Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.preview_dock = self._dock(
-            "Preview and review", "PreviewDock", self.preview, Qt.DockWidgetArea.RightDockWidgetArea
+            "Preview and review", "PreviewDock", _waiting(""), Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.findings_label = QLabel()
         self.findings_label.setAccessibleName("Review summary")
@@ -82,28 +86,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.findings_label)
         self._actions()
-        controller.stateChanged.connect(self._update_title)
-        controller.designChanged.connect(self._update_title)
-        self._update_title()
-        self._update_status()
+        self.setWindowTitle(f"{APP_NAME}")
         self.resize(1280, 800)
         self._default_layout_pending = False
+        #: The default layout was given to the frame, before the editor's minimum width was known.
+        self._default_layout_refit = False
         self._restore_layout()
-        self.recovery = RecoveryStore()
-        self._autosave_warned = False
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(int(AUTOSAVE_SECONDS * 1000))
-        self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start()
-        controller.stateChanged.connect(self._clean_recovery)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.applicationStateChanged.connect(self._application_state)
-        controller.libraryChanged.connect(self._say_library_problems)
-        if controller.library.problems:
-            QTimer.singleShot(0, self._say_library_problems)
 
-    # --- building ------------------------------------------------------------------------------
+    # --- building the frame --------------------------------------------------------------------
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -126,7 +116,12 @@ class MainWindow(QMainWindow):
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
-        action.triggered.connect(slot)
+
+        def triggered(_checked: bool = False) -> None:
+            self.ensure_filled()
+            slot()
+
+        action.triggered.connect(triggered)
         return action
 
     def _actions(self) -> None:
@@ -148,7 +143,10 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(
             "Se&ttings…", self.edit_settings, keys.Preferences, "Organisation, template, libraries"
         )
-        self.quit_action = self._action("&Quit", self.close, keys.Quit, "Quit Role Designer")
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence(keys.Quit))
+        self.quit_action.setStatusTip("Quit Role Designer")
+        self.quit_action.triggered.connect(self.close)
         self.recent_menu_title = "Open &Recent"
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.new_action, self.open_action])
@@ -161,19 +159,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.settings_action, self.quit_action])
 
-        self.undo_action = self.controller.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(keys.Undo))
-        self.redo_action = self.controller.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence(keys.Redo))
-        # The menu and the tooltip name the step ("Undo Edit job title"); the toolbar's button keeps
-        # a short, fixed label, so the buttons after it never move.
-        self.undo_action.setIconText("Undo")
-        self.redo_action.setIconText("Redo")
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        find = self._action("&Find in library", self._find, keys.Find, "Search the library")
-        edit_menu.addAction(find)
+        self.edit_menu = self.menuBar().addMenu("&Edit")  # Undo and Redo join it when the window is filled
+        self._edit_separator = self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self._action("&Find in library", self._find, keys.Find, "Search the library"))
 
         view_menu = self.menuBar().addMenu("&View")
         library_toggle = self.library_dock.toggleViewAction()
@@ -183,27 +171,88 @@ class MainWindow(QMainWindow):
         view_menu.addActions([library_toggle, preview_toggle])
         view_menu.addAction(self._action("Reset &layout", self.reset_layout, None, "Show every area in its place"))
 
-        self.library_editing = LibraryEditing(
-            self.library_panel,
-            lambda: user_library_dir(self.controller.settings),
-            lambda: self.controller.library,
-            self,
-        )
-        self.library_editing.libraryChanged.connect(self.reload_library)
-        library_menu = self.menuBar().addMenu("&Library")
-        library_menu.addActions(self.library_editing.actions())
+        self.library_menu = self.menuBar().addMenu("&Library")  # the entry actions come with the panel
+        self.library_menu.aboutToShow.connect(self.ensure_filled)
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("Library &problems…", self.show_library_problems, None, "Entries skipped"))
         help_menu.addAction(self._action("&About Role Designer", self.about, None, "Version and research"))
 
-        toolbar = QToolBar("Main toolbar", self)
-        toolbar.setObjectName("MainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.new_action, self.open_action, self.save_action, self.undo_action, self.redo_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.export_word_action, self.export_pdf_action])
-        self.addToolBar(toolbar)
+        self.toolbar = QToolBar("Main toolbar", self)
+        self.toolbar.setObjectName("MainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        self._toolbar_separator = self.toolbar.addSeparator()
+        self.toolbar.addActions([self.export_word_action, self.export_pdf_action])
+        self.addToolBar(self.toolbar)
+
+    # --- filling -------------------------------------------------------------------------------
+
+    def ensure_filled(self) -> None:
+        """Fill the window now if it is not yet (an action used in the first moment after the start)."""
+        if not self.filled and self.filler is not None:
+            self.filler()
+
+    def fill(self, controller: DocumentController) -> None:
+        """Build everything that shows or changes the design, around `controller`."""
+        from roledesigner.gui.editor.editor import RoleEditor
+        from roledesigner.gui.exporting import Exporter
+        from roledesigner.gui.library.editing import LibraryEditing
+        from roledesigner.gui.library.panel import LibraryPanel
+        from roledesigner.gui.preview import PreviewPanel
+        from roledesigner.gui.session import Session
+
+        self.controller = controller
+        self.session: Session = Session(self, controller, self.qsettings)
+        self.exporter: Exporter = Exporter(self)
+        self.editor: RoleEditor = RoleEditor(controller)
+        self.setCentralWidget(self.editor)
+        self.library_panel: LibraryPanel = LibraryPanel(controller.library)
+        self.library_panel.follow(controller)
+        self.library_panel.capabilityChosen.connect(self.add_capability)
+        self.library_dock.setWidget(self.library_panel)
+        self.preview: PreviewPanel = PreviewPanel(controller)
+        self.preview.fieldActivated.connect(self.editor.focus_field)
+        self.preview.refreshed.connect(self._update_status)
+        self.preview_dock.setWidget(self.preview)
+
+        self.undo_action = controller.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = controller.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        # The menu and the tooltip name the step ("Undo Edit job title"); the toolbar's button keeps
+        # a short, fixed label, so the buttons after it never move.
+        self.undo_action.setIconText("Undo")
+        self.redo_action.setIconText("Redo")
+        self.edit_menu.insertActions(self._edit_separator, [self.undo_action, self.redo_action])
+        self.toolbar.insertActions(self._toolbar_separator, [self.undo_action, self.redo_action])
+
+        self.library_editing: LibraryEditing = LibraryEditing(
+            self.library_panel, self._user_library, lambda: self.controller.library, self
+        )
+        self.library_editing.libraryChanged.connect(self.reload_library)
+        self.library_menu.addActions(self.library_editing.actions())
+
+        controller.stateChanged.connect(self._update_title)
+        controller.designChanged.connect(self._update_title)
+        controller.libraryChanged.connect(self._say_library_problems)
+        self.filled = True
+        self._update_title()
+        self._update_status()
+        self._say_library_problems()
+        if self.isVisible():
+            self._shown_and_filled()
+
+    def _shown_and_filled(self) -> None:
+        if self._default_layout_pending or self._default_layout_refit:
+            self._default_layout_refit = False  # the editor's own minimum is known now
+            QTimer.singleShot(0, self.reset_layout)  # once the window is laid out at its size
+        self.preview.schedule_first_refresh()  # even with the preview hidden: the status bar needs the review
+
+    def _user_library(self) -> Path:
+        from roledesigner.files.settings import user_library_dir
+
+        return user_library_dir(self.controller.settings)
 
     # --- state shown ---------------------------------------------------------------------------
 
@@ -234,181 +283,54 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(f"Added '{self.controller.capability_name(capability_id)}'.", 4000)
 
-    # --- autosave and recovery -----------------------------------------------------------------
+    # --- the design as a file (gui/session.py) ---------------------------------------------------
 
-    def autosave(self) -> None:
-        """Write a recovery copy while there are unsaved changes; say once if that cannot be done."""
-        if not self.controller.is_modified:
-            return
-        try:
-            self.recovery.write(self.controller.design, self.controller.path)
-        except RecoveryUnavailable as error:
-            if not self._autosave_warned:
-                self._autosave_warned = True
-                QMessageBox.information(self, APP_NAME, f"{error} Save your work often.")
-
-    def _application_state(self, state: Qt.ApplicationState) -> None:
-        if state != Qt.ApplicationState.ApplicationActive:
-            self.autosave()
-
-    def _clean_recovery(self) -> None:
-        if not self.controller.is_modified:
-            self.recovery.clear()
-
-    def offer_recovery(self) -> None:
-        """After a crash: offer each design left behind, Restore (as unsaved) or Discard."""
-        problems = []
-        for copy in self.recovery.left_behind():
-            if copy.design is None:
-                problems.append(f"{copy.problem} It was discarded.")
-                self.recovery.discard(copy)
-                continue
-            when = copy.saved_at.strftime("%d %B %Y at %H:%M") if copy.saved_at else "an unknown time"
-            where = f" ({copy.original})" if copy.original else ""
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                APP_NAME,
-                f"Role Designer closed before {copy.name}{where} was saved. A recovery copy from {when} was "
-                "found. Restore it? It opens as unsaved; your file is not changed until you save.",
-                parent=self,
-            )
-            restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-            box.exec()
-            if box.clickedButton() is restore and self.maybe_save():
-                self.controller.replace(copy.design, copy.original, unsaved=True)
-                self.autosave()
-            self.recovery.discard(copy)
-        if problems:
-            QMessageBox.information(self, APP_NAME, "\n\n".join(problems))
-
-    # --- files ---------------------------------------------------------------------------------
+    @property
+    def recovery(self) -> RecoveryStore:
+        return self.session.recovery
 
     def maybe_save(self) -> bool:
-        """Ask Save, Discard or Cancel when there are unsaved changes; True to go on."""
-        if not self.controller.is_modified:
-            return True
-        answer = QMessageBox.question(
-            self,
-            APP_NAME,
-            f"Save the changes to '{self.controller.display_name}' before closing it?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return self.session.maybe_save()
 
     def new_design(self) -> None:
-        if not self.maybe_save():
-            return
-        from roledesigner.gui.dialogs.newdesign import NewDesignDialog  # dialogs load when first opened
-
-        dialog = NewDesignDialog(self.controller.library, self)
-        if not dialog.exec():
-            return
-        role_id = dialog.chosen_role()
-        hours = self.controller.settings.default_contracted_hours
-        role = self.controller.library.roles.get(role_id or "")
-        self.controller.replace(design_from_role(role, hours) if role else blank_design(hours))
-        self.editor.setCurrentIndex(0)
+        if self.session.new_design():
+            self.editor.setCurrentIndex(0)
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open role design", self._folder(), FILE_FILTER)
-        if path:
-            self.open_file(Path(path))
+        self.session.open_dialog()
 
     def open_file(self, path: Path) -> bool:
-        if not self.maybe_save():
-            return False
-        try:
-            self.controller.open(path)
-        except DesignFileError as error:
-            QMessageBox.warning(self, APP_NAME, str(error))
-            return False
-        self._remember(path)
-        return True
+        self.ensure_filled()
+        return self.session.open_file(path)
 
     def save(self) -> bool:
-        if self.controller.path is None:
-            return self.save_as()
-        return self._save_to(self.controller.path)
+        return self.session.save()
 
     def save_as(self) -> bool:
-        suggested = str(Path(self._folder()) / f"{self.controller.display_name}{SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(self, "Save role design", suggested, FILE_FILTER)
-        if not path:
-            return False
-        target = Path(path)
-        if not target.suffix:
-            target = target.with_suffix(SUFFIX)
-        return self._save_to(target)
-
-    def _save_to(self, path: Path) -> bool:
-        if path == self.controller.path and self.controller.changed_on_disk():
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                APP_NAME,
-                f"{path.name} has changed on disk since you opened it: someone else may have saved it. "
-                "Save your version under a new name, overwrite theirs, or cancel?",
-                parent=self,
-            )
-            save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
-            overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton(QMessageBox.StandardButton.Cancel)
-            box.exec()
-            if box.clickedButton() is save_as:
-                return self.save_as()
-            if box.clickedButton() is not overwrite:
-                return False
-        try:
-            self.controller.save(path)
-        except DesignFileError as error:
-            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, f"{error} Save it under another name?", parent=self)
-            save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(QMessageBox.StandardButton.Cancel)
-            box.exec()
-            return box.clickedButton() is save_as and self.save_as()
-        self._remember(path)
-        self.statusBar().showMessage(f"Saved {path}.", 4000)
-        return True
+        return self.session.save_as()
 
     def close_design(self) -> None:
-        if self.maybe_save():
-            self.controller.replace(blank_design(self.controller.settings.default_contracted_hours))
+        self.session.close_design()
 
-    def _folder(self) -> str:
-        if self.controller.path is not None:
-            return str(self.controller.path.parent)
-        return str(self.qsettings.value("lastFolder", str(Path.home())))
+    def autosave(self) -> None:
+        self.session.autosave()
+
+    def offer_recovery(self) -> None:
+        self.ensure_filled()
+        self.session.offer_recovery()
 
     def recent_files(self) -> list[str]:
-        value = self.qsettings.value("recentFiles", [])
-        if isinstance(value, str):
-            return [value]
-        return [str(item) for item in value] if isinstance(value, list) else []
-
-    def _remember(self, path: Path) -> None:
-        entry = str(path.resolve())
-        recent = [entry, *(p for p in self.recent_files() if p != entry)][:MAX_RECENT]
-        self.qsettings.setValue("recentFiles", recent)
-        self.qsettings.setValue("lastFolder", str(path.parent))
+        return self.session.recent_files()
 
     def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = self.recent_files()
-        if not recent:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
-        for number, entry in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{number} {Path(entry).name}")
-            action.setToolTip(entry)
-            action.triggered.connect(lambda _checked=False, p=entry: self.open_file(Path(p)))
+        self.ensure_filled()
+        self.session.fill_recent(self.recent_menu)
 
     # --- export --------------------------------------------------------------------------------
 
     def export(self, fmt: Format) -> None:
         kind = "Word" if fmt == "docx" else "PDF"
-        suggested = str(Path(self._folder()) / f"{self.controller.display_name}.{fmt}")
+        suggested = str(Path(self.session.folder()) / f"{self.controller.display_name}.{fmt}")
         path, _ = QFileDialog.getSaveFileName(self, f"Export {kind}", suggested, f"{kind} files (*.{fmt})")
         if not path:
             return
@@ -464,6 +386,7 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def edit_settings(self) -> None:
+        from roledesigner.files.settings import save_settings
         from roledesigner.gui.dialogs.settings import SettingsDialog  # loads the Word template checker
 
         dialog = SettingsDialog(self.controller.settings, self.controller.library, self)
@@ -485,6 +408,8 @@ class MainWindow(QMainWindow):
     def reload_library(self) -> None:
         """The user's or the team's entries changed: read the library again; every view that shows
         library entries listens to the controller's `libraryChanged`."""
+        from roledesigner.library.loader import default_folders, load_library
+
         self.controller.set_library(load_library(default_folders(self.controller.settings)))
 
     def show_library_problems(self) -> None:
@@ -501,7 +426,8 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is None or not self.restoreState(state):
-            self._default_layout_pending = True  # applied once the window is shown at its size
+            self.reset_layout()  # the frame's first paint has the default widths already
+            self._default_layout_pending = True  # and again once the window is shown at its size
 
     def reset_layout(self) -> None:
         self._default_layout_pending = False
@@ -526,21 +452,25 @@ class MainWindow(QMainWindow):
         """
         separator = self.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, self)
         room = self.width() - 2 * separator
-        editor = max(EDITOR_WIDTH, self.editor.minimumSizeHint().width())
+        central = self.centralWidget()
+        editor = max(EDITOR_WIDTH, central.minimumSizeHint().width() if central is not None else 0)
         library = min(LIBRARY_WIDTH, room - editor - PREVIEW_WIDTH)
         return max(library, self.library_dock.minimumSizeHint().width()), PREVIEW_WIDTH
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._default_layout_pending:
-            QTimer.singleShot(0, self.reset_layout)  # once the window is laid out at its size
-        self.preview.schedule_first_refresh()  # even with the preview hidden: the status bar needs the review
+        if self.filled:
+            self._shown_and_filled()
+        elif self._default_layout_pending:
+            QTimer.singleShot(0, self.reset_layout)  # the frame at its shown size; again once filled
+            self._default_layout_refit = True
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_save():
+        if self.filled and not self.maybe_save():
             event.ignore()
             return
         self.qsettings.setValue("geometry", self.saveGeometry())
         self.qsettings.setValue("windowState", self.saveState())
-        self.recovery.clear()  # saved or discarded: nothing left to recover
+        if self.filled:
+            self.session.recovery.clear()  # saved or discarded: nothing left to recover
         event.accept()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -24,9 +24,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor, QTextDocument, QTextFragment, QTextImageFormat
 from PySide6.QtWidgets import QListView, QSplitter, QStyle, QTextBrowser, QVBoxLayout, QWidget
 
-from roledesigner.documents.viewmodel import build_view
 from roledesigner.domain.findings import SEVERITY_WORDS, Finding, Severity
-from roledesigner.gui.controller import DocumentController
+
+if TYPE_CHECKING:
+    from roledesigner.gui.controller import DocumentController
 
 Index = QModelIndex | QPersistentModelIndex
 _ICONS = {
@@ -207,6 +208,7 @@ class PreviewPanel(QWidget):
     def refresh_now(self) -> None:
         """Render the preview and run the review for the design as it is now."""
         from roledesigner.documents.html import render_html
+        from roledesigner.documents.viewmodel import build_view
         from roledesigner.review import review
 
         started = time.perf_counter()

@@ -203,7 +203,7 @@ def test_a_damaged_recovery_copy_is_discarded_with_a_message(
 def test_autosave_off_is_said_once(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("x", encoding="utf-8")
-    window.recovery = RecoveryStore(blocker / "recovery")
+    window.session.recovery = RecoveryStore(blocker / "recovery")
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
     window.controller.set_field("purpose", "Something")

@@ -1,0 +1,72 @@
+"""The window shows its frame first and is filled a moment later: what the frame may load, and
+that nothing a user does in that moment is lost."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from roledesigner.documents.sample import sample_design
+from roledesigner.files.designfile import save_design
+from roledesigner.gui.app import fill_window, start_window
+from roledesigner.library.catalogue import Library
+
+FRAME_ONLY = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from roledesigner.gui.app import fill_window, start_window
+    window = start_window()
+    window.show()
+    app.processEvents()
+    heavy = ("pydantic", "yaml", "roledesigner.library.loader", "roledesigner.review", "roledesigner.documents.viewmodel")
+    print("BEFORE:", sorted(name for name in heavy if name in sys.modules))
+    fill_window(window)
+    print("FILLED:", window.filled, type(window.editor).__name__, len(window.controller.library.roles) > 0)
+    """
+)
+
+
+@pytest.mark.slow
+def test_the_frame_shows_before_pydantic_the_library_or_the_review_is_loaded(tmp_path: Path) -> None:
+    """In a fresh process, as a real start: these cost more than a bare window's whole start."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ROLEDESIGNER_CONFIG_DIR": str(tmp_path / "config")}
+    result = subprocess.run(
+        [sys.executable, "-c", FRAME_ONLY], env=env, capture_output=True, text=True, timeout=120, check=True
+    )
+    assert "BEFORE: []" in result.stdout, result.stdout
+    assert "FILLED: True RoleEditor True" in result.stdout
+
+
+def test_a_file_opened_before_the_window_is_filled_fills_it_first(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
+    design = tmp_path / "lead.roledesign"
+    save_design(sample_design(library), design)
+    window = start_window()
+    qtbot.addWidget(window)
+    window.filler = lambda: fill_window(window)
+    window.show()
+    assert not window.filled
+    assert window.windowTitle() == "Role Designer"
+    assert window.open_file(design)
+    assert window.filled and window.controller.path == design
+    assert window.windowTitle().startswith("lead[*]")
+    window.controller.undo_stack.setClean()
+
+
+def test_an_action_used_before_the_window_is_filled_fills_it_first(qtbot: QtBot) -> None:
+    window = start_window()
+    qtbot.addWidget(window)
+    window.filler = lambda: fill_window(window)
+    assert not window.filled
+    window.close_action.trigger()  # Close on a design with no changes: a blank design, no question
+    assert window.filled
+    assert window.controller.path is None and window.editor.isVisibleTo(window)
