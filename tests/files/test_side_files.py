@@ -11,7 +11,9 @@ from roledesigner.domain.models import RoleDesign
 from roledesigner.files.atomic import WriteError, write_atomically
 from roledesigner.files.designfile import MAX_BYTES, DesignFileError, backup_path, load_design, save_design
 
-posix_only = pytest.mark.skipif(os.name != "posix", reason="links, pipes and permission bits as Linux and macOS have them")
+posix_only = pytest.mark.skipif(
+    os.name != "posix", reason="links, pipes and permission bits as Linux and macOS have them"
+)
 
 
 def _saved_twice(path: Path) -> None:
