@@ -77,7 +77,10 @@ def test_add_a_capability_by_double_click_and_by_drag_and_drop(
     )
     table.dropEvent(drop)
     assert [c.id for c in window.controller.design.capabilities] == ["active_listening", "political_astuteness"]
-    table.dropEvent(drop)  # the same again is refused, with a reason at the table
+    again = QDropEvent(  # Qt ignores a drop event that was already accepted, so a fresh one
+        QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    table.dropEvent(again)  # the same again is refused, with a reason at the table
     assert len(window.controller.design.capabilities) == 2
     assert window.editor.capability_message.text() == "'Active listening' is already in this role."
 
