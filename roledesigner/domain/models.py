@@ -18,6 +18,7 @@ from roledesigner.domain.vocabulary import (
     Assessment,
     Contract,
     CriterionCategory,
+    Decision,
     Footprint,
     Function,
     LegalBasis,
@@ -31,7 +32,9 @@ from roledesigner.domain.vocabulary import (
 )
 
 #: 2 added `directorate` and `job_reference` (CONVENTIONS: the usual job identification).
-SCHEMA_VERSION = 2
+#: 3 added the document's record (`signoffs`, `history`, `acknowledged`), text an import could not
+#: place (`unmapped`), and the status lifecycle (format 2's in_review and final are mapped on load).
+SCHEMA_VERSION = 3
 
 #: The largest amount each unit can hold for one week, whatever the post's hours.
 UNIT_CEILING: dict[AllocationUnit, Decimal] = {
@@ -145,6 +148,54 @@ class Development(_Model):
     programmes: list[FilledText] = []
 
 
+class SignOff(_Model):
+    """Who agreed the post for an organisation (a joint post's partners each sign off)."""
+
+    organisation: FilledText
+    name: Text = ""
+    role: Text = ""
+    decision: Decision = Decision.PENDING
+    date: dt.date | None = None
+    comment: Text = ""
+    #: The version the decision was given on, so a later change shows the approval is out of date.
+    version: Text = ""
+
+
+class HistoryEntry(_Model):
+    """A recorded version: the content as it stood, with who recorded it and why.
+
+    `design` is kept as the JSON object it was saved as and validated only when a version is
+    opened or compared, so a file with hundreds of versions opens as fast as one with none.
+    """
+
+    version: FilledText
+    date: dt.date
+    author: Text = ""
+    note: Text = ""
+    status: Status = Status.DRAFT
+    design: dict[str, Any]
+
+
+class Acknowledgement(_Model):
+    """A warning a person read and accepted on purpose; shown with its reason, never hidden."""
+
+    code: FilledText
+    field: Text = ""
+    reason: FilledText
+    by: Text = ""
+    date: dt.date | None = None
+
+
+class UnmappedBlock(_Model):
+    """Text from an imported job description that no field took, kept in order until the user
+    moves it: nothing of the source is ever dropped."""
+
+    text: FilledText
+    #: The heading it stood under in the source, and where it was (such as "table 2, row 3").
+    heading: Text = ""
+    source: Text = ""
+
+
 class RoleDesign(_Model):
     schema_version: int = SCHEMA_VERSION
     title: Text
@@ -177,6 +228,10 @@ class RoleDesign(_Model):
     version: Text = "1"
     author: Text = ""
     updated: dt.date | None = None
+    signoffs: list[SignOff] = []
+    history: list[HistoryEntry] = []
+    acknowledged: list[Acknowledgement] = []
+    unmapped: list[UnmappedBlock] = []
 
     @field_validator("reports_to", "accountable_to", mode="before")
     @classmethod

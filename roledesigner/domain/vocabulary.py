@@ -100,9 +100,23 @@ class LegalBasis(StrEnum):
 
 
 class Status(StrEnum):
+    """The life of a job description, in order (DESIGN.md); format 2's `in_review` and `final`
+    are read as `submitted_for_evaluation` and `approved`."""
+
     DRAFT = "draft"
-    IN_REVIEW = "in_review"
-    FINAL = "final"
+    AGREED_WITH_MANAGER = "agreed_with_manager"
+    SUBMITTED_FOR_EVALUATION = "submitted_for_evaluation"
+    EVALUATED = "evaluated"
+    APPROVED = "approved"
+    ADVERTISED = "advertised"
+
+
+class Decision(StrEnum):
+    """A partner's or manager's answer to a sign-off request."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    RETURNED = "returned"
 
 
 LABELS: dict[str, str] = {
@@ -148,8 +162,13 @@ LABELS: dict[str, str] = {
     "section_113": "Section 113 agreement (Local Government Act 1972)",
     "joint_employment": "Joint employment",
     "draft": "Draft",
-    "in_review": "In review",
-    "final": "Final",
+    "agreed_with_manager": "Agreed with the line manager",
+    "submitted_for_evaluation": "Submitted for job evaluation",
+    "evaluated": "Evaluated",
+    "approved": "Approved",
+    "advertised": "Advertised",
+    "pending": "Pending",
+    "returned": "Returned for changes",
 }
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from roledesigner.domain.errors import InputError, describe
+from roledesigner.domain.migrations import migrate_status
 from roledesigner.domain.models import SCHEMA_VERSION, RoleDesign
 from roledesigner.files.atomic import WriteError, write_atomically
 from roledesigner.files.jsontext import JsonLimit, load_json
@@ -25,6 +26,7 @@ MAX_BYTES = 10 * 1024 * 1024
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {
     1: lambda data: data,  # 2 only added optional fields (directorate, job_reference)
+    2: migrate_status,  # 3 added optional lists and the status lifecycle
 }
 #: The oldest format this version can migrate from.
 MIN_SCHEMA_VERSION = 1

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from roledesigner.domain.models import Partner, RoleDesign
+from roledesigner.domain.models import SCHEMA_VERSION, Partner, RoleDesign
 from roledesigner.files import designfile as storage
 from roledesigner.files.designfile import DesignFileError, load_design, save_design
 
@@ -213,7 +213,7 @@ def test_damaged_json_is_explained_in_plain_words(tmp_path: Path, text: str, mea
     assert "at at" not in message and "Expecting" not in message and "delimiter" not in message
 
 
-def test_a_format_1_file_opens_and_is_saved_as_format_2(tmp_path: Path) -> None:
+def test_a_format_1_file_opens_and_is_saved_in_the_current_format(tmp_path: Path) -> None:
     """Format 2 added the directorate and the job reference; a format-1 file has neither."""
     path = _write(tmp_path / "v1.roledesign", '{"schema_version": 1, "title": "Place director", "employer": "ICB"}')
     design = load_design(path)
@@ -225,13 +225,13 @@ def test_a_format_1_file_opens_and_is_saved_as_format_2(tmp_path: Path) -> None:
     )
     save_design(design.model_copy(update={"directorate": "Strategy", "job_reference": "ICB-123"}), path)
     written = json.loads(path.read_text(encoding="utf-8"))
-    assert written["schema_version"] == 2
+    assert written["schema_version"] == SCHEMA_VERSION
     assert (written["directorate"], written["job_reference"]) == ("Strategy", "ICB-123")
     assert load_design(path).job_reference == "ICB-123"
 
 
 def test_a_format_from_a_newer_version_says_to_update(tmp_path: Path) -> None:
-    path = _write(tmp_path / "v3.roledesign", '{"schema_version": 3, "title": "x"}')
+    path = _write(tmp_path / "next.roledesign", f'{{"schema_version": {SCHEMA_VERSION + 1}, "title": "x"}}')
     with pytest.raises(DesignFileError, match="saved by a newer version of Role Designer"):
         load_design(path)
 
