@@ -150,8 +150,8 @@ def coverage(design: RoleDesign, library: Library) -> list[Finding]:
             Finding(
                 "coverage.missing_domain",
                 Severity.WARNING,
-                f"No capability covers '{domain.name}'. Effective system leadership draws on all four domains of the "
-                f"Systems Leadership Framework ({SCIE_2018}).{tip}",
+                f"No capability covers '{domain.name}'. Effective system leadership relies on capabilities grouped "
+                f"under the four domains of the Systems Leadership Framework ({SCIE_2018}).{tip}",
                 "capabilities",
             )
         )

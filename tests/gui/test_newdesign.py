@@ -36,7 +36,7 @@ def listed(dialog: NewDesignDialog) -> list[str]:
 
 def test_the_dialog_lists_every_emerging_role(dialog: NewDesignDialog, library: Library) -> None:
     assert dialog.windowTitle() == "New role design"
-    assert len(library.roles) == 18
+    assert len(library.roles) == 19
     assert sorted(listed(dialog)) == sorted(library.roles)
     item = dialog.role_list.item(listed(dialog).index("system_finance_lead"))
     assert item.text() == "System finance lead (system footprint)"

@@ -29,6 +29,7 @@ ENABLERS = {
 }
 #: Every emerging role SCIE (2021) names, and the joint NHS / local authority areas.
 EXPECTED_ROLES = {
+    "system_clinical_lead",
     "ics_executive_lead",
     "independent_chair",
     "place_chief_executive",
@@ -51,6 +52,7 @@ EXPECTED_ROLES = {
 #: The 13 of SCIE (2021), the 10 skills of SCIE (2018) and what Timmins (2015) and King (2019) add,
 #: merged where sources describe the same capability.
 EXPECTED_CAPABILITIES = {
+    "transformation_and_programme_management",
     "leading_through_influence", "political_astuteness", "flexible_with_rules", "creative_thinking",
     "clear_narrative", "living_with_ambiguity", "managing_multiple_strategies", "making_things_happen",
     "long_term_planning", "ceding_power", "tenacity_and_resilience", "building_relationships",
