@@ -97,23 +97,32 @@ def _is_link(path: Path) -> bool:
 
 
 def _within(real: Path, root: Path) -> bool:
-    if real.is_relative_to(root):  # `root` given resolved: no need to resolve it for every file
+    if _starts(real, root):  # `root` given resolved: no need to resolve it for every file
         return True
     try:
-        return real.is_relative_to(root.resolve(strict=True))
+        return _starts(real, root.resolve(strict=True))
     except (OSError, RuntimeError) as error:
         raise UnreadableFile("cannot be read, because its library folder cannot be opened") from error
 
 
-_PROC_FDS = Path("/proc/self/fd")
+def _starts(path: Path, folder: Path) -> bool:
+    """`path.is_relative_to(folder)` for resolved paths, as plain text: it runs for every file."""
+    text, prefix = os.path.normcase(path), os.path.normcase(folder)
+    return text == prefix or text.startswith(prefix.rstrip(os.sep) + os.sep)
+
+
+#: Where Linux tells which file each open descriptor is (absent on macOS and Windows).
+_PROC_FDS = "/proc/self/fd" if os.path.isdir("/proc/self/fd") else ""  # noqa: PTH112 - once, at import
+#: Whether this system can say where an open file is (Linux through /proc, macOS through fcntl).
+_CAN_LOCATE = bool(_PROC_FDS) or hasattr(fcntl, "F_GETPATH")
 
 
 def _opened_path(descriptor: int) -> Path | None:
     """Where the file open on `descriptor` really is, as the system tells it (Linux and macOS);
     None where it cannot say (Windows), and the checks made before opening stand alone."""
     try:
-        if _PROC_FDS.is_dir():
-            return (_PROC_FDS / str(descriptor)).readlink()
+        if _PROC_FDS:
+            return Path(os.readlink(f"{_PROC_FDS}/{descriptor}"))  # noqa: PTH115 - a descriptor's entry, read often
         if fcntl is not None and hasattr(fcntl, "F_GETPATH"):
             raw = fcntl.fcntl(descriptor, fcntl.F_GETPATH, bytes(1024))
             return Path(os.fsdecode(raw.rstrip(b"\0")))
@@ -123,43 +132,69 @@ def _opened_path(descriptor: int) -> Path | None:
 
 
 def read_bytes(path: Path, root: Path) -> bytes:
-    """The whole content of one ordinary file inside `root`, at most MAX_BYTES; else UnreadableFile."""
-    real = _resolved(path, root)
-    try:
-        status = os.stat(real, follow_symlinks=False)  # noqa: PTH116 - the mode and size of this very entry
-    except OSError as error:
-        raise UnreadableFile(f"cannot be read ({reason(error)})") from error
+    """The whole content of one ordinary file inside `root`, at most MAX_BYTES; else UnreadableFile.
+
+    Where the system can say where an open file is (Linux, macOS), a file that is not a link is
+    opened straight away and its place checked once open, which also catches a folder swapped
+    meanwhile; elsewhere (Windows) every path is resolved and checked before it is opened.
+    """
+    status = _status(path)
+    target = path
+    if stat.S_ISLNK(status.st_mode) or not _CAN_LOCATE:
+        target = _resolved(path, root)
+        status = _status(target)
     if not stat.S_ISREG(status.st_mode):
         raise UnreadableFile(f"{_kind(status.st_mode)}; only ordinary files are read")
     if status.st_size > MAX_BYTES:
         raise UnreadableFile(_too_large(status.st_size))
     try:
-        descriptor = os.open(real, _OPEN_FLAGS)
+        descriptor = os.open(target, _OPEN_FLAGS)
     except OSError as error:
         raise UnreadableFile(f"cannot be read ({reason(error)})") from error
     try:
         opened = os.fstat(descriptor)
         where = _opened_path(descriptor)
+        if where is None and target is path:  # the system could not say after all: check the old way
+            where = _resolved(path, root)
         if (
             not stat.S_ISREG(opened.st_mode)
             or not _same(opened, status)
             or (where is not None and not _within(where, root))
         ):  # a file or folder swapped for another (or for a link) between the checks and the open
             raise UnreadableFile("changed while it was being opened, so it was not read; try again")
-        chunks: list[bytes] = []
-        total = 0
-        while total <= MAX_BYTES:
-            chunk = os.read(descriptor, _CHUNK)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
+        data = _read_capped(descriptor, status.st_size)
     except OSError as error:
         raise UnreadableFile(f"cannot be read ({reason(error)})") from error
     finally:
         os.close(descriptor)
-    if total > MAX_BYTES:
-        raise UnreadableFile(_too_large(total))
+    if len(data) > MAX_BYTES:
+        raise UnreadableFile(_too_large(len(data)))
+    return data
+
+
+def _status(path: Path) -> os.stat_result:
+    try:
+        return os.stat(path, follow_symlinks=False)  # noqa: PTH116 - the entry itself, link or not
+    except OSError as error:
+        raise UnreadableFile(f"cannot be read ({reason(error)})") from error
+    except ValueError as error:  # a NUL character in the name
+        raise UnreadableFile("cannot be read (its name is not one a file can have)") from error
+
+
+def _read_capped(descriptor: int, size: int) -> bytes:
+    """At most MAX_BYTES + 1 bytes: the size reported first (one read for an ordinary file), then
+    on in chunks in case the file is longer than it said."""
+    wanted = min(size, MAX_BYTES) + 1
+    first = os.read(descriptor, wanted)
+    if len(first) < wanted:
+        return first
+    chunks, total = [first], len(first)
+    while total <= MAX_BYTES:
+        chunk = os.read(descriptor, _CHUNK)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
     return b"".join(chunks)
 
 

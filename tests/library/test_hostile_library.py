@@ -150,7 +150,7 @@ def test_a_shared_folder_without_read_permission(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
-def test_a_named_pipe_is_refused_without_waiting_on_it(tmp_path: Path) -> None:
+def test_a_named_pipe_is_refused_without_waiting_on_it(tmp_path: Path, opening: str) -> None:
     """Reading a pipe with no writer waits for ever: if this regresses, the test hangs until the
     suite's own timeout stops it."""
     base = good_folder(tmp_path)
@@ -164,7 +164,7 @@ def test_a_named_pipe_is_refused_without_waiting_on_it(tmp_path: Path) -> None:
     )
 
 
-def test_a_device_is_refused(tmp_path: Path) -> None:
+def test_a_device_is_refused(tmp_path: Path, opening: str) -> None:
     base = good_folder(tmp_path)
     device = base / "roles" / "zero.yaml"
     try:
@@ -204,7 +204,9 @@ def test_any_alias_is_refused_but_an_asterisk_in_text_is_not_one(tmp_path: Path)
     assert "anchor.yaml: line 9: uses the YAML alias *d" in only_problem(library)
 
 
-def test_a_file_over_one_megabyte_is_refused_unopened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_over_one_megabyte_is_refused_unopened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opening: str
+) -> None:
     """A valid entry of 1.5 MB and a sparse file of 10 GB: neither is opened, let alone read."""
     base = good_folder(tmp_path)
     large = base / "capabilities" / "large.yaml"
@@ -232,7 +234,7 @@ def test_a_file_over_one_megabyte_is_refused_unopened(tmp_path: Path, monkeypatc
 
 
 def test_a_file_that_grows_past_the_cap_after_its_size_was_checked_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opening: str
 ) -> None:
     """The read itself is bounded: a size reported small (as /proc files and some shares report
     0) does not let more than the cap through."""
@@ -256,7 +258,20 @@ def test_a_file_that_grows_past_the_cap_after_its_size_was_checked_is_refused(
 SECRET = "TOP-SECRET-LINE"
 
 
-def test_a_link_out_of_the_library_folder_is_not_followed_nor_its_target_quoted(tmp_path: Path) -> None:
+@pytest.fixture(params=["located once open", "resolved before opening"])
+def opening(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both ways a file is checked: where the system says where an open file is (Linux, macOS),
+    and where it cannot (Windows), so every path is resolved and checked before it is opened."""
+    if request.param == "located once open" and not folderfiles._CAN_LOCATE:
+        pytest.skip("this system cannot say where an open file is")
+    if request.param == "resolved before opening":
+        monkeypatch.setattr(folderfiles, "_CAN_LOCATE", False)
+        monkeypatch.setattr(folderfiles, "_PROC_FDS", "")
+        monkeypatch.setattr(folderfiles, "fcntl", None)
+    return str(request.param)
+
+
+def test_a_link_out_of_the_library_folder_is_not_followed_nor_its_target_quoted(tmp_path: Path, opening: str) -> None:
     outside = tmp_path / "private"
     outside.mkdir()
     (outside / "broken.txt").write_text(f"id: [{SECRET}\nname: {SECRET}\n", encoding="utf-8")
@@ -275,7 +290,7 @@ def test_a_link_out_of_the_library_folder_is_not_followed_nor_its_target_quoted(
     assert not any(SECRET in message for message in messages(library))
 
 
-def test_a_linked_entry_folder_out_of_the_library_is_not_followed(tmp_path: Path) -> None:
+def test_a_linked_entry_folder_out_of_the_library_is_not_followed(tmp_path: Path, opening: str) -> None:
     outside = make_folder(tmp_path / "elsewhere", {"stolen.yaml": capability("stolen")})
     base = good_folder(tmp_path / "library")
     (base / "capabilities" / "listening.yaml").unlink()
@@ -287,7 +302,7 @@ def test_a_linked_entry_folder_out_of_the_library_is_not_followed(tmp_path: Path
     assert f"{base / 'capabilities'}: is a link to a place outside the library folder" in messages(library)[0]
 
 
-def test_a_link_inside_the_library_folder_is_followed(tmp_path: Path) -> None:
+def test_a_link_inside_the_library_folder_is_followed(tmp_path: Path, opening: str) -> None:
     """Decided: a team may keep one file in two places of its own folder, so such links load."""
     base = good_folder(tmp_path)
     make_folder(base, {"archive/kept.yaml": capability("kept")})
@@ -297,7 +312,7 @@ def test_a_link_inside_the_library_folder_is_followed(tmp_path: Path) -> None:
     assert "kept" in library.capabilities
 
 
-def test_a_library_folder_that_is_itself_a_link_loads(tmp_path: Path) -> None:
+def test_a_library_folder_that_is_itself_a_link_loads(tmp_path: Path, opening: str) -> None:
     """The folder named in the settings may be a link (to a mounted share): its inside is its target."""
     real = good_folder(tmp_path / "real")
     link = tmp_path / "link"
@@ -307,7 +322,7 @@ def test_a_library_folder_that_is_itself_a_link_loads(tmp_path: Path) -> None:
     assert set(library.capabilities) == GOOD
 
 
-def test_a_dangling_link_and_a_loop_of_links_are_one_warning_each(tmp_path: Path) -> None:
+def test_a_dangling_link_and_a_loop_of_links_are_one_warning_each(tmp_path: Path, opening: str) -> None:
     base = good_folder(tmp_path)
     (base / "capabilities" / "gone.yaml").symlink_to(base / "nowhere.yaml")
     (base / "capabilities" / "loop_a.yaml").symlink_to(base / "capabilities" / "loop_b.yaml")
@@ -464,9 +479,8 @@ def test_whatever_a_file_holds_the_library_loads_and_its_warnings_are_visible(
         assert not {char for char in message if unicodedata.category(char) in HIDDEN}, repr(message)
 
 
-@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs the system to say where an open file is")
 def test_a_folder_swapped_for_a_link_out_while_a_file_is_being_read_is_caught(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opening: str
 ) -> None:
     """A writer of the shared folder racing the reader: just after the link checks, the entry
     folder is swapped for a link to a private folder holding a file of the same name. Simulated
@@ -485,5 +499,8 @@ def test_a_folder_swapped_for_a_link_out_while_a_file_is_being_read_is_caught(
     monkeypatch.setattr(os, "stat", swapping)
     library = load(base)
     assert "listening" not in library.capabilities
-    assert f"{target}: changed while it was being opened, so it was not read" in messages(library)[0]
+    if opening == "located once open":  # the swap came before the file was opened, and is seen once it is
+        assert f"{target}: changed while it was being opened, so it was not read" in messages(library)[0]
+    else:  # the swap came before the path was resolved, so the path now leads out
+        assert f"{target}: is a link to a place outside the library folder" in messages(library)[0]
     assert not any(SECRET in message for message in messages(library))
