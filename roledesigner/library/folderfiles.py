@@ -11,6 +11,10 @@ them is not trusted. The rules, held here for every read:
 - Links are followed only while they stay inside the library folder. A link (or a junction on
   Windows) that leads outside it is refused unread, and the warning names the link, never what is
   in its target. Links within the folder are followed, so a team may keep one file in two places.
+  On Linux and macOS the system is asked where the opened file really is, so a folder swapped for
+  a link between the checks and the open is caught too; on Windows, which cannot be asked, every
+  path is resolved and checked just before it is opened, and the file opened must be the one
+  checked (same file number), which leaves only a swap of a folder in that instant unseen.
 - Every `OSError` (permission denied, a file another program holds open on Windows, a share that
   went away) becomes a plain reason, so the caller skips that one file or folder.
 """
