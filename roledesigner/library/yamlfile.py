@@ -35,8 +35,12 @@ class YamlFileError(Exception):
     """A library file could not be read as YAML; str() is a phrase such as 'line 4: ...'."""
 
 
-def _refuse(node: yaml.Node, problem: str) -> yaml.constructor.ConstructorError:
-    return yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+class _Refused(yaml.constructor.ConstructorError):
+    """A value this loader refuses; its problem is already the phrase to show."""
+
+
+def _refuse(node: yaml.Node, problem: str) -> _Refused:
+    return _Refused(None, None, problem, node.start_mark)
 
 
 class _Loader(_Base):
@@ -99,10 +103,12 @@ def read_yaml(path: Path, root: Path) -> Any:
         raise YamlFileError(f"is not UTF-8 text (byte position {error.start})") from error
     try:
         return _parse(text)
+    except _Refused as error:
+        raise YamlFileError(f"{_line(error)}{error.problem}") from error
     except yaml.constructor.ConstructorError as error:
         problem = str(getattr(error, "problem", ""))
-        if "could not determine a constructor" not in problem:
-            raise YamlFileError(f"{_line(error)}{quoted(problem, 200)}") from error
+        if "could not determine a constructor" not in problem:  # an unhashable key, a bad merge
+            raise YamlFileError(f"{_line(error)}is not plain library data ({quoted(problem, 200)})") from error
         tag = problem.split("'")
         named = tag[1].replace("tag:yaml.org,2002:", "!!") if len(tag) > 1 else "a tag"
         raise YamlFileError(

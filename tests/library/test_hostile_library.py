@@ -504,3 +504,11 @@ def test_a_folder_swapped_for_a_link_out_while_a_file_is_being_read_is_caught(
     else:  # the swap came before the path was resolved, so the path now leads out
         assert f"{target}: is a link to a place outside the library folder" in messages(library)[0]
     assert not any(SECRET in message for message in messages(library))
+
+
+def test_a_key_that_is_a_list_is_one_warning(tmp_path: Path) -> None:
+    base = good_folder(tmp_path)
+    make_folder(base, {"capabilities/key.yaml": capability("key") + "? [a, b]\n: x\n"})
+    library = load(base)
+    assert set(library.capabilities) == GOOD
+    assert "key.yaml: line 9: is not plain library data (found unhashable key)" in only_problem(library)
