@@ -9,7 +9,7 @@ What a file can make the loader do is bounded before any of it reaches the model
 - nesting is bounded (libyaml stops at 1,000 levels; the pure-Python loader's recursion is caught);
 - a number longer than `MAX_DIGITS` and an impossible date are refused with their line, instead of
   the ValueError Python raises for them.
-Every failure is a YamlFileError whose text quotes nothing from the file unmade-visible.
+Every failure is a YamlFileError; whatever its text quotes from the file is made visible (`quoting`).
 """
 
 from __future__ import annotations
