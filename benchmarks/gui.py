@@ -71,6 +71,8 @@ WIDGETS = (Path(__file__).parent / "widgetfloor.py").read_text(encoding="utf-8")
 #: says: "frame" at the frame's first paint, "1" once filled and painted, "preview" once the first
 #: preview and review are in.
 OURS = "import sys\nfrom roledesigner.gui.app import run\nsys.exit(run())\n"
+#: The same through the `roledesigner` command, as a desktop launcher or `make run` starts it.
+COMMAND = "import runpy\nrunpy.run_module('roledesigner', run_name='__main__')\n"
 
 RUNS = 9
 
@@ -131,6 +133,7 @@ def _startups(where: str, platform: dict[str, str]) -> list[Result]:
         "pydantic": (PYDANTIC, base),
         "floor": (FLOOR, base),
         "frame": (OURS, {**base, "ROLEDESIGNER_QUIT_WHEN_SHOWN": "frame"}),
+        "command": (COMMAND, {**base, "ROLEDESIGNER_QUIT_WHEN_SHOWN": "frame"}),
         "filled": (OURS, {**base, "ROLEDESIGNER_QUIT_WHEN_SHOWN": "1"}),
         "preview": (OURS, {**base, "ROLEDESIGNER_QUIT_WHEN_SHOWN": "preview"}),
     }
@@ -153,6 +156,14 @@ def _startups(where: str, platform: dict[str, str]) -> list[Result]:
             bare,
             "< 2.5x baseline",
             ms["frame"] < 2.5 * bare,
+        ),
+        Result(
+            f"start with the roledesigner command to a shown main window ({where})",
+            ms["command"],
+            name,
+            bare,
+            "report",
+            True,
         ),
         Result(
             f"start to the filled window ({where}): editor, library and preview panes built",

@@ -103,11 +103,19 @@ def run(path: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = start_window()
     quit_when = os.environ.get(QUIT_WHEN_SHOWN)
+    #: A fault while filling the window ends the app as a fault at start-up always has (the command
+    #: line says it in a sentence, exit 3), rather than leaving a frame that never fills.
+    failed: list[Exception] = []
 
     def fill() -> None:
-        if window.filled:
+        if window.filled or failed:
             return
-        fill_window(window, path, echo=True)
+        try:
+            fill_window(window, path, echo=True)
+        except Exception as error:  # noqa: BLE001 - raised again once the event loop has stopped
+            failed.append(error)
+            app.exit(1)
+            return
         if quit_when == "1":
             QTimer.singleShot(0, app.quit)  # after the filled window's first paint
         elif quit_when == "preview":
@@ -121,4 +129,8 @@ def run(path: Path | None = None) -> int:
     FirstPaint(window, app.quit if quit_when == "frame" else fill)
     QTimer.singleShot(FILL_AT_LATEST_MS, window.ensure_filled)
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    if failed:
+        window.hide()
+        raise failed[0]
+    return code

@@ -70,3 +70,25 @@ def test_an_action_used_before_the_window_is_filled_fills_it_first(qtbot: QtBot)
     window.close_action.trigger()  # Close on a design with no changes: a blank design, no question
     assert window.filled
     assert window.controller.path is None and window.editor.isVisibleTo(window)
+
+
+FAILING_FILL = textwrap.dedent(
+    """
+    import roledesigner.library.loader as loader
+    def unreadable(*args, **kwargs):
+        raise RuntimeError("the library could not be read")
+    loader.load_library = unreadable
+    from roledesigner.cli.main import main
+    raise SystemExit(main([]))
+    """
+)
+
+
+@pytest.mark.slow
+def test_a_fault_while_filling_ends_the_app_as_a_fault_not_a_frame_that_never_fills(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ROLEDESIGNER_CONFIG_DIR": str(tmp_path / "config")}
+    result = subprocess.run(
+        [sys.executable, "-c", FAILING_FILL], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 3, result.stderr
+    assert "the library could not be read" in result.stderr
