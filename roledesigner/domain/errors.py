@@ -62,13 +62,22 @@ def field_path(loc: Sequence[str | int]) -> str:
     return path
 
 
+#: The most of a refused value a message repeats: enough to recognise it, never a whole file.
+SHOWN_INPUT = 40
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= SHOWN_INPUT else text[: SHOWN_INPUT - 1] + "…"
+
+
 def phrase(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
     if kind in ("enum", "literal_error"):
-        return f"must be one of {ctx.get('expected', '')}, not {error['input']!r}"
+        return f"must be one of {ctx.get('expected', '')}, not {_shown(error['input'])}"
     if kind == "too_short":
         count = ctx.get("min_length", 1)
         return f"must have at least {count} item{'s' if count != 1 else ''}"

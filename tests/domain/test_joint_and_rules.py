@@ -244,3 +244,12 @@ def test_the_editors_totals_agree_with_the_review(design: RoleDesign) -> None:
 
     totals = {f.code for f in joint_findings(design)} & {"joint.funding_total", "joint.time_total"}
     assert splits_complete(design.joint) == (not totals)
+
+
+def test_a_refused_value_is_quoted_short() -> None:
+    """A 200 KB footprint is named by its start, not repeated whole in the sentence."""
+    with pytest.raises(ValidationError) as caught:
+        RoleDesign.model_validate({"title": "x", "footprint": "z" * 200_000})
+    message = describe(caught.value)
+    assert message.startswith("footprint must be one of") and len(message) < 200
+    assert "'zzzz" in message and "…" in message
