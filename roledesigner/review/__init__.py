@@ -11,6 +11,7 @@ from roledesigner.domain.models import RoleDesign
 from roledesigner.library.catalogue import Library
 from roledesigner.review.language import copied_text, inclusive, plain_english
 from roledesigner.review.phrasing import tidy
+from roledesigner.review.recruitment import recruitment
 from roledesigner.review.rules import time_and_joint
 from roledesigner.review.structure import Check, clarity, coverage, person_specification
 
@@ -19,6 +20,7 @@ CHECKS: list[Check] = [
     time_and_joint,
     coverage,
     person_specification,
+    recruitment,
     inclusive,
     plain_english,
     copied_text,
