@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roledesigner.documents.jobs import ExportJob, ExportResult, ExportStatus, Format
-from roledesigner.domain.findings import counted
 from roledesigner.gui.windowstate import window_settings
 
 if TYPE_CHECKING:
+    from roledesigner.documents.jobs import ExportResult, Format
     from roledesigner.files.recovery import RecoveryStore
     from roledesigner.gui.controller import DocumentController
     from roledesigner.gui.editor.editor import RoleEditor
@@ -261,6 +260,8 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.controller.is_modified)
 
     def _update_status(self) -> None:
+        from roledesigner.domain.findings import counted
+
         self.findings_label.setText("Review: " + (counted(self.preview.findings.findings) or "nothing to fix"))
 
     def _say_library_problems(self) -> None:
@@ -329,6 +330,8 @@ class MainWindow(QMainWindow):
     # --- export --------------------------------------------------------------------------------
 
     def export(self, fmt: Format) -> None:
+        from roledesigner.documents.jobs import ExportJob
+
         kind = "Word" if fmt == "docx" else "PDF"
         suggested = str(Path(self.session.folder()) / f"{self.controller.display_name}.{fmt}")
         path, _ = QFileDialog.getSaveFileName(self, f"Export {kind}", suggested, f"{kind} files (*.{fmt})")
@@ -360,6 +363,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _exported(self, result: ExportResult) -> None:
+        from roledesigner.documents.jobs import ExportStatus
+
         self.busy.setVisible(False)
         self.export_word_action.setEnabled(True)
         self.export_pdf_action.setEnabled(True)
