@@ -235,6 +235,8 @@ class MainWindow(QMainWindow):
         controller.stateChanged.connect(self._update_title)
         controller.designChanged.connect(self._update_title)
         controller.libraryChanged.connect(self._say_library_problems)
+        if self._saved_state is not None:
+            QTimer.singleShot(0, lambda: self.restoreState(self._saved_state))  # once the panes are laid out
         self.filled = True
         self._update_title()
         self._update_status()
@@ -430,7 +432,11 @@ class MainWindow(QMainWindow):
         state = self.qsettings.value("windowState")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        #: The saved layout, given again once the panes replace the frame's placeholders (whose
+        #: smaller minimum widths it was first fitted to).
+        self._saved_state = state
         if state is None or not self.restoreState(state):
+            self._saved_state = None
             self.reset_layout()  # the frame's first paint has the default widths already
             self._default_layout_pending = True  # and again once the window is shown at its size
 

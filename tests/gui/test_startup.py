@@ -10,11 +10,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from roledesigner.documents.sample import sample_design
 from roledesigner.files.designfile import save_design
-from roledesigner.gui.app import fill_window, start_window
+from roledesigner.gui.app import create_window, fill_window, start_window
 from roledesigner.library.catalogue import Library
 
 FRAME_ONLY = textwrap.dedent(
@@ -92,3 +93,23 @@ def test_a_fault_while_filling_ends_the_app_as_a_fault_not_a_frame_that_never_fi
     )
     assert result.returncode == 3, result.stderr
     assert "the library could not be read" in result.stderr
+
+
+def test_the_saved_layout_survives_the_panes_replacing_the_frames_placeholders(qtbot: QtBot) -> None:
+    first = create_window()
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitUntil(lambda: not first._default_layout_pending)  # a first start's default layout is in
+    first.resizeDocks([first.library_dock, first.preview_dock], [300, 380], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: (first.library_dock.width(), first.preview_dock.width()) == (300, 380))
+    first.close()  # saves the layout
+
+    window = start_window()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)  # as saved (the offscreen platform's screen would shrink the saved geometry)
+    window.show()
+    qtbot.waitExposed(window)
+    assert (window.library_dock.width(), window.preview_dock.width()) == (300, 380)
+    fill_window(window)
+    qtbot.waitUntil(lambda: (window.library_dock.width(), window.preview_dock.width()) == (300, 380))
+    window.controller.undo_stack.setClean()
