@@ -117,7 +117,7 @@ def run(path: Path | None = None) -> int:
             app.exit(1)
             return
         if quit_when == "1":
-            QTimer.singleShot(0, app.quit)  # after the filled window's first paint
+            FirstPaint(window.editor, app.quit)  # once the filled window is on screen
         elif quit_when == "preview":
             window.preview.refreshed.connect(app.quit)
         elif quit_when != "frame":
