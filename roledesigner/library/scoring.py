@@ -104,17 +104,20 @@ Lines = Annotated[list[FilledText], Field(min_length=1)]
 class InterviewGuidance(_Data):
     probes: Lines
     weak_signs: Lines
-    #: Questions for a criterion the design wrote itself, by person-specification area.
+    #: Questions for a criterion the design wrote itself, by person-specification area; `other`
+    #: serves any area without its own.
     criterion_questions: dict[CriterionCategory, Lines]
     decisions: Annotated[list[FilledText], Field(min_length=2)]
 
     @field_validator("criterion_questions")
     @classmethod
-    def _every_area(cls, value: dict[CriterionCategory, list[str]]) -> dict[CriterionCategory, list[str]]:
-        missing = [area.value for area in CriterionCategory if area not in value]
-        if missing:
-            raise ValueError(f"must give questions for every area; missing: {', '.join(missing)}")
+    def _a_fallback(cls, value: dict[CriterionCategory, list[str]]) -> dict[CriterionCategory, list[str]]:
+        if CriterionCategory.OTHER not in value:
+            raise ValueError("must give questions for 'other', which serve any area without its own")
         return value
+
+    def questions_for(self, category: CriterionCategory) -> list[str]:
+        return self.criterion_questions.get(category) or self.criterion_questions[CriterionCategory.OTHER]
 
 
 class StandardArea(_Data):

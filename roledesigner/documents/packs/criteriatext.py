@@ -3,7 +3,8 @@
 NHS Jobs keeps essential and desirable qualifications, experience, and skills and knowledge in
 separate fields, and Trac users paste criteria in by hand, so the text has those three groups
 (personal qualities go with skills and knowledge, as those systems have no field of their own for
-them; "other" requirements, such as a DBS check, come last), each with its essential criteria
+them; values, where the person specification has them, and "other" requirements, such as a DBS
+check, come last), each with its essential criteria
 and then its desirable ones, one criterion to a line. Every criterion is here, however assessed:
 applicants see the whole person specification.
 """
@@ -16,16 +17,15 @@ from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.vocabulary import CriterionCategory, Requirement, label
 from roledesigner.library.catalogue import Library
 
-#: The groups NHS Jobs and Trac ask for, in their order, and the person-specification areas in each.
-GROUPS: list[tuple[str, tuple[CriterionCategory, ...]]] = [
-    ("Qualifications", (CriterionCategory.QUALIFICATIONS,)),
-    ("Experience", (CriterionCategory.EXPERIENCE,)),
-    (
-        "Skills and knowledge",
-        (CriterionCategory.KNOWLEDGE, CriterionCategory.SKILLS, CriterionCategory.PERSONAL_QUALITIES),
-    ),
-    ("Other", (CriterionCategory.OTHER,)),
+#: The groups NHS Jobs and Trac ask for, in their order, with the person-specification areas in
+#: each (by value); any area not named here goes under "Other".
+GROUPS: list[tuple[str, frozenset[str]]] = [
+    ("Qualifications", frozenset({"qualifications"})),
+    ("Experience", frozenset({"experience"})),
+    ("Skills and knowledge", frozenset({"knowledge", "skills", "personal_qualities"})),
+    ("Values", frozenset({"values"})),
 ]
+OTHER = "Other"
 NO_CRITERIA = "This person specification has no criteria yet."
 
 
@@ -36,8 +36,10 @@ def criteria_text(design: RoleDesign, library: Library) -> str:
     lines = [f"Person specification: {' '.join(title.split())}", ""]
     if not rows:
         return "\n".join([*lines, NO_CRITERIA, ""])
-    for heading, areas in GROUPS:
-        group = [row for row in rows if row.category in areas]
+    named = frozenset().union(*(areas for _, areas in GROUPS))
+    groups = [*GROUPS, (OTHER, frozenset(c.value for c in CriterionCategory) - named)]
+    for heading, areas in groups:
+        group = [row for row in rows if row.category.value in areas]
         if not group:
             continue
         lines += [heading, ""]

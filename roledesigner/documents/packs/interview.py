@@ -153,7 +153,7 @@ def _spec_area(
         questions = []
         words = row.text
     if not questions:
-        questions = [clean(q) for q in guidance.criterion_questions[row.category][:MAX_QUESTIONS]]
+        questions = [clean(q) for q in guidance.questions_for(row.category)[:MAX_QUESTIONS]]
     strong = indicators or [f"Clear, specific evidence that the candidate meets the criterion: {row.text}"]
     return Area(
         number=number,

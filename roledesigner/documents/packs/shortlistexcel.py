@@ -97,7 +97,8 @@ def _page_set_up(sheet: Worksheet, matrix: Shortlisting, title_rows: str) -> Non
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = title_rows
-    sheet.oddHeader.right.text = _header_footer_text(matrix.organisation)
+    if matrix.organisation:  # an empty part is written as a bare "&R", which readers cannot parse
+        sheet.oddHeader.right.text = _header_footer_text(matrix.organisation)
     sheet.oddFooter.left.text = "Page &P of &N"
     sheet.oddFooter.right.text = _header_footer_text(f"{matrix.document_title}, version {matrix.version}")
     # Formatting rows and columns (widths, heights) stays allowed; everything locked stays put.

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -29,7 +30,12 @@ from roledesigner.documents.templatebuild import HEADER_FILL, _repeat_header, _s
 from roledesigner.documents.viewmodel import clean
 from roledesigner.documents.word import TemplateError, _adopt_core_properties, _each_part_once
 
+#: Bounds on a template read from a shared drive: real templates are a few hundred kilobytes.
+MAX_TEMPLATE_BYTES = 32 * 1024 * 1024
+MAX_UNPACKED_BYTES = 128 * 1024 * 1024
+MAX_PARTS = 2000
 MARKERS = ("[organisation]", "[logo]", "[document]")
+_MARKER = re.compile("|".join(re.escape(marker) for marker in MARKERS))
 _STORIES = ("header", "first_page_header", "even_page_header", "footer", "first_page_footer", "even_page_footer")
 _DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
@@ -45,14 +51,35 @@ class Properties:
     comments: str
 
 
+def _bounded(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse a package that would unpack to far more than a template needs (a zip bomb), by its
+    declared sizes, which Python's zipfile never lets an entry exceed."""
+    entries = archive.infolist()
+    if len(entries) > MAX_PARTS or sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
+        raise TemplateError(f"The Word template {path} unpacks to more than a template can hold, so it was not opened.")
+    archive.getinfo("word/document.xml")
+
+
 def open_template(path: Path) -> Any:
-    """The template as a python-docx document with an empty body; TemplateError in one sentence."""
+    """The template as a python-docx document with an empty body; TemplateError in one sentence.
+
+    A template may come from a shared drive, so it is read once, within a size cap, and its
+    package is checked before python-docx unpacks it."""
     if not path.is_file():
         raise TemplateError(f"The Word template {path} does not exist.")
     try:
-        with zipfile.ZipFile(path) as archive:
-            archive.getinfo("word/document.xml")
-        document = Document(str(path))
+        with path.open("rb") as file:
+            data = file.read(MAX_TEMPLATE_BYTES + 1)
+    except OSError as error:
+        raise TemplateError(f"The Word template {path} could not be read ({error.strerror or error}).") from error
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise TemplateError(f"The Word template {path} is larger than 32 MB, too large for a template.")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _bounded(path, archive)
+        document = Document(io.BytesIO(data))
+    except TemplateError:
+        raise
     except Exception as error:
         raise TemplateError(f"The Word template {path} is not a Word (.docx) file.") from error
     _adopt_core_properties(document)
@@ -177,13 +204,11 @@ def fill_markers(document: Any, values: dict[str, str], logo: bytes | None, logo
                 for extra in paragraph.runs[1:]:
                     extra._r.getparent().remove(extra._r)
             for run in runs:
-                if "[logo]" in run.text:
-                    run.text = run.text.replace("[logo]", "")
-                    if logo:
-                        run.add_picture(io.BytesIO(logo), height=Cm(1.4))
-                for marker, value in values.items():
-                    if marker in run.text:
-                        run.text = run.text.replace(marker, clean(value))
+                has_logo = "[logo]" in run.text
+                # One pass, so a marker inside a value (a title holding "[organisation]") stays as typed.
+                run.text = _MARKER.sub(lambda found: clean(values.get(found.group(0), "")), run.text)
+                if has_logo and logo:
+                    run.add_picture(io.BytesIO(logo), height=Cm(1.4))
         for picture in story._element.iter(_DOCPR):
             picture.set("descr", logo_text)
 
