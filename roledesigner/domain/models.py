@@ -9,9 +9,30 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from roledesigner.domain.numbers import NonNegative, Number, Percent, WeeklyDays, WeeklyHours, WeeklyPAs
+from roledesigner.domain.errors import describe
+from roledesigner.domain.migrations import split_agreement
+from roledesigner.domain.numbers import (
+    MonthlyDays,
+    NonNegative,
+    Number,
+    Percent,
+    WeeklyDays,
+    WeeklyHours,
+    WeeklyPAs,
+)
 from roledesigner.domain.text import FilledText, Identifier, Text
 from roledesigner.domain.vocabulary import (
     AllocationUnit,
@@ -21,10 +42,11 @@ from roledesigner.domain.vocabulary import (
     Decision,
     Footprint,
     Function,
-    LegalBasis,
+    PartnershipArrangement,
     Requirement,
     ResponsibilityKind,
     Sector,
+    StaffingRoute,
     Status,
     Terms,
     Weekday,
@@ -33,7 +55,11 @@ from roledesigner.domain.vocabulary import (
 
 #: 2 added `directorate` and `job_reference` (CONVENTIONS: the usual job identification).
 #: 3 added the document's record (`signoffs`, `history`, `acknowledged`), text an import could not
-#: place (`unmapped`), and the status lifecycle (format 2's in_review and final are mapped on load).
+#: place (`unmapped`), and the status lifecycle (format 2's in_review and final are mapped on load);
+#: terms that fit the post (an `appointment` contract with `time.contracted_days_per_month`,
+#: `term_of_office` and `remuneration`; GP `sessions`), the pay framework (`terms`) and the job
+#: evaluation `dimensions`; a joint post's two legal steps (`agreement` now holds the partnership
+#: arrangement alone, `staffing_route` the other; format 2's staffing values move there on load).
 SCHEMA_VERSION = 3
 
 #: The largest amount each unit can hold for one week, whatever the post's hours.
@@ -42,6 +68,7 @@ UNIT_CEILING: dict[AllocationUnit, Decimal] = {
     AllocationUnit.HOURS_PER_WEEK: Decimal(168),
     AllocationUnit.DAYS_PER_WEEK: Decimal(7),
     AllocationUnit.PROGRAMMED_ACTIVITIES: Decimal(42),
+    AllocationUnit.SESSIONS: Decimal(40),
 }
 
 
@@ -114,6 +141,8 @@ class TimePlan(_Model):
     working_days_per_week: WeeklyDays = Decimal(5)
     #: Set for clinicians whose job plan counts programmed activities (1 PA = 4 hours).
     contracted_programmed_activities: WeeklyPAs | None = None
+    #: Set for an office holder's time commitment, in days of the post's standard length a month.
+    contracted_days_per_month: MonthlyDays | None = None
     system_work: Allocation = Field(default_factory=Allocation)
     protected_days: list[Weekday] = []
 
@@ -121,6 +150,12 @@ class TimePlan(_Model):
     @classmethod
     def _unique_days(cls, value: list[Weekday]) -> list[Weekday]:
         return _unique(value, "the day")
+
+    @model_validator(mode="after")
+    def _one_basis(self) -> TimePlan:
+        if self.contracted_programmed_activities is not None and self.contracted_days_per_month is not None:
+            raise ValueError("cannot count both programmed activities a week and days a month; choose one")
+        return self
 
 
 class Partner(_Model):
@@ -135,9 +170,19 @@ class Partner(_Model):
 
 
 class JointArrangement(_Model):
+    """A joint post's partners and its two legal steps, kept apart (section 75 employs nobody)."""
+
     partners: list[Partner] = []
-    agreement: LegalBasis | None = None
+    #: The partnership arrangement for functions and money (the name format 2 gave its one field).
+    agreement: PartnershipArrangement | None = None
+    #: How the postholder comes to work for both partners.
+    staffing_route: StaffingRoute | None = None
     governance_notes: Text = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _staffing_values_of_format_2(cls, data: Any) -> Any:
+        return split_agreement(data)
 
 
 class Development(_Model):
@@ -146,6 +191,15 @@ class Development(_Model):
     mentoring: bool = False
     peer_network: bool = False
     programmes: list[FilledText] = []
+
+
+class Dimensions(_Model):
+    """The facts a job evaluation panel asks for, in the author's words (no band is guessed)."""
+
+    budget: Text = ""
+    staff_managed: Text = ""
+    #: The decisions the post makes alone, without referring them up.
+    decisions: Text = ""
 
 
 class SignOff(_Model):
@@ -196,6 +250,30 @@ class UnmappedBlock(_Model):
     source: Text = ""
 
 
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _readable_entries(entries: list[Any], skipped: list[str]) -> list[Any]:
+    """The history entries that can be read; each one that cannot is said in `skipped` and left out."""
+    kept: list[Any] = []
+    for place, entry in enumerate(entries, start=1):
+        if isinstance(entry, HistoryEntry):
+            kept.append(entry)
+            continue
+        try:
+            kept.append(HistoryEntry.model_validate(entry))
+        except ValidationError as error:
+            number = entry.get("version") if isinstance(entry, dict) else None
+            named = f"Recorded version {number}" if isinstance(number, str) and number.strip() else "A recorded version"
+            skipped.append(
+                f"{named} (the {_ordinal(place)} in the history) could not be read ({describe(error)}), "
+                "so it was left out."
+            )
+    return kept
+
+
 class RoleDesign(_Model):
     schema_version: int = SCHEMA_VERSION
     title: Text
@@ -208,8 +286,14 @@ class RoleDesign(_Model):
     footprint_name: Text = ""
     function: Function | None = None
     grade: Text = ""
+    #: The pay framework and its job evaluation scheme, for a post with one employer (a joint
+    #: post's host partner names its own).
+    terms: Terms | None = None
     location: Text = ""
     contract: Contract = Contract.PERMANENT
+    #: For an appointment (an office holder): how long it lasts, and how it is paid.
+    term_of_office: Text = ""
+    remuneration: Text = ""
     reports_to: list[FilledText] = []
     accountable_to: list[FilledText] = []
     #: Who leads appraisal when the post has several line managers (SCIE 2021, barriers of clarity).
@@ -222,6 +306,7 @@ class RoleDesign(_Model):
     relationships: list[Relationship] = []
     time: TimePlan = Field(default_factory=TimePlan)
     joint: JointArrangement | None = None
+    dimensions: Dimensions = Field(default_factory=Dimensions)
     development: Development = Field(default_factory=Development)
     stability: Text = ""
     status: Status = Status.DRAFT
@@ -232,6 +317,26 @@ class RoleDesign(_Model):
     history: list[HistoryEntry] = []
     acknowledged: list[Acknowledgement] = []
     unmapped: list[UnmappedBlock] = []
+    #: Sentences for the history entries that could not be read and were left out (not saved).
+    _unreadable_history: list[str] = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _skip_unreadable_history(cls, data: Any, handler: ModelWrapValidatorHandler[RoleDesign]) -> RoleDesign:
+        """One damaged recorded version must not stop the file opening: it is left out and said."""
+        skipped: list[str] = []
+        if isinstance(data, dict) and isinstance(data.get("history"), list):
+            data = {**data, "history": _readable_entries(data["history"], skipped)}
+        design = handler(data)
+        if skipped:
+            design._unreadable_history = skipped
+        return design
+
+    def __eq__(self, other: object) -> bool:
+        """Equal fields make equal designs: what could not be read from a file is no part of either."""
+        if not isinstance(other, RoleDesign):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
 
     @field_validator("reports_to", "accountable_to", mode="before")
     @classmethod
