@@ -1,0 +1,524 @@
+"""Two Word bodies compared, the new one marked with native tracked changes (`w:ins`, `w:del`).
+
+Blocks are compared as a reader sees them: paragraphs by their style and text, tables by their
+heading row and then row by row. Paragraphs and rows one side lacks are inserted or deleted whole
+(the paragraph mark and, for a row, `w:trPr` too, so accepting or rejecting leaves no empty
+line); a paragraph or cell reworded is compared word by word (`difflib.SequenceMatcher` on
+words, spaces and marks). Only the XML is touched: `trackchanges` renders the documents and
+writes the package.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+#: Words, runs of white space and marks each count as one token of a word-level comparison.
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+#: Two blocks at least this alike (by words, 0 to 1) are one block changed, not one gone and one new.
+ALIKE = 0.5
+#: The largest stretch of unmatched blocks (old times new) that is searched for reworded pairs;
+#: beyond it (two different roles, say) the blocks are deleted and inserted whole.
+MAX_PAIRING = 2500
+#: What a run may hold for a word-level comparison; anything else compares the paragraph whole.
+_SIMPLE_RUN = {"rPr", "t", "tab", "br", "cr"}
+#: Marks copied from the old document that would clash with the new one's (ids, ranges).
+_DROPPED_FROM_OLD = {"bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "proofErr"}
+#: The tokens that stand for a tab and a line break.
+_TAB, _BREAK = "\t", "\n"
+#: Between the cells' texts in a row's key.
+_CELL = "\x1f"
+#: A block's key: a paragraph's or a row's text with what else tells it apart.
+Key = Any
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def _local(element: Any) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+@dataclass
+class _Marks:
+    """Makes the revision marks: one author and date, and a new id for each mark."""
+
+    author: str
+    date: str
+    next_id: int
+
+    def mark(self, kind: str) -> Any:
+        element = etree.Element(w(kind), nsmap={"w": W})
+        element.set(w("id"), str(self.next_id))
+        element.set(w("author"), self.author)
+        element.set(w("date"), self.date)
+        self.next_id += 1
+        return element
+
+
+# --- reading blocks ------------------------------------------------------------------------------
+
+
+def _run_text(run: Any) -> str:
+    parts = []
+    for child in run:
+        name = _local(child)
+        if name in ("t", "delText"):
+            parts.append(child.text or "")
+        elif name == "tab":
+            parts.append("\t")
+        elif name in ("br", "cr"):
+            parts.append("\n")
+        elif name == "drawing":
+            parts.append(f"[{_picture_text(child)}]")
+    return "".join(parts)
+
+
+def _picture_text(drawing: Any) -> str:
+    described = next((e.get("descr") or e.get("name") for e in drawing.iter(_DOCPR)), None)
+    return f"Picture: {described}" if described else "Picture"
+
+
+def _text(element: Any) -> str:
+    return "".join(_run_text(run) for run in element.iter(w("r")))
+
+
+def _style(paragraph: Any) -> str:
+    found = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+    return "" if found is None else str(found.get(w("val")) or "")
+
+
+def _key(block: Any) -> tuple[str, ...]:
+    """What makes two blocks the same block: a paragraph's style, text and whether it holds more than
+    text (a picture); a table's heading row."""
+    name = _local(block)
+    if name == "p":
+        return ("p", _style(block), _text(block), "complex" if _complex(block) else "")
+    if name == "tbl":
+        first = block.find(w("tr"))
+        return ("tbl", "" if first is None else _row_key(first))
+    return (name, etree.tostring(block).decode("utf-8"))
+
+
+def _row_key(row: Any) -> str:
+    return _CELL.join(_text(cell) for cell in row.findall(w("tc")))
+
+
+def _words(text: str) -> list[str]:
+    return text.casefold().split()
+
+
+def _alike(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    matcher = SequenceMatcher(None, _words(a), _words(b), autojunk=False)
+    if matcher.real_quick_ratio() < ALIKE or matcher.quick_ratio() < ALIKE:
+        return 0.0
+    return matcher.ratio()
+
+
+# --- pairing -------------------------------------------------------------------------------------
+
+
+def _pairs_in_order(
+    old: Sequence[Key], new: Sequence[Key], score: Callable[[Key, Key], float]
+) -> list[tuple[int, int]]:
+    """The pairs (old, new), in order on both sides, that are most alike in all (each at least ALIKE)."""
+    if not old or not new or len(old) * len(new) > MAX_PAIRING:
+        return []
+    rows, cols = len(old), len(new)
+    scores = [[score(a, b) for b in new] for a in old]
+    best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(rows - 1, -1, -1):
+        for j in range(cols - 1, -1, -1):
+            pair = scores[i][j] + best[i + 1][j + 1] if scores[i][j] >= ALIKE else -1.0
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], pair)
+    pairs, i, j = [], 0, 0
+    while i < rows and j < cols:
+        if scores[i][j] >= ALIKE and best[i][j] == scores[i][j] + best[i + 1][j + 1]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+#: A stretch of both sequences: whether it is the same on both sides, then old[i1:i2] and new[j1:j2].
+Stretch = tuple[bool, int, int, int, int]
+
+
+def _unique_anchors(old: Sequence[Key], new: Sequence[Key]) -> list[tuple[int, int]]:
+    """Blocks found once on each side, the most of them that keep their order (patience diff):
+    a block that moved cannot anchor, so it reads as moved rather than taking its neighbours with it."""
+    counts: dict[Key, list[int]] = {}
+    for i, item in enumerate(old):
+        counts.setdefault(item, [0, 0, i, -1])[0] += 1
+    for j, item in enumerate(new):
+        if item in counts:
+            counts[item][1] += 1
+            counts[item][3] = j
+    common = sorted((i, j) for once_old, once_new, i, j in counts.values() if once_old == 1 and once_new == 1)
+    tails: list[int] = []
+    before = [-1] * len(common)
+    for n, (_, j) in enumerate(common):
+        place = bisect_left([common[t][1] for t in tails], j)
+        before[n] = tails[place - 1] if place else -1
+        if place == len(tails):
+            tails.append(n)
+        else:
+            tails[place] = n
+    anchors, n = [], tails[-1] if tails else -1
+    while n >= 0:
+        anchors.append(common[n])
+        n = before[n]
+    return anchors[::-1]
+
+
+def _stretches(old: Sequence[Key], new: Sequence[Key]) -> list[Stretch]:
+    """How `old` becomes `new`: the same stretches and the differing ones between them, in order."""
+    found: list[Stretch] = []
+
+    def walk(i1: int, i2: int, j1: int, j2: int) -> None:
+        while i1 < i2 and j1 < j2 and old[i1] == new[j1]:
+            found.append((True, i1, i1 + 1, j1, j1 + 1))
+            i1, j1 = i1 + 1, j1 + 1
+        tail = 0
+        while i1 < i2 - tail and j1 < j2 - tail and old[i2 - tail - 1] == new[j2 - tail - 1]:
+            tail += 1
+        i_end, j_end = i2 - tail, j2 - tail
+        anchors = _unique_anchors(old[i1:i_end], new[j1:j_end]) if i1 < i_end and j1 < j_end else []
+        if anchors:
+            i, j = i1, j1
+            for a, b in anchors:
+                walk(i, i1 + a, j, j1 + b)
+                found.append((True, i1 + a, i1 + a + 1, j1 + b, j1 + b + 1))
+                i, j = i1 + a + 1, j1 + b + 1
+            walk(i, i_end, j, j_end)
+        elif i1 < i_end and j1 < j_end:
+            matcher = SequenceMatcher(None, old[i1:i_end], new[j1:j_end], autojunk=False)
+            for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+                found.append((tag == "equal", i1 + a1, i1 + a2, j1 + b1, j1 + b2))
+        elif i1 < i_end or j1 < j_end:
+            found.append((False, i1, i_end, j1, j_end))
+        found.extend((True, i_end + k, i_end + k + 1, j_end + k, j_end + k + 1) for k in range(tail))
+
+    walk(0, len(old), 0, len(new))
+    return found
+
+
+def _aligned(
+    old: Sequence[Any], new: Sequence[Any], key: Callable[[Any], Key], score: Callable[[Key, Key], float]
+) -> Iterator[tuple[Any, Any]]:
+    """(old, new) in document order: both for the same or a reworded block, one None for a block
+    the other side lacks (deletions before insertions at each place)."""
+    old_keys, new_keys = [key(b) for b in old], [key(b) for b in new]
+    for same, i1, i2, j1, j2 in _stretches(old_keys, new_keys):
+        if same:
+            yield from zip(old[i1:i2], new[j1:j2], strict=True)
+            continue
+        i, j = i1, j1
+        for a, b in _pairs_in_order(old_keys[i1:i2], new_keys[j1:j2], score):
+            yield from ((block, None) for block in old[i : i1 + a])
+            yield from ((None, block) for block in new[j : j1 + b])
+            yield old[i1 + a], new[j1 + b]
+            i, j = i1 + a + 1, j1 + b + 1
+        yield from ((block, None) for block in old[i:i2])
+        yield from ((None, block) for block in new[j:j2])
+
+
+def _block_score(a: Key, b: Key) -> float:
+    """Paragraphs of one style, plain text both, may be one paragraph reworded; nothing else may."""
+    if a[0] != "p" or b[0] != "p" or a[1] != b[1] or a[3] or b[3]:
+        return 0.0
+    return _alike(a[2], b[2])
+
+
+def _row_score(a: Key, b: Key) -> float:
+    """Rows with as many cells may be one row reworded."""
+    if a.count(_CELL) != b.count(_CELL):
+        return 0.0
+    return _alike(a.replace(_CELL, " "), b.replace(_CELL, " "))
+
+
+# --- marking whole blocks ------------------------------------------------------------------------
+
+
+def _from_old(element: Any) -> Any:
+    """A copy of an old block fit to sit in the new document: marks that need ids or ranges gone,
+    and pictures (whose files are the old document's) left as their description."""
+    element = copy.deepcopy(element)
+    for mark in [e for e in element.iter() if _local(e) in _DROPPED_FROM_OLD]:
+        mark.getparent().remove(mark)
+    for drawing in list(element.iter(w("drawing"))):
+        text = etree.Element(w("t"))
+        text.text = f"[{_picture_text(drawing)}]"
+        drawing.getparent().replace(drawing, text)
+    for node in element.iter():
+        for name in [n for n in node.attrib if n.rsplit("}", 1)[-1] in ("paraId", "textId")]:
+            del node.attrib[name]
+    return element
+
+
+def _mark_paragraph(paragraph: Any, kind: str, marks: _Marks) -> None:
+    """The paragraph mark inserted or deleted (`w:pPr/w:rPr/w:ins`), so the line itself goes too."""
+    properties = paragraph.find(w("pPr"))
+    if properties is None:
+        properties = etree.Element(w("pPr"))
+        paragraph.insert(0, properties)
+    run_properties = properties.find(w("rPr"))
+    if run_properties is None:
+        run_properties = etree.Element(w("rPr"))
+        later = next((c for c in properties if _local(c) in ("sectPr", "pPrChange")), None)
+        if later is None:
+            properties.append(run_properties)
+        else:
+            later.addprevious(run_properties)
+    run_properties.insert(0, marks.mark(kind))
+
+
+def _wrap_runs(element: Any, kind: str, marks: _Marks) -> None:
+    """Every run in `element` inside a `w:ins` or `w:del` of its own; deleted text becomes `w:delText`."""
+    for run in list(element.iter(w("r"))):
+        if kind == "del":
+            for text in run.iter(w("t")):
+                text.tag = w("delText")
+            for instruction in run.iter(w("instrText")):
+                instruction.tag = w("delInstrText")
+        wrapper = marks.mark(kind)
+        run.addprevious(wrapper)
+        wrapper.append(run)
+
+
+def _mark_row(row: Any, kind: str, marks: _Marks) -> None:
+    properties = row.find(w("trPr"))
+    if properties is None:
+        properties = etree.Element(w("trPr"))
+        exceptions = row.find(w("tblPrEx"))
+        if exceptions is None:
+            row.insert(0, properties)
+        else:
+            exceptions.addnext(properties)
+    change = properties.find(w("trPrChange"))
+    if change is None:
+        properties.append(marks.mark(kind))
+    else:
+        change.addprevious(marks.mark(kind))
+    for paragraph in row.iter(w("p")):
+        _mark_paragraph(paragraph, kind, marks)
+    _wrap_runs(row, kind, marks)
+
+
+def _whole(block: Any, kind: str, marks: _Marks) -> Any:
+    """A block inserted (`ins`) or deleted (`del`) whole: paragraph marks and, in a table, each row."""
+    if kind == "del":
+        block = _from_old(block)
+    name = _local(block)
+    if name == "p":
+        _mark_paragraph(block, kind, marks)
+        _wrap_runs(block, kind, marks)
+    elif name == "tbl":
+        for row in block.findall(w("tr")):
+            _mark_row(row, kind, marks)
+    else:
+        _wrap_runs(block, kind, marks)
+    return block
+
+
+# --- word by word --------------------------------------------------------------------------------
+
+
+def _complex(paragraph: Any) -> bool:
+    """Whether a paragraph holds more than plain runs of text (a picture, a field, a link)."""
+    for child in paragraph:
+        name = _local(child)
+        if name == "r":
+            if any(_local(part) not in _SIMPLE_RUN for part in child):
+                return True
+        elif name not in ("pPr", "proofErr", "bookmarkStart", "bookmarkEnd"):
+            return True
+    return False
+
+
+def _tokens(paragraph: Any) -> list[tuple[str, Any]]:
+    """The paragraph as (token, the run's properties): words, spaces, marks, tabs and breaks."""
+    found: list[tuple[str, Any]] = []
+    for run in paragraph.iter(w("r")):
+        properties = run.find(w("rPr"))
+        for part in run:
+            name = _local(part)
+            if name == "t":
+                found.extend((token, properties) for token in _TOKEN.findall(part.text or ""))
+            elif name == "tab":
+                found.append(("\t", properties))
+            elif name in ("br", "cr"):
+                found.append(("\n", properties))
+    return found
+
+
+def _runs(tokens: Sequence[tuple[str, Any]], deleted: bool) -> list[Any]:
+    """Runs for consecutive tokens, one run for each stretch with the same properties."""
+    runs: list[Any] = []
+    last_key: bytes | None = None
+    text: Any = None
+    for token, properties in tokens:
+        key = b"" if properties is None else etree.tostring(properties)
+        if key != last_key or text is None or token in (_TAB, _BREAK):
+            run = etree.Element(w("r"))
+            if properties is not None:
+                run.append(copy.deepcopy(properties))
+            runs.append(run)
+            last_key, text = key, None
+        if token == _TAB:
+            etree.SubElement(run, w("tab"))
+            text = None
+        elif token == _BREAK:
+            etree.SubElement(run, w("br"))
+            text = None
+        else:
+            if text is None:
+                text = etree.SubElement(run, w("delText" if deleted else "t"))
+                text.set(_XML_SPACE, "preserve")
+                text.text = ""
+            text.text += token
+    return runs
+
+
+def _word_stretches(old: list[str], new: list[str]) -> list[Stretch]:
+    """The word-level stretches, with a space left alone between two changes taken into them, so
+    "Join up" to "Bring together" reads as one change, not two with a space kept between."""
+    found: list[Stretch] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        found.append((tag == "equal", i1, i2, j1, j2))
+    merged: list[Stretch] = []
+    for n, stretch in enumerate(found):
+        same, i1, i2, j1, j2 = stretch
+        between = 0 < n < len(found) - 1 and same and all(not token.strip() for token in old[i1:i2])
+        if merged and not merged[-1][0] and (between or not same):
+            merged[-1] = (False, merged[-1][1], i2, merged[-1][3], j2)
+        else:
+            merged.append(stretch)
+    return merged
+
+
+def _reworded(old: Any, new: Any, marks: _Marks) -> list[Any]:
+    """The new paragraph with the words that differ from the old one marked."""
+    if _complex(old) or _complex(new):
+        if etree.tostring(_canonical(old)) == etree.tostring(_canonical(new)):
+            return [new]
+        return [_whole(old, "del", marks), _whole(new, "ins", marks)]
+    before, after = _tokens(old), _tokens(new)
+    result = etree.Element(w("p"))
+    for name, value in new.attrib.items():
+        result.set(name, value)
+    properties = new.find(w("pPr"))
+    if properties is not None:
+        result.append(copy.deepcopy(properties))
+    for same, i1, i2, j1, j2 in _word_stretches([t for t, _ in before], [t for t, _ in after]):
+        if same:
+            result.extend(_runs(after[j1:j2], deleted=False))
+            continue
+        if i2 > i1:
+            wrapper = marks.mark("del")
+            wrapper.extend(_runs(before[i1:i2], deleted=True))
+            result.append(wrapper)
+        if j2 > j1:
+            wrapper = marks.mark("ins")
+            wrapper.extend(_runs(after[j1:j2], deleted=False))
+            result.append(wrapper)
+    return [result]
+
+
+def _canonical(paragraph: Any) -> Any:
+    """A paragraph with what differs between two renders of the same content taken out (ids, links)."""
+    copied = copy.deepcopy(paragraph)
+    for node in copied.iter():
+        for name in list(node.attrib):
+            local = name.rsplit("}", 1)[-1]
+            if local in ("id", "embed", "link", "paraId", "textId") or local.startswith("rsid"):
+                del node.attrib[name]
+    return copied
+
+
+# --- merging -------------------------------------------------------------------------------------
+
+
+def _merged_blocks(old: Sequence[Any], new: Sequence[Any], marks: _Marks) -> list[Any]:
+    merged: list[Any] = []
+    for before, after in _aligned(old, new, _key, _block_score):
+        if after is None:
+            merged.append(_whole(before, "del", marks))
+        elif before is None:
+            merged.append(_whole(after, "ins", marks))
+        elif _local(after) == "tbl":
+            merged.append(_merged_table(before, after, marks))
+        elif _local(after) == "p":
+            same = _key(before) == _key(after) and not _complex(after)
+            merged.extend([after] if same else _reworded(before, after, marks))
+        else:
+            merged.append(after)
+    return merged
+
+
+def _merged_table(old: Any, new: Any, marks: _Marks) -> Any:
+    rows_before, rows_after = old.findall(w("tr")), new.findall(w("tr"))
+    table = copy.deepcopy(new)
+    for row in table.findall(w("tr")):
+        table.remove(row)
+    for before, after in _aligned(rows_before, rows_after, _row_key, _row_score):
+        if after is None:
+            row = _from_old(before)
+            _mark_row(row, "del", marks)
+        elif before is None:
+            row = copy.deepcopy(after)
+            _mark_row(row, "ins", marks)
+        else:
+            row = _merged_row(before, after, marks)
+        table.append(row)
+    return table
+
+
+def _merged_row(old: Any, new: Any, marks: _Marks) -> Any:
+    row = copy.deepcopy(new)
+    for cell_before, cell in zip(old.findall(w("tc")), row.findall(w("tc")), strict=True):
+        if _text(cell_before) == _text(cell):
+            continue
+        blocks = [child for child in cell if _local(child) in ("p", "tbl")]
+        for block in blocks:
+            cell.remove(block)
+        cell.extend(_merged_blocks([c for c in cell_before if _local(c) in ("p", "tbl")], blocks, marks))
+    return row
+
+
+def _first_free_id(root: Any) -> int:
+    ids = [int(value) for node in root.iter() if (value := node.get(w("id"))) is not None and value.isdigit()]
+    return max(ids, default=0) + 1
+
+
+def mark_changes(old_root: Any, new_root: Any, *, author: str, date: str) -> None:
+    """Put the old document's differences into the new one's body (`w:document` roots), as tracked
+    changes by `author` on `date` (ISO 8601, as Word writes it)."""
+    marks = _Marks(author, date, _first_free_id(new_root))
+    old_body, new_body = old_root.find(w("body")), new_root.find(w("body"))
+    section = new_body.find(w("sectPr"))
+    old_blocks = [child for child in old_body if _local(child) != "sectPr"]
+    new_blocks = [child for child in new_body if _local(child) != "sectPr"]
+    merged = _merged_blocks(old_blocks, new_blocks, marks)
+    for child in list(new_body):
+        new_body.remove(child)
+    new_body.extend(merged)
+    if section is not None:
+        new_body.append(section)
