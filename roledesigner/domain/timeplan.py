@@ -14,17 +14,37 @@ from roledesigner.domain.models import Allocation, TimePlan
 from roledesigner.domain.vocabulary import AllocationUnit
 
 HOURS_PER_PA = Fraction(4)
+#: A general practice session: 4 hours 10 minutes, so 9 make 37.5 hours (the BMA model salaried contract).
+HOURS_PER_SESSION = Fraction(25, 6)
+#: 52 weeks in 12 months: days a month and days a week convert exactly, never through 4.33.
+WEEKS_PER_MONTH = Fraction(52, 12)
+
+
+def standard_day(plan: TimePlan) -> Fraction:
+    """The hours of one of the post's working days: its contracted hours over its working days."""
+    return Fraction(plan.contracted_hours_per_week) / Fraction(plan.working_days_per_week)
 
 
 def basis_hours(plan: TimePlan) -> Fraction:
-    """Contracted hours a week: from programmed activities for a clinician's job plan, else hours."""
+    """Contracted hours a week: from programmed activities for a clinician's job plan, from days
+    a month for an office holder (days of the standard length), else the hours themselves."""
     if plan.contracted_programmed_activities is not None:
         return Fraction(plan.contracted_programmed_activities) * HOURS_PER_PA
+    if plan.contracted_days_per_month is not None:
+        return Fraction(plan.contracted_days_per_month) / WEEKS_PER_MONTH * standard_day(plan)
     return Fraction(plan.contracted_hours_per_week)
 
 
 def hours_per_day(plan: TimePlan) -> Fraction:
+    """An office holder's day is the standard one; otherwise the week's hours over its days."""
+    if plan.contracted_days_per_month is not None:
+        return standard_day(plan)
     return basis_hours(plan) / Fraction(plan.working_days_per_week)
+
+
+def days_a_month(plan: TimePlan, hours: Fraction) -> Fraction:
+    """Weekly hours as days a month, for an office holder's time commitment."""
+    return hours / hours_per_day(plan) * WEEKS_PER_MONTH
 
 
 def allocation_hours(plan: TimePlan, allocation: Allocation) -> Fraction:
@@ -39,6 +59,8 @@ def allocation_hours(plan: TimePlan, allocation: Allocation) -> Fraction:
             return hours_per_day(plan) * amount
         case AllocationUnit.PROGRAMMED_ACTIVITIES:
             return amount * HOURS_PER_PA
+        case AllocationUnit.SESSIONS:
+            return amount * HOURS_PER_SESSION
     raise ValueError(f"unknown unit {allocation.unit}")  # pragma: no cover - the enum is closed
 
 
@@ -53,6 +75,8 @@ def in_unit(plan: TimePlan, hours: Fraction, unit: AllocationUnit) -> Fraction:
             return hours / hours_per_day(plan)
         case AllocationUnit.PROGRAMMED_ACTIVITIES:
             return hours / HOURS_PER_PA
+        case AllocationUnit.SESSIONS:
+            return hours / HOURS_PER_SESSION
     raise ValueError(f"unknown unit {unit}")  # pragma: no cover
 
 
@@ -66,6 +90,7 @@ class Week:
     system_days: Fraction
     system_percent: Fraction
     system_pas: Fraction
+    system_sessions: Fraction
     organisational_hours: Fraction
     organisational_days: Fraction
     organisational_percent: Fraction
@@ -86,6 +111,7 @@ def week(plan: TimePlan) -> Week:
         system_days=in_unit(plan, system, AllocationUnit.DAYS_PER_WEEK),
         system_percent=in_unit(plan, system, AllocationUnit.PERCENT),
         system_pas=in_unit(plan, system, AllocationUnit.PROGRAMMED_ACTIVITIES),
+        system_sessions=in_unit(plan, system, AllocationUnit.SESSIONS),
         organisational_hours=remainder,
         organisational_days=in_unit(plan, remainder, AllocationUnit.DAYS_PER_WEEK),
         organisational_percent=in_unit(plan, remainder, AllocationUnit.PERCENT),

@@ -13,10 +13,10 @@ from fractions import Fraction
 
 from roledesigner.domain.findings import SCIE_2021, Finding, Severity
 from roledesigner.domain.joint import hosts, total_funding, total_time
-from roledesigner.domain.models import Allocation, RoleDesign
+from roledesigner.domain.models import Allocation, JointArrangement, RoleDesign
 from roledesigner.domain.numbers import json_number
 from roledesigner.domain.timeplan import allocation_hours, shown, week
-from roledesigner.domain.vocabulary import Footprint, label
+from roledesigner.domain.vocabulary import Footprint, Sector, StaffingRoute, label
 
 SYSTEM_FOOTPRINTS = (Footprint.SYSTEM, Footprint.PLACE, Footprint.NEIGHBOURHOOD)
 
@@ -172,14 +172,75 @@ def joint_findings(design: RoleDesign) -> list[Finding]:
                     f"joint.partners[{index}].line_manager",
                 )
             )
-    if joint.agreement is None:
-        found.append(
+    found += _legal_steps(joint)
+    return found
+
+
+_PARTNERSHIP_STEP = (
+    "the partnership arrangement for the functions and money (such as section 75 or section 65Z5 of the NHS Act "
+    "2006, or none)"
+)
+_STAFFING_STEP = (
+    "the staffing route for the person (such as section 113 of the Local Government Act 1972, a secondment with "
+    "an honorary contract, or joint employment)"
+)
+
+
+def _legal_steps(joint: JointArrangement) -> list[Finding]:
+    """A joint post's two legal steps, each stated, and a staffing route that can work between these partners."""
+    partnership, route = joint.agreement, joint.staffing_route
+    if partnership is None and route is None:
+        return [
             Finding(
                 "joint.no_legal_basis",
                 Severity.WARNING,
-                "The joint post does not say which agreement it rests on (for example a section 75 partnership "
-                "agreement or a section 113 arrangement). State it so both employers' duties are clear.",
+                f"The joint post does not state its two legal steps: {_PARTNERSHIP_STEP}, and {_STAFFING_STEP}. "
+                "State both so each employer's duties are clear.",
                 "joint.agreement",
+            )
+        ]
+    found: list[Finding] = []
+    if partnership is None:
+        found.append(
+            Finding(
+                "joint.no_partnership_arrangement",
+                Severity.WARNING,
+                f"The joint post names its staffing route but not {_PARTNERSHIP_STEP}. Say which applies, or that "
+                "there is none.",
+                "joint.agreement",
+            )
+        )
+    if route is None:
+        found.append(
+            Finding(
+                "joint.no_staffing_route",
+                Severity.WARNING,
+                "A partnership arrangement employs nobody, so the post also needs "
+                f"{_STAFFING_STEP}. Say how the postholder comes to work for both partners.",
+                "joint.staffing_route",
+            )
+        )
+    sectors = {partner.sector for partner in joint.partners}
+    if route is StaffingRoute.SECTION_113 and Sector.LOCAL_AUTHORITY not in sectors:
+        found.append(
+            Finding(
+                "joint.section_113_without_council",
+                Severity.WARNING,
+                "Section 113 of the Local Government Act 1972 places staff between a council and another council or "
+                "an NHS body, but no partner is a local authority. Choose another staffing route, or correct the "
+                "partners' sectors.",
+                "joint.staffing_route",
+            )
+        )
+    honorary = any(partner.honorary_contract for partner in joint.partners if not partner.host)
+    if route is StaffingRoute.SECONDMENT_HONORARY_CONTRACT and not honorary:
+        found.append(
+            Finding(
+                "joint.no_honorary_contract",
+                Severity.WARNING,
+                "The staffing route is a secondment with an honorary contract, but no partner other than the host "
+                "offers one. Mark the partner that gives the postholder an honorary contract.",
+                "joint.partners[*].honorary_contract",
             )
         )
     return found

@@ -57,6 +57,8 @@ class CriterionCategory(StrEnum):
     KNOWLEDGE = "knowledge"
     SKILLS = "skills"
     PERSONAL_QUALITIES = "personal_qualities"
+    #: The values the post works by: the NHS Constitution's, or the council's own.
+    VALUES = "values"
     OTHER = "other"
 
 
@@ -64,6 +66,8 @@ class Contract(StrEnum):
     PERMANENT = "permanent"
     FIXED_TERM = "fixed_term"
     SECONDMENT = "secondment"
+    #: An office holder (a chair or non-executive), appointed for a term: not an employee.
+    APPOINTMENT = "appointment"
 
 
 class AllocationUnit(StrEnum):
@@ -71,6 +75,8 @@ class AllocationUnit(StrEnum):
     HOURS_PER_WEEK = "hours_per_week"
     DAYS_PER_WEEK = "days_per_week"
     PROGRAMMED_ACTIVITIES = "programmed_activities"
+    #: General practice sessions of 4 hours 10 minutes (9 make a full-time week of 37.5 hours).
+    SESSIONS = "sessions"
 
 
 class Weekday(StrEnum):
@@ -87,11 +93,39 @@ class Terms(StrEnum):
     AGENDA_FOR_CHANGE = "agenda_for_change"
     NJC_GREEN_BOOK = "njc_green_book"
     JNC_CHIEF_OFFICERS = "jnc_chief_officers"
+    JNC_CHIEF_EXECUTIVES = "jnc_chief_executives"
     VSM = "vsm"
     OTHER = "other"
 
 
+class PartnershipArrangement(StrEnum):
+    """A joint post's first legal step: how the partners share functions and money. None employs anyone."""
+
+    SECTION_75 = "section_75"
+    SECTION_65Z5 = "section_65z5"
+    SECTION_65Z6 = "section_65z6"
+    CHILDREN_ACT_S10 = "children_act_s10"
+    #: Another written agreement between the partners (what format 2's `other` meant).
+    OTHER = "other"
+    NONE = "none"
+
+
+class StaffingRoute(StrEnum):
+    """A joint post's second legal step: how the postholder comes to work for both partners."""
+
+    SECTION_113 = "section_113"
+    SECONDMENT_HONORARY_CONTRACT = "secondment_honorary_contract"
+    JOINT_EMPLOYMENT = "joint_employment"
+    SINGLE_EMPLOYER = "single_employer"
+
+
 class LegalBasis(StrEnum):
+    """Format 2's single `agreement` field, which mixed the two steps above.
+
+    Kept only so that code not yet moved to the two fields still imports; a design reads these
+    values and files them under the right step (`domain.migrations.split_agreement`).
+    """
+
     SECTION_75 = "section_75"
     SECTION_113 = "section_113"
     SECONDMENT = "secondment"
@@ -147,20 +181,30 @@ LABELS: dict[str, str] = {
     "knowledge": "Knowledge",
     "skills": "Skills",
     "personal_qualities": "Personal qualities",
+    "values": "Values",
     "permanent": "Permanent",
     "fixed_term": "Fixed term",
     "secondment": "Secondment",
+    "appointment": "Appointment (office holder)",
     "percent": "per cent of the post",
     "hours_per_week": "hours a week",
     "days_per_week": "days a week",
     "programmed_activities": "programmed activities a week",
+    "sessions": "sessions a week",
     "agenda_for_change": "Agenda for Change",
     "njc_green_book": "National Joint Council (Green Book)",
     "jnc_chief_officers": "Joint Negotiating Committee for Chief Officers",
+    "jnc_chief_executives": "Joint Negotiating Committee for Chief Executives",
     "vsm": "Very senior manager",
     "section_75": "Section 75 partnership agreement (NHS Act 2006)",
     "section_113": "Section 113 agreement (Local Government Act 1972)",
+    "section_65z5": "Section 65Z5 joint working or delegation arrangement (NHS Act 2006)",
+    "section_65z6": "Section 65Z6 pooled fund (NHS Act 2006)",
+    "children_act_s10": "Section 10 pooled budget (Children Act 2004)",
+    "none": "No partnership arrangement",
+    "secondment_honorary_contract": "Secondment with an honorary contract",
     "joint_employment": "Joint employment",
+    "single_employer": "Employed by the host alone",
     "draft": "Draft",
     "agreed_with_manager": "Agreed with the line manager",
     "submitted_for_evaluation": "Submitted for job evaluation",

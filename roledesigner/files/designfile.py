@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from roledesigner.domain.errors import InputError, describe
-from roledesigner.domain.migrations import migrate_status
+from roledesigner.domain.migrations import migrate_2_to_3
 from roledesigner.domain.models import SCHEMA_VERSION, RoleDesign
 from roledesigner.files.atomic import WriteError, write_atomically
 from roledesigner.files.jsontext import JsonLimit, load_json
@@ -26,7 +26,7 @@ MAX_BYTES = 10 * 1024 * 1024
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {
     1: lambda data: data,  # 2 only added optional fields (directorate, job_reference)
-    2: migrate_status,  # 3 added optional lists and the status lifecycle
+    2: migrate_2_to_3,  # 3 added optional fields, the status lifecycle and the joint post's two legal steps
 }
 #: The oldest format this version can migrate from.
 MIN_SCHEMA_VERSION = 1
