@@ -13,6 +13,7 @@ from roledesigner.review.language import copied_text, inclusive, plain_english
 from roledesigner.review.phrasing import tidy
 from roledesigner.review.recruitment import recruitment
 from roledesigner.review.rules import time_and_joint
+from roledesigner.review.signoffs import signoffs
 from roledesigner.review.structure import Check, clarity, coverage, person_specification
 
 CHECKS: list[Check] = [
@@ -24,6 +25,7 @@ CHECKS: list[Check] = [
     inclusive,
     plain_english,
     copied_text,
+    signoffs,
 ]
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
