@@ -145,6 +145,7 @@ def render_interview_docx(pack: InterviewPack, template: Path | None = None, log
         _sheets(writer, pack)
         _consensus(writer, pack)
     document_name = f"{pack.document_title}, version {pack.version}, {pack.date}"
+    writer.done()
     fill_markers(
         document,
         {"[organisation]": pack.organisation, "[document]": document_name},

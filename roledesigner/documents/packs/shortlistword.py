@@ -95,6 +95,7 @@ def render_shortlisting_docx(
         for number in range(1, matrix.shortlisters + 1):
             _sheet(writer, matrix, number)
         _summary(writer, matrix)
+    writer.done()
     fill_markers(
         document,
         {"[organisation]": matrix.organisation, "[document]": f"{matrix.document_title}, version {matrix.version}"},
