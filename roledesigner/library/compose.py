@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from pydantic import ValidationError
 
 from roledesigner.domain.errors import InputError, describe
 from roledesigner.domain.models import (
-    Allocation,
     CapabilityRequirement,
+    Criterion,
+    Development,
     JointArrangement,
+    Relationship,
     Responsibility,
     RoleDesign,
     TimePlan,
 )
-from roledesigner.domain.vocabulary import Assessment, Requirement
+from roledesigner.domain.timeplan import HOURS_PER_SESSION
+from roledesigner.domain.vocabulary import AllocationUnit, Assessment, Contract, Requirement
 from roledesigner.library.catalogue import Library
-from roledesigner.library.models import Role
+from roledesigner.library.models import Role, RoleCriterion
+
+#: A full-time consultant job plan: 10 programmed activities of 4 hours, 40 hours a week.
+FULL_TIME_PAS = Decimal(10)
+#: A full-time salaried GP: 9 sessions of 4 hours 10 minutes, 37.5 hours a week.
+FULL_TIME_SESSIONS = 9
 
 
 class ComposeError(InputError):
@@ -28,35 +37,74 @@ def blank_design(contracted_hours: Decimal = Decimal("37.5")) -> RoleDesign:
     return RoleDesign(title="", time=TimePlan(contracted_hours_per_week=contracted_hours))
 
 
-def _assessed(requirement: Requirement) -> list[Assessment]:
-    """Essential criteria are what shortlisting scores, from the application form; all are explored at interview."""
-    if requirement is Requirement.ESSENTIAL:
-        return [Assessment.APPLICATION, Assessment.INTERVIEW]
-    return [Assessment.INTERVIEW]
+def _assessed(requirement: Requirement, senior: bool = False) -> list[Assessment]:
+    """Every criterion is judged from the application, then explored at interview.
+
+    Shortlisting may use only the listed criteria, scored on the application (CONVENTIONS), and
+    desirable criteria are what tell apart applicants who all meet the essentials, so they are
+    read from the application too. A senior post's essentials are also tested by a presentation,
+    as senior NHS and council appointments commonly are.
+    """
+    methods = [Assessment.APPLICATION, Assessment.INTERVIEW]
+    if senior and requirement is Requirement.ESSENTIAL:
+        methods.append(Assessment.PRESENTATION)
+    return methods
 
 
-def requirement_for(capability_id: str, requirement: Requirement) -> CapabilityRequirement:
+def requirement_for(capability_id: str, requirement: Requirement, senior: bool = False) -> CapabilityRequirement:
     """A capability as a design first holds it, however it was added."""
-    return CapabilityRequirement(id=capability_id, requirement=requirement, assessed_by=_assessed(requirement))
+    return CapabilityRequirement(id=capability_id, requirement=requirement, assessed_by=_assessed(requirement, senior))
+
+
+def criterion_for(item: RoleCriterion) -> Criterion:
+    """A role's criterion as a design holds it, assessed as the role says or as any criterion is."""
+    methods = list(item.assessed_by) if item.assessed_by is not None else _assessed(item.requirement)
+    return Criterion(category=item.category, text=item.text, requirement=item.requirement, assessed_by=methods)
+
+
+def _time(role: Role, contracted_hours: Decimal) -> TimePlan:
+    """The role's suggested time in a week that fits it: a job plan of programmed activities is
+    10 of them (40 hours), a GP's week 9 sessions (37.5 hours), an office holder's days a month."""
+    suggested = role.suggested_system_time
+    basis: dict[str, Any] = {"contracted_hours_per_week": contracted_hours}
+    if suggested.unit is AllocationUnit.PROGRAMMED_ACTIVITIES:
+        basis["contracted_programmed_activities"] = FULL_TIME_PAS
+    elif suggested.unit is AllocationUnit.SESSIONS:
+        hours = HOURS_PER_SESSION * FULL_TIME_SESSIONS
+        basis["contracted_hours_per_week"] = Decimal(hours.numerator) / hours.denominator
+    if role.appointment is not None:
+        basis["contracted_days_per_month"] = role.appointment.days_per_month
+    return TimePlan(system_work=suggested.allocation(), **basis)
+
+
+def _development(role: Role) -> Development:
+    if role.development is None:
+        return Development()
+    return Development.model_validate(role.development.model_dump(exclude={"reason"}))
 
 
 def design_from_role(role: Role, contracted_hours: Decimal = Decimal("37.5")) -> RoleDesign:
-    """A new design that copies the role's responsibilities, capabilities and suggested time."""
-    suggested = role.suggested_system_time
+    """A new design that copies what the role offers: responsibilities, capabilities and criteria,
+    working relationships, support, the suggested time, and the terms that fit the post."""
+    appointment = role.appointment
     return RoleDesign(
         title=role.name,
         based_on=role.id,
         footprint=role.footprint,
         function=role.function,
+        terms=role.terms,
+        contract=Contract.APPOINTMENT if appointment else Contract.PERMANENT,
+        term_of_office=appointment.term_of_office if appointment else "",
+        remuneration=appointment.remuneration if appointment else "",
         purpose=role.purpose.strip() or role.summary,
         responsibilities=[Responsibility(text=r.text, kind=r.kind) for r in role.responsibilities],
-        capabilities=[requirement_for(c.id, c.requirement) for c in role.capabilities],
-        time=TimePlan(
-            contracted_hours_per_week=contracted_hours,
-            system_work=Allocation(unit=suggested.unit, amount=suggested.amount),
-        ),
+        capabilities=[requirement_for(c.id, c.requirement, role.senior) for c in role.capabilities],
+        criteria=[criterion_for(c) for c in role.criteria],
+        relationships=[Relationship(name=r.name, sector=r.sector) for r in role.relationships],
+        time=_time(role, contracted_hours),
         # Partners, host and splits are local facts, so none is guessed: the review asks for each.
         joint=JointArrangement() if role.joint else None,
+        development=_development(role),
     )
 
 

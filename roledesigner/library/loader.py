@@ -21,7 +21,7 @@ from roledesigner.files.paths import library_dir
 from roledesigner.files.settings import Settings, load_settings, user_library_dir
 from roledesigner.library.catalogue import Folder, Kind, Library, Origin, Problem
 from roledesigner.library.folderfiles import UnreadableFile, folder_state, list_yaml, present
-from roledesigner.library.models import Capability, Framework, GlossaryEntry, Role, Source
+from roledesigner.library.models import Capability, Framework, GlossaryEntry, Role, Source, SourceRef
 from roledesigner.library.quoting import quoted
 from roledesigner.library.yamlfile import YamlFileError, read_yaml
 
@@ -213,11 +213,21 @@ def _cross_check(library: Library) -> None:
         ("role", library.roles),
     ):
         for entry_id, entry in store.items():
-            for index, cited in enumerate(entry.sources):
+            for field, cited in _citations(entry):
                 if cited.id not in library.sources:
                     message = f"cites the source '{cited.id}', which is not in sources.yaml"
                     file = _file(library, kind, entry_id)  # type: ignore[arg-type]
-                    library.problems.append(Problem(file, message, entry_id, f"sources[{index}]"))
+                    library.problems.append(Problem(file, message, entry_id, field))
+
+
+def _citations(entry: Framework | Capability | Role) -> Iterator[tuple[str, SourceRef]]:
+    """Every source an entry cites, with the field that cites it (a role's criteria cite their own)."""
+    for index, cited in enumerate(entry.sources):
+        yield f"sources[{index}]", cited
+    if isinstance(entry, Role):
+        for number, criterion in enumerate(entry.criteria):
+            for index, cited in enumerate(criterion.sources):
+                yield f"criteria[{number}].sources[{index}]", cited
 
 
 def _file(library: Library, kind: Kind, entry_id: str) -> Path:

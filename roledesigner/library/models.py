@@ -7,7 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from roledesigner.domain.models import Allocation
+from roledesigner.domain.models import Allocation, AssessedBy
+from roledesigner.domain.numbers import MonthlyDays, NonNegative
 from roledesigner.domain.text import FilledText, Identifier
 from roledesigner.domain.vocabulary import (
     AllocationUnit,
@@ -17,6 +18,7 @@ from roledesigner.domain.vocabulary import (
     Requirement,
     ResponsibilityKind,
     Sector,
+    Terms,
 )
 
 
@@ -94,6 +96,46 @@ class SuggestedTime(_Entry):
         return self
 
 
+class RoleCriterion(_Entry):
+    """A person-specification row the role offers that is not a capability: a qualification,
+    registration, knowledge of a statute, the values the post works by."""
+
+    category: CriterionCategory
+    text: FilledText
+    requirement: Requirement = Requirement.ESSENTIAL
+    #: How it is assessed; left out, it is assessed as composing assesses any criterion.
+    assessed_by: AssessedBy | None = None
+    #: Where a fact the criterion states comes from (a statute, a regulator, a framework).
+    sources: list[SourceRef] = []
+
+
+class RoleRelationship(_Entry):
+    """A working relationship the research names for the role, as the design's `relationships[]` holds it."""
+
+    name: FilledText
+    sector: Sector = Sector.OTHER
+
+
+class RoleDevelopment(_Entry):
+    """The support a design from the role starts with, and why (the design's `development`)."""
+
+    learning_hours_per_month: NonNegative = Decimal(0)
+    coaching: bool = False
+    mentoring: bool = False
+    peer_network: bool = False
+    programmes: list[FilledText] = []
+    reason: FilledText
+
+
+class RoleAppointment(_Entry):
+    """An office holder's post (a chair): appointed for a term, paid a remuneration, not employed."""
+
+    days_per_month: MonthlyDays
+    term_of_office: FilledText
+    remuneration: FilledText
+    reason: FilledText
+
+
 class Role(_Entry):
     id: Identifier
     name: FilledText
@@ -108,8 +150,26 @@ class Role(_Entry):
     responsibilities: Annotated[list[RoleResponsibility], Field(min_length=1)]
     capabilities: Annotated[list[RoleCapability], Field(min_length=1)]
     suggested_system_time: SuggestedTime
+    #: A senior or board post: its essential capabilities are also assessed by a presentation.
+    senior: bool = False
+    #: The pay framework, only where the post has one whoever hosts it (such as very senior managers).
+    terms: Terms | None = None
+    #: Set for an office holder: a design from the role is an appointment, not employment.
+    appointment: RoleAppointment | None = None
+    criteria: list[RoleCriterion] = []
+    relationships: list[RoleRelationship] = []
+    development: RoleDevelopment | None = None
     considerations: list[FilledText] = []
     sources: Sources
+
+    @model_validator(mode="after")
+    def _appointment_counts_days(self) -> Role:
+        if self.appointment is not None and self.suggested_system_time.unit is AllocationUnit.PROGRAMMED_ACTIVITIES:
+            raise ValueError(
+                "an appointment counts its time in days a month, so its suggested time cannot be in "
+                "programmed activities"
+            )
+        return self
 
     @field_validator("capabilities")
     @classmethod
