@@ -9,6 +9,7 @@ from __future__ import annotations
 from roledesigner.domain.findings import Finding, Severity
 from roledesigner.domain.models import RoleDesign
 from roledesigner.library.catalogue import Library
+from roledesigner.review.evaluation import evaluation
 from roledesigner.review.language import copied_text, inclusive, plain_english
 from roledesigner.review.phrasing import tidy
 from roledesigner.review.recruitment import recruitment
@@ -21,6 +22,7 @@ CHECKS: list[Check] = [
     time_and_joint,
     coverage,
     person_specification,
+    evaluation,
     recruitment,
     inclusive,
     plain_english,
