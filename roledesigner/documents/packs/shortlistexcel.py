@@ -68,7 +68,7 @@ def _fit_height(sheet: Worksheet, row: int, texts: Sequence[str]) -> None:
     lines = 1
     for column, text in enumerate(texts, start=1):
         width = sheet.column_dimensions[get_column_letter(column)].width or 10
-        per_line = max(1, int(width * 1.1))
+        per_line = max(1, int(width * 1.2))
         lines = max(lines, sum(math.ceil(max(len(part), 1) / per_line) for part in text.split("\n")))
     sheet.row_dimensions[row].height = LINE_POINTS * lines + 3
 
@@ -160,7 +160,7 @@ def _shortlister(workbook: Workbook, matrix: Shortlisting, number: int) -> int:
         _boxed(sheet.cell(2, column), editable=True)
     _text(sheet.cell(3, 1), f"Key: {matrix.key_line()}")
     sheet.column_dimensions["A"].width = 16
-    sheet.column_dimensions["B"].width = 50
+    sheet.column_dimensions["B"].width = 60
     sheet.column_dimensions["C"].width = 12
     for offset in range(matrix.candidates):
         sheet.column_dimensions[get_column_letter(FIXED_COLUMNS + 1 + offset)].width = 11
