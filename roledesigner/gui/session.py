@@ -70,8 +70,7 @@ class Session(QObject):
         problems = []
         for copy in self.recovery.left_behind():
             if copy.design is None:
-                problems.append(f"{copy.problem} It was discarded.")
-                self.recovery.discard(copy)
+                problems.append(copy.problem)  # kept aside by the recovery folder, never deleted
                 continue
             when = copy.saved_at.strftime("%d %B %Y at %H:%M") if copy.saved_at else "an unknown time"
             where = f" ({copy.original})" if copy.original else ""

@@ -187,7 +187,7 @@ def test_the_app_killed_mid_edit_offers_recovery_on_restart(tmp_path: Path) -> N
     assert "MODIFIED: True" in result.stdout
 
 
-def test_a_damaged_recovery_copy_is_discarded_with_a_message(
+def test_a_damaged_recovery_copy_is_kept_aside_with_a_message(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = window.recovery.folder
@@ -196,8 +196,9 @@ def test_a_damaged_recovery_copy_is_discarded_with_a_message(
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
     window.offer_recovery()
-    assert told and "could not be read" in told[0] and "discarded" in told[0]
+    assert told and "could not be read" in told[0] and "kept aside" in told[0] and "discarded" not in told[0]
     assert not (folder / "old.recovery.json").exists()
+    assert [p.read_text(encoding="utf-8") for p in folder.glob("old.recovery.json*")] == ["{not json"]
 
 
 def test_autosave_off_is_said_once(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
