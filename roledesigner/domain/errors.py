@@ -7,10 +7,12 @@ Users see these in the command line, the app and library reports, so they must r
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
+if TYPE_CHECKING:  # only named in annotations: InputError is imported before the app's window
+    # shows, and pydantic costs about 100 ms to import, so it is not loaded for it
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 
 class InputError(Exception):

@@ -465,3 +465,10 @@ def test_show_wraps_every_line_and_lists_working_relationships(
     assert max(len(line) for line in out.splitlines()) <= WIDTH, "facts, capabilities and findings are wrapped"
     assert "Working relationships:" in out
     assert f"  - {design.relationships[0].name}" in " ".join(out.split("\n"))
+
+
+def test_the_command_line_loads_no_pydantic_before_a_command_needs_it() -> None:
+    """`roledesigner` with no command shows the app's frame first; pydantic (about 100 ms) must wait."""
+    probe = "import sys, roledesigner.cli.main; print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
