@@ -19,7 +19,9 @@ from roledesigner.importing.headings import Phrasebook, normalise
 from roledesigner.importing.placements import CriterionFacts, Placement, Target
 
 _KEY_PREFIX = re.compile(r"^\s*(?:key|assessment key|how assessed|key to assessment)\s*[:\-–]?\s*", re.I)
-_KEY_PAIR = re.compile(r"^\(?(?P<letter>[A-Za-z]{1,3})\)?\s*(?:=|-|–|:)\s*(?P<words>\S.*)$")
+_KEY_PAIR = re.compile(
+    r"^(?:\((?P<bracketed>[A-Za-z]{1,3})\)\s*(?:=|-|–|:)?|(?P<letter>[A-Za-z]{1,3})\s*(?:=|-|–|:))\s*(?P<words>\S.*)$"
+)
 _KEY_PARTS = re.compile(r"[,;]|\s{2,}|\t")
 _METHOD_PARTS = re.compile(r"[,/;&+\n]|\band\b|\bor\b", re.I)
 #: The longest text a tick cell holds; longer text in an Essential column is a criterion.
@@ -38,7 +40,7 @@ def read_key(text: str, book: Phrasebook) -> dict[str, Assessment] | None:
             continue
         method = _method_words(pair["words"], book)
         if method is not None:
-            found[pair["letter"].casefold()] = method
+            found[(pair["letter"] or pair["bracketed"]).casefold()] = method
     if len(found) >= 2 or (has_prefix and found):
         return found
     return None

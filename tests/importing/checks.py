@@ -1,0 +1,94 @@
+"""What the import tests check against: the source's text read by an independent reader
+(docx2python parses the XML itself), and the text a design holds."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from docx2python import docx2python
+
+from roledesigner.domain.models import RoleDesign
+from roledesigner.importing.importer import ImportResult
+from roledesigner.importing.placements import STRUCTURE, Placement, Target
+from roledesigner.importing.values import contract, hours
+
+#: The list markers docx2python writes before numbered and bulleted paragraphs ("1)\t", "--\t").
+_LIST_MARKER = re.compile(r"^(?:\(?[0-9a-zA-Z]{1,4}[.)]|--|•|-|\*)\t")
+
+
+def _flatten(nested: Any) -> Iterator[str]:
+    if isinstance(nested, str):
+        yield nested
+    else:
+        for item in nested:
+            yield from _flatten(item)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def source_pieces(data: bytes) -> list[str]:
+    """Every paragraph of the body, the tables, the headers and the footers, as docx2python reads them."""
+    with docx2python(io.BytesIO(data)) as extracted:
+        parts = [*_flatten(extracted.header), *_flatten(extracted.body), *_flatten(extracted.footer)]
+    pieces = [one_line(_LIST_MARKER.sub("", part)) for part in parts]
+    return list(dict.fromkeys(piece for piece in pieces if piece))
+
+
+def design_text(design: RoleDesign) -> str:
+    """Every piece of text the design holds, one per line, whitespace made single spaces."""
+    texts = [
+        design.title,
+        design.grade,
+        design.employer,
+        design.directorate,
+        design.job_reference,
+        design.location,
+        *design.reports_to,
+        *design.accountable_to,
+        *design.purpose.split("\n\n"),
+        *design.system_context.split("\n\n"),
+        *design.stability.split("\n\n"),
+        *(r.text for r in design.responsibilities),
+        *(r.name for r in design.relationships),
+        *(c.text for c in design.criteria),
+        *(u.text for u in design.unmapped),
+    ]
+    return "\n".join(one_line(text) for text in texts if text.strip())
+
+
+def _held_as_value(placement: Placement, design: RoleDesign) -> bool:
+    """Hours and the kind of contract are held as values, not text: wholly understood, and equal."""
+    if placement.target is Target.HOURS:
+        value, left_over = hours(placement.text)
+        return not left_over and value == design.time.contracted_hours_per_week
+    if placement.target is Target.CONTRACT:
+        kind, left_over = contract(placement.text)
+        return not left_over and kind is design.contract
+    if placement.target in (Target.REPORTS_TO, Target.ACCOUNTABLE_TO):  # "A; B" is two names
+        names = design.reports_to if placement.target is Target.REPORTS_TO else design.accountable_to
+        return all(one_line(name) in names for name in placement.text.split(";"))
+    return False
+
+
+def unaccounted(result: ImportResult, data: bytes) -> list[str]:
+    """The source's pieces of text that are neither in the design nor read as its structure (a
+    heading, a label, a tick or letter, the key to letters, a page number), nor a `Label: value`
+    line whose value is in the design."""
+    held = design_text(result.design)
+    lines = set(held.splitlines())
+    structure = {one_line(p.source_text) for p in result.placements if p.target in STRUCTURE}
+    valued = {one_line(p.source_text): p for p in result.placements if p.target not in STRUCTURE}
+    missing = []
+    for piece in source_pieces(data):
+        if piece in lines or piece in held or piece in structure:
+            continue
+        placement = valued.get(piece)
+        if placement is not None and (one_line(placement.text) in held or _held_as_value(placement, result.design)):
+            continue
+        missing.append(piece)
+    return missing
