@@ -129,17 +129,17 @@ def test_the_running_totals_look_like_an_error_only_when_they_do_not_add_up(samp
 # --- the tabs fit ------------------------------------------------------------------------------------
 
 
-def test_all_seven_tabs_show_in_full_at_1280_by_800_with_both_docks(sample: MainWindow) -> None:
+def test_all_eight_tabs_show_in_full_at_1280_by_800_with_both_docks(sample: MainWindow) -> None:
     editor = sample.editor
     bar = editor.tabBar()
     assert sample.library_dock.isVisible() and sample.preview_dock.isVisible()
-    assert editor.count() == 7
+    assert editor.count() == 8
     for index in range(editor.count()):
         rect = bar.tabRect(index)
         assert rect.left() >= 0 and rect.right() < bar.width() <= editor.width(), bar.tabText(index)
         assert rect.width() >= bar.tabSizeHint(index).width(), f"{bar.tabText(index)} is not cut short"
     assert not [b for b in bar.findChildren(QToolButton) if b.isVisible()], "no scroll arrows"
-    assert all(editor.tabToolTip(index) for index in range(7)), "each tab's full name is its tooltip"
+    assert all(editor.tabToolTip(index) for index in range(8)), "each tab's full name is its tooltip"
     assert editor.tabToolTip(6) == "Support and development, job stability and working relationships"
 
 

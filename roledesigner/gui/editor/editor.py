@@ -20,14 +20,15 @@ from roledesigner.gui.editor.overview import overview_tab
 from roledesigner.gui.editor.protectedtime import TimeTab
 from roledesigner.gui.editor.purpose import purpose_tab
 from roledesigner.gui.editor.responsibilities import responsibilities_tab
+from roledesigner.gui.editor.signoffs import SignOffTab
 from roledesigner.gui.editor.support import support_tab
 from roledesigner.gui.editor.tableviews import ListTable
 
 __all__ = ["TABS", "TAB_TIPS", "RoleEditor"]
 
-#: The tabs' titles, short enough for all seven to show in the editor's width at 1280 x 800 with
+#: The tabs' titles, short enough for all eight to show in the editor's width at 1280 x 800 with
 #: both docks open, and each tab's full description, shown as its tooltip.
-TABS = ["Overview", "Purpose", "Responsibilities", "Capabilities", "Time", "Joint post", "Support"]
+TABS = ["Overview", "Purpose", "Responsibilities", "Capabilities", "Time", "Joint post", "Support", "Sign-off"]
 TAB_TIPS = [
     "Overview: job title, footprint, grade, contract and reporting lines",
     "Job purpose and system context",
@@ -36,6 +37,7 @@ TAB_TIPS = [
     "Protected time: contracted hours, system work, protected days and learning time",
     "Joint post: partners, host employer, funding and time shares",
     "Support and development, job stability and working relationships",
+    "Sign-off: who agreed the post for each organisation, and on which version",
 ]
 
 
@@ -58,6 +60,7 @@ class RoleEditor(QTabWidget):
         capabilities = CapabilitiesTab(parts)
         self.time_tab = TimeTab(parts)
         self.joint_tab = JointTab(parts)
+        self.signoff_tab = SignOffTab(parts)
         pages = [
             overview_tab(parts),
             purpose_tab(parts),
@@ -66,6 +69,7 @@ class RoleEditor(QTabWidget):
             self.time_tab,
             self.joint_tab,
             support_tab(parts),
+            self.signoff_tab,
         ]
         for title, tip, page in zip(TABS, TAB_TIPS, pages, strict=True):
             self.setTabToolTip(self.addTab(page, title), tip)
@@ -110,8 +114,9 @@ class RoleEditor(QTabWidget):
                 if not table.list_model.rowCount():
                     return self._focus(table)
                 table.select_row(row, attr)
-                if list_path == "joint.partners" and attr in self.partner_fields:
-                    self.partner_fields[attr].setFocus(Qt.FocusReason.OtherFocusReason)
+                row_fields = {"joint.partners": self.partner_fields, "signoffs": self.signoff_tab.fields}
+                if attr in row_fields.get(list_path, {}):
+                    row_fields[list_path][attr].setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         # A part of the design with no widget of its own ("development"): its first field.
         inner = [b.widget for b in self.binder.fields() if b.path.startswith(f"{path}.")]
