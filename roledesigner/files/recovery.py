@@ -20,7 +20,7 @@ from roledesigner.files.atomic import WriteError, write_atomically
 from roledesigner.files.designfile import MAX_BYTES, DesignFileError, design_from_data
 from roledesigner.files.jsontext import JsonLimit, load_json
 from roledesigner.files.reading import UnreadableFile, read_regular
-from roledesigner.files.settings import data_dir
+from roledesigner.files.locations import data_dir
 
 SUFFIX = ".recovery.json"
 #: Added to a copy that cannot be used, so it is kept but not offered again.

@@ -11,19 +11,15 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from roledesigner.domain.errors import describe
 from roledesigner.domain.numbers import WeeklyHours
 from roledesigner.files.atomic import WriteError, write_atomically
 from roledesigner.files.jsontext import JsonLimit, load_json
+from roledesigner.files.locations import config_dir, data_dir
 from roledesigner.files.reading import UnreadableFile, read_regular
 
-APP_NAME = "RoleDesigner"
-
-ENV_CONFIG_DIR = "ROLEDESIGNER_CONFIG_DIR"
-ENV_DATA_DIR = "ROLEDESIGNER_DATA_DIR"
 ENV_USER_LIBRARY = "ROLEDESIGNER_USER_LIBRARY"
 ENV_SHARED_LIBRARY = "ROLEDESIGNER_SHARED_LIBRARY"
 ENV_TEMPLATE = "ROLEDESIGNER_TEMPLATE"
@@ -40,14 +36,6 @@ class Settings(BaseModel):
     word_template: Path | None = None
     user_library: Path | None = None
     shared_library: Path | None = None
-
-
-def config_dir() -> Path:
-    return Path(os.environ.get(ENV_CONFIG_DIR) or user_config_dir(APP_NAME, appauthor=False))
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get(ENV_DATA_DIR) or user_data_dir(APP_NAME, appauthor=False))
 
 
 def settings_path() -> Path:

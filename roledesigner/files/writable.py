@@ -14,7 +14,8 @@ import tempfile
 from pathlib import Path
 
 from roledesigner.files.recovery import recovery_dir
-from roledesigner.files.settings import Settings, config_dir, load_settings, user_library_dir
+from roledesigner.files.locations import config_dir
+from roledesigner.files.settings import Settings, load_settings, user_library_dir
 
 
 def write_problem(folder: Path) -> str | None:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from roledesigner.documents.sample import sample_design
 from roledesigner.files.designfile import save_design
-from roledesigner.files.settings import config_dir
+from roledesigner.files.locations import config_dir
 from roledesigner.gui.mainwindow import MainWindow
 from roledesigner.gui.windowstate import window_settings_path
 

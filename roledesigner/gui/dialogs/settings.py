@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from roledesigner.documents.templatecheck import check_template_file
+from roledesigner.files.locations import ENV_CONFIG_DIR
 from roledesigner.files.settings import (
-    ENV_CONFIG_DIR,
     ENV_SHARED_LIBRARY,
     ENV_TEMPLATE,
     ENV_USER_LIBRARY,
