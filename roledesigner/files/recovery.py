@@ -19,8 +19,8 @@ from roledesigner.domain.models import SCHEMA_VERSION, RoleDesign
 from roledesigner.files.atomic import WriteError, write_atomically
 from roledesigner.files.designfile import MAX_BYTES, DesignFileError, design_from_data
 from roledesigner.files.jsontext import JsonLimit, load_json
-from roledesigner.files.reading import UnreadableFile, read_regular
 from roledesigner.files.locations import data_dir
+from roledesigner.files.reading import UnreadableFile, read_regular
 
 SUFFIX = ".recovery.json"
 #: Added to a copy that cannot be used, so it is kept but not offered again.

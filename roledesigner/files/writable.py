@@ -13,8 +13,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from roledesigner.files.recovery import recovery_dir
 from roledesigner.files.locations import config_dir
+from roledesigner.files.recovery import recovery_dir
 from roledesigner.files.settings import Settings, load_settings, user_library_dir
 
 
