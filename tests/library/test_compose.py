@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
-from roledesigner.domain.vocabulary import Assessment, Requirement
+from roledesigner.domain.models import Development
+from roledesigner.domain.timeplan import days_a_month, week
+from roledesigner.domain.vocabulary import AllocationUnit, Assessment, Contract, Requirement
 from roledesigner.library.catalogue import Library
 from roledesigner.library.compose import (
     ComposeError,
@@ -55,15 +58,91 @@ def test_add_remove_and_move_without_duplicates() -> None:
     assert [c.id for c in design.capabilities] == ["ceding_power", "empathy", "active_listening"], "inputs unchanged"
 
 
-def test_essential_capabilities_can_be_scored_at_shortlisting(library: Library) -> None:
-    """Shortlisting may use only listed criteria, scored on the application (CONVENTIONS)."""
-    for role_id in library.roles:
-        design = new_design(library, role_id)
+def test_every_criterion_can_be_scored_at_shortlisting(library: Library) -> None:
+    """Shortlisting may use only listed criteria, scored on the application (CONVENTIONS); desirable
+    ones are what separate applicants who all meet the essentials, so they are read there too.
+    Before, desirables were assessed at interview only. A senior post's essentials add a presentation."""
+    for role in library.roles.values():
+        design = new_design(library, role.id)
         for item in design.capabilities:
-            if item.requirement is Requirement.ESSENTIAL:
-                assert item.assessed_by == [Assessment.APPLICATION, Assessment.INTERVIEW], (role_id, item.id)
-            else:
-                assert item.assessed_by == [Assessment.INTERVIEW], (role_id, item.id)
+            expected = [Assessment.APPLICATION, Assessment.INTERVIEW]
+            if role.senior and item.requirement is Requirement.ESSENTIAL:
+                expected.append(Assessment.PRESENTATION)
+            assert item.assessed_by == expected, (role.id, item.id)
+        for criterion in design.criteria:
+            assert Assessment.APPLICATION in criterion.assessed_by, (role.id, criterion.text)
+    assert any(role.senior for role in library.roles.values()), "some posts are senior"
+    assert not all(role.senior for role in library.roles.values()), "and some are not"
+
+
+def test_senior_posts_offer_a_presentation_and_board_posts_references(library: Library) -> None:
+    design = new_design(library, "ics_executive_lead")
+    essential = [c for c in design.capabilities if c.requirement is Requirement.ESSENTIAL]
+    assert essential and all(Assessment.PRESENTATION in c.assessed_by for c in essential)
+    fit_and_proper = [c for c in design.criteria if "Fit and Proper Person Test" in c.text]
+    assert [c.assessed_by for c in fit_and_proper] == [[Assessment.APPLICATION, Assessment.REFERENCES]]
+    ordinary = new_design(library, "system_data_scientist")
+    assert all(Assessment.PRESENTATION not in c.assessed_by for c in ordinary.capabilities)
+
+
+def test_a_programmed_activity_role_starts_on_a_ten_pa_job_plan(library: Library) -> None:
+    """Five programmed activities are half of a 10-PA (40-hour) job plan, not "about 53.33 per cent"
+    of a 37.5-hour week (the library review, finding 2)."""
+    design = new_design(library, "technology_adoption_lead")
+    assert design.time.system_work.unit is AllocationUnit.PROGRAMMED_ACTIVITIES
+    assert design.time.contracted_programmed_activities == 10
+    w = week(design.time)
+    assert (w.contracted_hours, w.system_hours, w.system_percent) == (Fraction(40), Fraction(20), Fraction(50))
+    for role in library.roles.values():
+        counted = new_design(library, role.id).time.contracted_programmed_activities
+        in_pas = role.suggested_system_time.unit is AllocationUnit.PROGRAMMED_ACTIVITIES
+        assert (counted == 10) is in_pas and (counted is None) is not in_pas, role.id
+
+
+def test_a_sessions_role_starts_on_nine_gp_sessions(library: Library) -> None:
+    role = library.roles["place_clinical_lead"]
+    gp = role.model_copy(
+        update={"suggested_system_time": role.suggested_system_time.model_copy(
+            update={"unit": AllocationUnit.SESSIONS, "amount": Decimal("4.5")})}
+    )  # fmt: skip
+    design = design_from_role(gp, Decimal("37"))
+    assert design.time.contracted_hours_per_week == Decimal("37.5"), "9 sessions of 4 hours 10 minutes"
+    w = week(design.time)
+    assert (w.system_hours, w.system_percent, w.system_sessions) == (Fraction(75, 4), Fraction(50), Fraction(9, 2))
+
+
+def test_the_independent_chair_is_an_appointment_not_a_full_time_employee(library: Library) -> None:
+    """The review's first wrong output: 'Permanent', 37.5 hours a week, full time."""
+    design = new_design(library, "independent_chair")
+    assert design.contract is Contract.APPOINTMENT
+    assert design.time.contracted_days_per_month == 8
+    assert "term" in design.term_of_office and "NHS England" in design.remuneration
+    w = week(design.time)
+    assert w.contracted_hours < Decimal("37.5") / 2, "part time"
+    assert days_a_month(design.time, w.system_hours) == 8, "all of the 8 days are system work"
+    employees = [r.id for r in library.roles.values() if new_design(library, r.id).contract is not Contract.PERMANENT]
+    assert employees == ["independent_chair"]
+
+
+def test_a_design_from_a_role_copies_its_criteria_relationships_and_support(library: Library) -> None:
+    role = library.roles["joint_mental_health_lead"]
+    design = design_from_role(role)
+    assert [(c.category, c.text, c.requirement) for c in design.criteria] == [
+        (c.category, c.text, c.requirement) for c in role.criteria
+    ]
+    assert [(r.name, r.sector) for r in design.relationships] == [(r.name, r.sector) for r in role.relationships]
+    assert role.development is not None
+    assert design.development.model_dump() == role.development.model_dump(exclude={"reason"})
+    assert design.terms is role.terms
+
+
+def test_a_role_offering_nothing_new_composes_as_before(library: Library) -> None:
+    role = library.roles["system_data_scientist"].model_copy(
+        update={"criteria": [], "relationships": [], "development": None, "senior": False, "terms": None}
+    )
+    design = design_from_role(role)
+    assert (design.criteria, design.relationships, design.development) == ([], [], Development())
+    assert design.contract is Contract.PERMANENT and design.terms is None
 
 
 def test_a_capability_added_is_assessed_as_the_same_one_composed_from_a_role(library: Library) -> None:
@@ -73,6 +152,8 @@ def test_a_capability_added_is_assessed_as_the_same_one_composed_from_a_role(lib
     for role in library.roles.values():
         for composed in design_from_role(role).capabilities:
             added = add_capability(blank_design(), composed.id, composed.requirement)
+            if role.senior and composed.requirement is Requirement.ESSENTIAL:
+                added = add_capability(blank_design(), composed.id, composed.requirement, senior=True)
             assert added.capabilities == [composed], (role.id, composed.id)
             seen.add(composed.requirement)
     assert seen == {Requirement.ESSENTIAL, Requirement.DESIRABLE}, "both kinds were compared"

@@ -130,7 +130,8 @@ def test_every_acronym_in_the_library_is_in_the_glossary(library: Library) -> No
     texts += [d.description for f in library.frameworks.values() for d in f.domains]
     found = {match for text in texts for match in ACRONYM.findall(text)}
     assert found, "the pattern should find at least NHS"
-    assert found - set(library.glossary) == set()
+    # UK needs no explaining, as the review's acronym check agrees ("UK GDPR" is the law's own name).
+    assert found - set(library.glossary) - {"UK"} == set()
 
 
 def test_every_suggested_time_fits_in_a_standard_post(library: Library) -> None:
