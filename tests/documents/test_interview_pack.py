@@ -23,6 +23,7 @@ from roledesigner.documents.word import TemplateError
 from roledesigner.documents.word import default_template as specification_template
 from roledesigner.domain.models import Criterion, RoleDesign
 from roledesigner.domain.vocabulary import Assessment, CriterionCategory, label
+from roledesigner.library import scoring as scoring_module
 from roledesigner.library.catalogue import Library
 from roledesigner.library.compose import new_design
 from roledesigner.library.scoring import LoadedScoring, scoring_for
@@ -315,6 +316,18 @@ def test_export_writes_the_file_and_a_bad_target_is_one_sentence(
     )
     assert not as_xlsx.ok and as_xlsx.message == "The interview pack cannot be exported as xlsx; it is made as docx."
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_broken_install_of_the_scales_is_a_sentence_not_a_fault(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scoring_module, "library_dir", lambda: tmp_path)
+    (tmp_path / "scoring.yaml").write_text("interview_scale: broken\n", encoding="utf-8")
+    job = PackJob(tmp_path / "post.roledesign", tmp_path / "post.docx", INTERVIEW, "docx")
+    result = export_pack(sample_design(library), job, library)
+    assert not result.ok and "internal fault" not in result.message
+    assert result.message.startswith("Role Designer's scoring scales") and result.message.endswith("reinstall the app.")
+    assert not job.target.exists()
 
 
 def test_the_bundled_template_is_style_only(tmp_path: Path) -> None:

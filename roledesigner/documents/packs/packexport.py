@@ -20,7 +20,7 @@ from roledesigner.documents.packs.interviewword import render_interview_docx
 from roledesigner.documents.packs.shortlistexcel import render_shortlisting_xlsx
 from roledesigner.documents.packs.shortlisting import DEFAULT_CANDIDATES, DEFAULT_SHORTLISTERS, build_shortlisting
 from roledesigner.documents.packs.shortlistword import render_shortlisting_docx
-from roledesigner.documents.word import TemplateError
+from roledesigner.domain.errors import InputError
 from roledesigner.domain.models import RoleDesign
 from roledesigner.files.atomic import WriteError, write_atomically
 from roledesigner.files.designfile import DesignFileError, load_design
@@ -114,7 +114,7 @@ def export_pack(
             warnings += scoring.warnings
         data = render_pack(design, job, library, scoring, warnings)
         write_atomically(job.target, data, follow_links=False)
-    except (TemplateError, WriteError) as error:
+    except (InputError, WriteError) as error:  # a template, a broken install's scales: one sentence
         return PackResult(job, ExportStatus.FAILED, str(error), warnings)
     except Exception as error:  # noqa: BLE001 - one file's fault must not stop a batch
         message = f"Could not export {job.source}: an internal fault ({type(error).__name__}: {error})."
