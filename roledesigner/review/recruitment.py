@@ -27,8 +27,8 @@ def recruitment(design: RoleDesign, library: Library) -> list[Finding]:
             continue
         if capability is None:
             message = (
-                f"The capability '{item.id}' is assessed at interview, but the library does not hold it, so the "
-                "interview pack has no questions for it and leaves it out. Add it to your library with its questions."
+                f"The capability '{item.id}' is assessed at interview but is not in the library, so the interview "
+                "pack leaves it out. Add it to your library with its questions."
             )
         else:
             message = (

@@ -38,7 +38,7 @@ NO_AREAS = (
 _COMMON = frozenset(
     {"partne", "system", "organi", "across", "servic", "people", "their", "which", "other", "where", "about",
      "these", "those", "within", "throug", "betwee", "includ", "using", "leader", "leadin", "leads", "makes",
-     "making", "works", "workin", "local", "clear", "sure", "every", "others"}
+     "making", "works", "workin", "local", "clear", "every", "others"}
 )  # fmt: skip
 _WORD = re.compile(r"[a-z]{5,}")
 
