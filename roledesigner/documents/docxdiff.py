@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -248,10 +249,30 @@ def _block_score(a: Key, b: Key) -> float:
 
 
 def _row_score(a: Key, b: Key) -> float:
-    """Rows with as many cells may be one row reworded."""
-    if a.count(_CELL) != b.count(_CELL):
+    """Rows with as many cells may be one row reworded (rows known by their label pair by it alone)."""
+    if a[0] != "row" or b[0] != "row" or a[1].count(_CELL) != b[1].count(_CELL):
         return 0.0
-    return _alike(a.replace(_CELL, " "), b.replace(_CELL, " "))
+    return _alike(a[1].replace(_CELL, " "), b[1].replace(_CELL, " "))
+
+
+def _row_keys(old: Sequence[Any], new: Sequence[Any]) -> Callable[[Any], Key]:
+    """How rows are known: by their first cell when it labels one row on each side (the job
+    details' "Grade"), so a value rewritten whole is that row changed; else by all their text."""
+
+    def label(row: Any) -> str:
+        first = row.find(w("tc"))
+        return "" if first is None else _text(first)
+
+    old_labels = Counter(label(row) for row in old)
+    new_labels = Counter(label(row) for row in new)
+
+    def key(row: Any) -> Key:
+        found = label(row)
+        if found.strip() and old_labels[found] == 1 and new_labels[found] == 1:
+            return ("label", found)
+        return ("row", _row_key(row))
+
+    return key
 
 
 # --- marking whole blocks ------------------------------------------------------------------------
@@ -478,7 +499,7 @@ def _merged_table(old: Any, new: Any, marks: _Marks) -> Any:
     table = copy.deepcopy(new)
     for row in table.findall(w("tr")):
         table.remove(row)
-    for before, after in _aligned(rows_before, rows_after, _row_key, _row_score):
+    for before, after in _aligned(rows_before, rows_after, _row_keys(rows_before, rows_after), _row_score):
         if after is None:
             row = _from_old(before)
             _mark_row(row, "del", marks)
@@ -497,9 +518,13 @@ def _merged_row(old: Any, new: Any, marks: _Marks) -> Any:
         if _text(cell_before) == _text(cell):
             continue
         blocks = [child for child in cell if _local(child) in ("p", "tbl")]
+        earlier = [child for child in cell_before if _local(child) in ("p", "tbl")]
         for block in blocks:
             cell.remove(block)
-        cell.extend(_merged_blocks([c for c in cell_before if _local(c) in ("p", "tbl")], blocks, marks))
+        if len(blocks) == len(earlier) == 1 and _local(blocks[0]) == _local(earlier[0]) == "p":
+            cell.extend(_reworded(earlier[0], blocks[0], marks))  # a cell's one value, reworded word by word
+        else:
+            cell.extend(_merged_blocks(earlier, blocks, marks))
     return row
 
 

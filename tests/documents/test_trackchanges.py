@@ -143,6 +143,16 @@ def test_criteria_added_and_removed_are_whole_table_rows(document: bytes, old: R
     assert deleted_row.find(f".//{w('t')}") is None, "deleted text is w:delText"
 
 
+def test_a_changed_value_in_a_table_is_marked_word_by_word_in_its_cell(old: RoleDesign, library: Library) -> None:
+    # Nothing alike between the two values, yet the cell holds one value: it is reworded, not replaced.
+    data = changes(old, old.model_copy(update={"grade": "Very senior manager"}), library)
+    row = next(r for r in body(data).iter(w("tr")) if paragraph_text(r).startswith("Grade"))
+    assert [paragraph_text(d) for d in row.iter(w("del"))] == ["Agenda for Change band 8d"]
+    assert [paragraph_text(i) for i in row.iter(w("ins"))] == ["Very senior manager"]
+    assert whole_paragraphs(data, "ins") == [] and whole_paragraphs(data, "del") == [], "the cell's line stays"
+    assert rows(data, "ins") == [] and rows(data, "del") == [], "the row stays"
+
+
 def test_every_mark_has_an_author_a_date_and_an_id_of_its_own(document: bytes) -> None:
     marks = list(body(document).iter(w("ins"), w("del")))
     assert len(marks) > 10
