@@ -61,7 +61,7 @@ def design_text(design: RoleDesign) -> str:
     return "\n".join(one_line(text) for text in texts if text.strip())
 
 
-def _held_as_value(placement: Placement, design: RoleDesign) -> bool:
+def held_as_value(placement: Placement, design: RoleDesign) -> bool:
     """Hours and the kind of contract are held as values, not text: wholly understood, and equal."""
     if placement.target is Target.HOURS:
         value, left_over = hours(placement.text)
@@ -88,7 +88,7 @@ def unaccounted(result: ImportResult, data: bytes) -> list[str]:
         if piece in lines or piece in held or piece in structure:
             continue
         placement = valued.get(piece)
-        if placement is not None and (one_line(placement.text) in held or _held_as_value(placement, result.design)):
+        if placement is not None and (one_line(placement.text) in held or held_as_value(placement, result.design)):
             continue
         missing.append(piece)
     return missing
