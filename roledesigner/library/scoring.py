@@ -142,7 +142,13 @@ class Standard(_Data):
     source: FilledText
     introduction: FilledText
     applies_to: AppliesTo
+    #: Words or phrases that, in a person-specification criterion, mean it asks for this standard.
+    criterion_words: list[FilledText] = []
     areas: Annotated[list[StandardArea], Field(min_length=1)]
+
+    def asked_for_by(self, text: str) -> bool:
+        """Whether a criterion's wording asks for this standard ("...the NHS Constitution values...")."""
+        return bool(self.criterion_words) and mentions(text, self.criterion_words)
 
 
 class Scoring(_Data):
@@ -256,7 +262,8 @@ def scoring_for(library: Library) -> LoadedScoring:
 _WORD_EDGE = r"(?<![\w-]){}(?![\w-])"
 
 
-def _has_words(text: str, phrases: Iterable[str]) -> bool:
+def mentions(text: str, phrases: Iterable[str]) -> bool:
+    """Whether any phrase is in the text as whole words, whatever the case and spacing."""
     folded = " ".join(text.casefold().split())
     return any(re.search(_WORD_EDGE.format(re.escape(" ".join(p.casefold().split()))), folded) for p in phrases)
 
@@ -278,9 +285,9 @@ def applies(standard: Standard, design: RoleDesign, library: Library) -> bool:
     rule = standard.applies_to
     if design.based_on and design.based_on in rule.roles:
         return True
-    if rule.title_words and _has_words(design.title, rule.title_words):
+    if rule.title_words and mentions(design.title, rule.title_words):
         return True
-    if rule.employer_words and _has_words(design.employer, rule.employer_words):
+    if rule.employer_words and mentions(design.employer, rule.employer_words):
         return True
     if rule.host_sectors:
         sector = host_sector(design, library)

@@ -178,21 +178,51 @@ def test_a_sheet_per_panel_member_and_a_consensus_record(library: Library, scori
     assert len(signatures.rows) == 5
 
 
-def test_a_board_post_carries_the_six_domains_and_an_nhs_post_the_values(
+def _person_spec_line(parts: list[tuple[str, str, list[str]]]) -> str:
+    return next((t[0] for kind, _, t in parts if kind == "p" and t[0].startswith("Person specification: ")), "")
+
+
+def test_a_criterion_that_asks_for_a_standard_is_assessed_through_its_areas(
     library: Library, scoring: LoadedScoring
 ) -> None:
-    chair = open_docx(render(new_design(library, "independent_chair"), library, scoring))
-    top = [text for level, text in heading_levels(chair) if level == 1]
-    assert "NHS Leadership Competency Framework for board members" in top and "NHS values" in top
-    domains = [name for name in areas(chair) if "Driving high-quality" in name or "robust governance" in name]
-    assert len(domains) == 2
-    framework = next(s for s in scoring.scoring.standards if s.id == "nhs_leadership_competency_framework")
-    found = areas(chair)
+    standards = {s.id: s for s in scoring.scoring.standards}
+    framework, values = standards["nhs_leadership_competency_framework"], standards["nhs_values"]
+    design = new_design(library, "independent_chair")  # its criteria ask for the framework and the NHS values
+    asks = next(c.text for c in design.criteria if "competency framework" in c.text)
+    document = open_docx(render(design, library, scoring))
+    found = areas(document)
+    names = list(found)
+    domains = [n for n in names if any(n.endswith(f". {area.name}") for area in framework.areas)]
+    assert len(domains) == 6, "each domain once"
+    first = names.index(domains[0])
+    assert names[first : first + 6] == domains, "together, in the criterion's place"
+    assert all(asks in _person_spec_line(found[name]) for name in domains)
     for area in framework.areas:
-        assert any(name.endswith(area.name) for name in found), area.name
-    council = new_design(library, "transformation_programme_lead").model_copy(update={"employer": "Westtown Council"})
+        parts = found[next(n for n in names if n.endswith(f". {area.name}"))]
+        questions = [t[0] for kind, _, t in parts if t[0].startswith("Question ")]
+        assert questions == [f"Question {n}. {q}" for n, q in enumerate(area.interview_questions, start=1)]
+    assert [n for n in names if n.endswith(". The NHS values")] != []
+    assert not any("NHS Constitution values" in n for n in names), "the values criterion became the values area"
+    top = [text for level, text in heading_levels(document) if level == 1]
+    assert framework.name not in top and values.name not in top, "not a second time after the person specification"
+
+
+def test_a_board_or_nhs_post_with_no_such_criterion_gets_the_standards_after(
+    library: Library, scoring: LoadedScoring
+) -> None:
+    standards = {s.id: s for s in scoring.scoring.standards}
+    framework, values = standards["nhs_leadership_competency_framework"], standards["nhs_values"]
+    chief = RoleDesign(title="Chief executive", employer="North Shire NHS Foundation Trust")
+    document = open_docx(render(chief, library, scoring))
+    top = [text for level, text in heading_levels(document) if level == 1]
+    assert top.index(framework.name) < top.index(values.name) < top.index("Panel member scoring sheets")
+    assert [name.split(". ", 1)[1] for name in areas(document)] == [
+        *(area.name for area in framework.areas),
+        *(area.name for area in values.areas),
+    ]
+    council = RoleDesign(title="Transformation programme lead", employer="Westtown Council")
     plain = [text for level, text in heading_levels(open_docx(render(council, library, scoring))) if level == 1]
-    assert "NHS values" not in plain and "NHS Leadership Competency Framework for board members" not in plain
+    assert framework.name not in plain and values.name not in plain
 
 
 def test_the_designs_own_criterion_gets_the_areas_general_questions(library: Library, scoring: LoadedScoring) -> None:

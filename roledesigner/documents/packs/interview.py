@@ -170,8 +170,10 @@ def _spec_area(
     )
 
 
-def _standard(first: int, standard: Standard, guidance: InterviewGuidance) -> StandardSection:
+def _standard_areas(first: int, standard: Standard, guidance: InterviewGuidance, row: SpecRow | None) -> list[Area]:
+    """The standard's areas, numbered from `first`; in the place of `row` when a criterion asks for it."""
     areas = []
+    several = row is not None and len(standard.areas) > 1
     for offset, part in enumerate(standard.areas):
         indicators = [clean(line) for line in part.indicators]
         questions = [clean(q) for q in part.interview_questions[:MAX_QUESTIONS]]
@@ -179,10 +181,10 @@ def _standard(first: int, standard: Standard, guidance: InterviewGuidance) -> St
             Area(
                 number=first + offset,
                 name=clean(part.name),
-                requirement="",
-                assessed_by=label("interview"),
-                criterion="",
-                why=paragraphs(part.description),
+                requirement=label(row.requirement) if row else "",
+                assessed_by=row.methods_text if row else label("interview"),
+                criterion=row.text if row else "",
+                why=[*paragraphs(part.description), *([f"Part of the {clean(standard.name)}."] if several else [])],
                 serves="",
                 questions=questions,
                 probes=[*derived_probes(indicators, questions), *(clean(p) for p in guidance.probes)],
@@ -190,7 +192,7 @@ def _standard(first: int, standard: Standard, guidance: InterviewGuidance) -> St
                 weak=[*derived_weak(indicators), *(clean(w) for w in guidance.weak_signs)],
             )
         )
-    return StandardSection(clean(standard.name), clean(standard.introduction), clean(standard.source), areas)
+    return areas
 
 
 def build_interview_pack(
@@ -208,13 +210,27 @@ def build_interview_pack(
     data = scoring.scoring
     guidance = data.interview_guidance
     responsibilities = [clean(r.text) for r in design.responsibilities]
-    rows = [row for row in spec_rows(design, library) if row.at_interview]
-    areas = [_spec_area(n, row, guidance, library, responsibilities) for n, row in enumerate(rows, start=1)]
+    areas: list[Area] = []
+    covered: set[str] = set()  # the standards a criterion asks for, assessed in its place
+    for row in spec_rows(design, library):
+        if not row.at_interview:
+            continue
+        asked = next((s for s in data.standards if row.capability is None and s.asked_for_by(row.text)), None)
+        if asked is not None:
+            areas += _standard_areas(len(areas) + 1, asked, guidance, row)
+            covered.add(asked.id)
+        else:
+            areas.append(_spec_area(len(areas) + 1, row, guidance, library, responsibilities))
     standards: list[StandardSection] = []
     number = len(areas) + 1
     for standard in data.standards:
-        if applies(standard, design, library):
-            section = _standard(number, standard, guidance)
+        if standard.id not in covered and applies(standard, design, library):
+            section = StandardSection(
+                clean(standard.name),
+                clean(standard.introduction),
+                clean(standard.source),
+                _standard_areas(number, standard, guidance, None),
+            )
             standards.append(section)
             number += len(section.areas)
     employer = view.organisation or clean(design.employer.strip())
