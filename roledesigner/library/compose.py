@@ -120,15 +120,17 @@ def add_capability(
     capability_id: str,
     requirement: Requirement = Requirement.ESSENTIAL,
     position: int | None = None,
+    senior: bool = False,
 ) -> RoleDesign:
     """A copy of the design with the capability added, assessed as `design_from_role` assesses
-    it (the one rule for the app and `new --from`); adding one already there is refused."""
+    it (the one rule for the app and `new --from`; `senior` as the role the design is based on);
+    adding one already there is refused."""
     if any(item.id == capability_id for item in design.capabilities):
         raise ComposeError(f"The design already has the capability '{capability_id}'.")
     items = list(design.capabilities)
     index = len(items) if position is None else max(0, min(position, len(items)))
     try:
-        item = requirement_for(capability_id, requirement)
+        item = requirement_for(capability_id, requirement, senior)
     except ValidationError as error:  # dragged in from elsewhere, say: not an id at all
         raise ComposeError(f"'{capability_id}' cannot be added as a capability: {describe(error)}.") from error
     items.insert(index, item)
