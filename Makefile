@@ -54,6 +54,7 @@ test: lint typecheck contracts pytest
 
 template: $(VENV)/.installed-test
 	$(BIN)/python -m roledesigner.documents.templatebuild
+	$(BIN)/python -m roledesigner.documents.packs.templatebuild
 
 screenshot: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m roledesigner.gui.screenshot docs/images/main-window.png

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from roledesigner.cli import packs
 from roledesigner.cli.derived import derived
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UserError
 from roledesigner.cli.terminal import unfiltered
@@ -255,6 +256,8 @@ def _export_jobs(args: argparse.Namespace) -> list[ExportJob]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if packs.handles(args):  # --document interview|shortlisting, or a format only the packs take
+        return packs.export_pack_command(args)
     jobs = _export_jobs(args)
     show_progress = sys.stderr.isatty() and len(jobs) > 1
     console = unfiltered(sys.stderr)  # the progress line's carriage return is ours, not data's

@@ -140,7 +140,28 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument(
         "--out-dir", type=Path, metavar="DIR", help="the folder to write into (default: beside each design)"
     )
-    export.add_argument("--format", choices=["docx", "pdf"], help="docx (default) or pdf; inferred from OUT's name")
+    export.add_argument(
+        "--document",
+        choices=["specification", "interview", "shortlisting"],
+        default="specification",
+        help="specification (default): the job description and person specification; interview: the interview "
+        "pack; shortlisting: the shortlisting matrix, or with --format txt the criteria to paste",
+    )
+    export.add_argument(
+        "--format",
+        choices=["docx", "pdf", "xlsx", "txt"],
+        help="a specification: docx (default) or pdf; the interview pack: docx; the shortlisting matrix: xlsx "
+        "(default), docx or txt; inferred from OUT's name",
+    )
+    export.add_argument(
+        "--candidates", type=int, metavar="N", help="shortlisting: a column for each of N candidates (default 10)"
+    )
+    export.add_argument(
+        "--shortlisters", type=int, metavar="N", help="shortlisting: a sheet for each of N shortlisters (default 2)"
+    )
+    export.add_argument(
+        "--panel", type=int, metavar="N", help="interview: a scoring sheet for each of N panel members (default 3)"
+    )
     export.add_argument(
         "--template", type=Path, metavar="DOCX", help="a Word template in your house style (Word files only)"
     )

@@ -472,3 +472,18 @@ def test_the_command_line_loads_no_pydantic_before_a_command_needs_it() -> None:
     probe = "import sys, roledesigner.cli.main; print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_export_document_chooses_the_recruitment_packs(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`--document` reaches the packs through the parser; the specification stays the default."""
+    design = tmp_path / "chair.roledesign"
+    assert run(capsys, "new", "--from", "independent_chair", "-o", str(design))[0] == EXIT_OK
+    assert run(capsys, "export", str(design))[0] == EXIT_OK
+    assert (tmp_path / "chair.docx").exists()
+    code, _, err = run(capsys, "export", str(design), "--document", "interview", "-o", str(tmp_path / "i.docx"))
+    assert (code, err) == (EXIT_OK, "")
+    assert run(capsys, "export", str(design), "--document", "shortlisting")[0] == EXIT_OK
+    assert (tmp_path / "chair-shortlisting.xlsx").exists()
+    code, _, err = run(capsys, "export", str(design), "--document", "interview", "--format", "xlsx")
+    assert code == EXIT_BAD_INPUT
+    assert err.strip() == "The interview pack cannot be exported as xlsx; it is made as docx."
