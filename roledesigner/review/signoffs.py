@@ -29,7 +29,8 @@ def _decision_for(design: RoleDesign, organisation: str) -> SignOff | None:
     """The organisation's sign-off: its last approved or returned one, else its last one."""
     theirs = [s for s in design.signoffs if same_organisation(s.organisation, organisation)]
     given = [s for s in theirs if s.decision is not Decision.PENDING]
-    return (given or theirs or [None])[-1]
+    chosen = given or theirs
+    return chosen[-1] if chosen else None
 
 
 def partners_approval(design: RoleDesign, library: Library) -> list[Finding]:
