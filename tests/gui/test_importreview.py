@@ -1,0 +1,134 @@
+"""The import in the app, offscreen with pytest-qt: review the placements, move a piece, tick a
+suggestion, open the result as a new unsaved design; a refused file gets its sentence; a dropped
+Word file starts the same review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+
+from roledesigner.domain.vocabulary import ResponsibilityKind
+from roledesigner.gui.dialogs.importreview import ImportDrop, ImportReviewDialog, import_job_description
+from roledesigner.importing.placements import TARGET_LABELS, Target
+from tests.importing import samples
+
+
+def click(qtbot: QtBot, widget: Any) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
+
+
+def description(tmp_path: Path, build: Any = samples.heading_styles, name: str = "partnerships.docx") -> Path:
+    path = tmp_path / name
+    path.write_bytes(build())
+    return path
+
+
+def rows(dialog: ImportReviewDialog) -> list[QTreeWidgetItem]:
+    found = []
+    for top in range(dialog.tree.topLevelItemCount()):
+        section = dialog.tree.topLevelItem(top)
+        assert section is not None
+        found += [item for n in range(section.childCount()) if (item := section.child(n)) is not None]
+    return found
+
+
+def row_of(dialog: ImportReviewDialog, text: str) -> QTreeWidgetItem:
+    return next(item for item in rows(dialog) if item.text(0) == text)
+
+
+def test_the_review_shows_every_piece_under_its_heading_and_the_design_beside_it(
+    window: Any, qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = import_job_description(window, description(tmp_path))
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    sections = [dialog.tree.topLevelItem(n).text(0) for n in range(dialog.tree.topLevelItemCount())]  # type: ignore[union-attr]
+    assert sections[:4] == ["Page header", "Before the first heading", "Job details", "Job purpose"]
+    assert len(rows(dialog)) == len(dialog.imported.placements)
+    assert row_of(dialog, "Voluntary sector partners").text(1) == TARGET_LABELS[Target.RELATIONSHIP]
+    preview = dialog.preview.toPlainText()
+    assert "Unmapped: text to place" in preview
+    assert samples.HEADING_STYLES_CONFIDENTIALITY in preview
+
+
+def test_move_a_piece_tick_a_suggestion_and_open_the_design_unsaved(window: Any, qtbot: QtBot, tmp_path: Path) -> None:
+    controller = window.controller
+    dialog = import_job_description(window, description(tmp_path))
+    assert dialog is not None
+    dialog.tree.setCurrentItem(row_of(dialog, samples.HEADING_STYLES_CONFIDENTIALITY))
+    dialog.target_box.setCurrentIndex(dialog.target_box.findData(Target.RESPONSIBILITY.value))
+    click(qtbot, dialog.move_button)
+    assert row_of(dialog, samples.HEADING_STYLES_CONFIDENTIALITY).text(1) == TARGET_LABELS[Target.RESPONSIBILITY]
+    assert samples.HEADING_STYLES_CONFIDENTIALITY not in [u.text for u in dialog.imported.design.unmapped]
+    suggestion = dialog.suggestion_list.item(0)
+    assert suggestion is not None and suggestion.text().startswith("Building strong relationships and networks: “")
+    suggestion.setCheckState(Qt.CheckState.Checked)
+    click(qtbot, dialog.open_button)
+    design = controller.design
+    assert design.title == "Head of Integrated Care Partnerships"
+    assert design.responsibilities[-1].text == samples.HEADING_STYLES_CONFIDENTIALITY
+    assert design.responsibilities[-1].kind is ResponsibilityKind.ORGANISATIONAL
+    assert [c.id for c in design.capabilities] == ["building_relationships"]
+    assert controller.path is None and controller.is_modified  # a new design, not saved yet
+    assert window.isWindowModified()
+
+
+def test_cancel_leaves_the_open_design_alone(window: Any, qtbot: QtBot, tmp_path: Path) -> None:
+    before = window.controller.design
+    dialog = import_job_description(window, description(tmp_path))
+    assert dialog is not None
+    dialog.reject()
+    assert window.controller.design == before
+
+
+def test_a_refused_file_is_one_sentence_in_a_box(window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: said.append(text))
+    old = tmp_path / "old.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    assert import_job_description(window, old) is None
+    assert len(said) == 1 and said[0].startswith(f"{old} is an old-style Word document (.doc)")
+
+
+def drop_filter(window: Any) -> ImportDrop:
+    """The window's drop handler, as mainwindow.py installs it (see the import's report); Qt hands
+    a drop only to a drag in progress, so the tests give the event to the handler, as the editor's do."""
+    found = window.findChild(ImportDrop)
+    return found if found is not None else ImportDrop(window, lambda path: import_job_description(window, path))
+
+
+def drop_event(path: Path) -> tuple[QDropEvent, QMimeData]:
+    """A drop of `path`, and its data, which the caller keeps alive (the event does not own it)."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    return event, data
+
+
+def test_a_word_file_dropped_on_the_window_is_imported(window: Any, tmp_path: Path) -> None:
+    path = description(tmp_path, samples.bold_capitals, "place.docx")
+    drop, _data = drop_event(path)
+    drop.ignore()
+    assert drop_filter(window).eventFilter(window, drop)
+    assert drop.isAccepted()
+    dialogs = [d for d in window.findChildren(ImportReviewDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    assert dialogs[0].imported.design.title == "Place Director of Integration"
+
+
+def test_a_dropped_file_of_another_kind_is_not_taken(window: Any, tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("not a description", encoding="utf-8")
+    drop, _data = drop_event(path)
+    drop.ignore()
+    assert not drop_filter(window).eventFilter(window, drop)
+    assert not drop.isAccepted()
+    assert not window.findChildren(ImportReviewDialog)
