@@ -52,6 +52,8 @@ def test_the_review_shows_every_piece_under_its_heading_and_the_design_beside_it
     assert sections[:4] == ["Page header", "Before the first heading", "Job details", "Job purpose"]
     assert len(rows(dialog)) == len(dialog.imported.placements)
     assert row_of(dialog, "Voluntary sector partners").text(1) == TARGET_LABELS[Target.RELATIONSHIP]
+    dialog.tree.setCurrentItem(row_of(dialog, "Agenda for Change band 8c"))
+    assert dialog.why_label.text() == "Table 1, row 2, column 2: beside 'Band' in the job details."
     preview = dialog.preview.toPlainText()
     assert "Unmapped: text to place" in preview
     assert samples.HEADING_STYLES_CONFIDENTIALITY in preview

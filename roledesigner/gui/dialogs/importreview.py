@@ -51,7 +51,7 @@ APP_NAME = "Role Designer"
 FILE_FILTER = "Job descriptions (*.docx *.pdf);;Word documents (*.docx);;PDF files (*.pdf)"
 #: The role of a placement's row in the tree: its index in the result's placements.
 _INDEX = Qt.ItemDataRole.UserRole
-_SOURCE, _TARGET, _WHY = range(3)
+_SOURCE, _TARGET = range(2)
 
 
 def _esc(text: str) -> str:
@@ -155,18 +155,22 @@ class ImportReviewDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("The source, section by section, and where each piece went")
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["In the source", "Goes to", "Why"])
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["In the source", "Goes to"])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         header = self.tree.header()
         header.setSectionResizeMode(_SOURCE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(_TARGET, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(_WHY, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self.tree.currentItemChanged.connect(self._selected)
         column.addWidget(self.tree, stretch=1)
+        self.why_label = QLabel()
+        self.why_label.setAccessibleName("Where the selected piece is in the source, and why it went where it did")
+        self.why_label.setWordWrap(True)
+        self.why_label.setTextFormat(Qt.TextFormat.PlainText)
+        column.addWidget(self.why_label)
         row = QHBoxLayout()
         row.addWidget(QLabel("Move the selected piece to:"))
         self.target_box = QComboBox()
@@ -199,7 +203,8 @@ class ImportReviewDialog(QDialog):
         column.addWidget(heading)
         self.suggestion_list = QListWidget()
         self.suggestion_list.setAccessibleName("Suggested capabilities, each with the sentence that supports it")
-        self.suggestion_list.setMaximumHeight(120)
+        count = len(found.capabilities) if found else 0
+        self.suggestion_list.setMaximumHeight(min(120, 8 + 24 * max(count, 1)))
         for item in found.capabilities if found else []:
             row = QListWidgetItem(f"{item.name}: “{item.evidence.sentence}” ({item.evidence.source})")
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -220,7 +225,7 @@ class ImportReviewDialog(QDialog):
             parent = sections.get(name)
             starts = placement.target is Target.HEADING and placement.source_text == placement.heading
             if parent is None or starts:
-                parent = QTreeWidgetItem([name, "", ""])
+                parent = QTreeWidgetItem([name, ""])
                 parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 font = parent.font(_SOURCE)
                 font.setBold(True)
@@ -231,10 +236,9 @@ class ImportReviewDialog(QDialog):
         self.tree.expandAll()
 
     def _row(self, index: int, placement: Placement) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([placement.source_text, TARGET_LABELS[placement.target], placement.reason])
+        item = QTreeWidgetItem([placement.source_text, TARGET_LABELS[placement.target]])
         item.setData(_SOURCE, _INDEX, index)
         item.setToolTip(_SOURCE, f"{placement.source}: {placement.source_text}")
-        item.setToolTip(_WHY, "; ".join([placement.reason, *placement.notes]).strip("; "))
         if placement.target in STRUCTURE:
             item.setForeground(_TARGET, self.palette().placeholderText())
         return item
@@ -259,10 +263,15 @@ class ImportReviewDialog(QDialog):
     def _selected(self) -> None:
         index = self.selected_index()
         self.move_button.setEnabled(index is not None)
-        if index is not None:
-            found = self.target_box.findData(self.imported.placements[index].target.value)
-            if found >= 0:
-                self.target_box.setCurrentIndex(found)
+        if index is None:
+            self.why_label.setText("Select a piece to see where it is in the source and why it went where it did.")
+            return
+        placement = self.imported.placements[index]
+        why = "; ".join(part for part in (placement.reason, *placement.notes) if part)
+        self.why_label.setText(f"{placement.source[:1].upper()}{placement.source[1:]}: {why or 'moved by you'}.")
+        found = self.target_box.findData(placement.target.value)
+        if found >= 0:
+            self.target_box.setCurrentIndex(found)
 
     @Slot()
     def move_selected(self) -> None:
@@ -282,7 +291,6 @@ class ImportReviewDialog(QDialog):
             item = self.tree.currentItem()
         if item is not None:
             item.setText(_TARGET, TARGET_LABELS[placement.target])
-            item.setText(_WHY, placement.reason)
             item.setForeground(_TARGET, self.palette().text())
         self._refresh()
 
