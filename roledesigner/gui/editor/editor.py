@@ -9,7 +9,7 @@ shows that field, so a double-click in the review jumps there.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QTabWidget, QWidget
 
 from roledesigner.domain.edits import parse_path
 from roledesigner.gui.controller import DocumentController
@@ -41,6 +41,23 @@ TAB_TIPS = [
 ]
 
 
+#: How much narrower than the style's own each tab's side space is: with the Sign-off tab, the eight
+#: titles need the room to fit the editor's default width beside both docks at 1280 x 800.
+TAB_SPACE_SAVED = 10
+
+
+class CompactTabs(QProxyStyle):
+    """The app's own style, with a little less space either side of a tab's title."""
+
+    def pixelMetric(
+        self, metric: QStyle.PixelMetric, option: QStyleOption | None = None, widget: QWidget | None = None
+    ) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        if metric == QStyle.PixelMetric.PM_TabBarTabHSpace:
+            return max(8, value - TAB_SPACE_SAVED)
+        return value
+
+
 class RoleEditor(QTabWidget):
     """Every section of the role, one tab each."""
 
@@ -56,6 +73,8 @@ class RoleEditor(QTabWidget):
         # Every tab always shows in full: the editor is never narrower than its tab bar.
         self.setUsesScrollButtons(False)
         self.setElideMode(Qt.TextElideMode.ElideNone)
+        self._tab_style = CompactTabs()  # kept: a widget does not own the style it is given
+        self.tabBar().setStyle(self._tab_style)
         self.setAccessibleName("Role editor")
         capabilities = CapabilitiesTab(parts)
         self.time_tab = TimeTab(parts)
