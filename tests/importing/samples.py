@@ -347,3 +347,35 @@ def empty_document() -> bytes:
     document = Document()
     document.add_paragraph("")
     return _save(document)
+
+
+def typical(areas: int = 4) -> bytes:
+    """About six pages, as a full NHS description runs: the heading-styles description with five
+    areas of duties, a long person specification and the standard clauses."""
+    document = Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "North Shire NHS Foundation Trust"
+    section.footer.paragraphs[0].text = "Job reference: NS-2024-117"
+    document.add_paragraph("Head of Integrated Care Partnerships", style="Title")
+    document.add_heading("Job details", 1)
+    _table(document, [["Job title", "Head of Integrated Care Partnerships"], ["Band", "Agenda for Change band 8c"]])
+    document.add_heading("Job purpose", 1)
+    for text in HEADING_STYLES_PURPOSE * 2:
+        document.add_paragraph(text)
+    document.add_heading("Main duties and responsibilities", 1)
+    for area in range(areas):
+        document.add_heading(f"Area of work {area + 1}", 2)
+        for text in [*HEADING_STYLES_LEADERSHIP, *HEADING_STYLES_SYSTEM] * 2:
+            document.add_paragraph(text, style="List Bullet")
+    document.add_heading("Working relationships", 1)
+    for text in HEADING_STYLES_RELATIONSHIPS * 3:
+        document.add_paragraph(text, style="List Bullet")
+    document.add_heading("Person specification", 1)
+    groups: dict[str, list[list[str]]] = {}
+    for category, text, essential, desirable, assessed in HEADING_STYLES_CRITERIA * 5:
+        groups.setdefault(category, []).append([text, essential, desirable, assessed])
+    _band_table(document, ["Criteria", "Essential", "Desirable", "How assessed"], list(groups.items()))
+    for heading in ("Confidentiality", "Safeguarding", "Health and safety", "Equality and diversity"):
+        document.add_heading(heading, 1)
+        document.add_paragraph(HEADING_STYLES_CONFIDENTIALITY * 3)
+    return _save(document)
