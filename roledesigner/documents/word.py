@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.parts.coreprops import CorePropertiesPart
 from docx.oxml.ns import qn
 from docx.shared import Cm
-from docxtpl import DocxTemplate, InlineImage
-from jinja2.sandbox import SandboxedEnvironment
+from docxtpl import DocxTemplate
 
+from roledesigner.documents.pictures import PLACEHOLDER_PNG, Picture, Pictures
+from roledesigner.documents.sandbox import TemplateEnvironment, TemplateRefused, limits_for
 from roledesigner.documents.templatebuild import TEMPLATE_NAME, set_language
 from roledesigner.documents.viewmodel import SECTION_HEADINGS, JobSpecification
 from roledesigner.domain.errors import InputError
@@ -41,8 +42,38 @@ def default_template() -> Path:
     return templates_dir() / TEMPLATE_NAME
 
 
-def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+#: A template file larger than this is refused before it is opened.
+MAX_TEMPLATE_BYTES = 32 * 1024 * 1024
+#: The most a template's zip may hold once unpacked, and in how many parts: a small file that
+#: unpacks to gigabytes (a zip bomb) is refused before python-docx reads it.
+MAX_UNPACKED_BYTES = 128 * 1024 * 1024
+MAX_PARTS = 2000
+#: The largest XML part (the document, a header...): each is parsed and filled in as text.
+MAX_XML_PART_BYTES = 16 * 1024 * 1024
+#: What the template check fills in where a design names no organisation.
+SAMPLE_ORGANISATION = "North Shire Integrated Care Board"
+
+
+def _environment(context: dict[str, Any] | None = None) -> TemplateEnvironment:
+    """The sandbox, with bounds that grow with what the template is given."""
+    items, characters = _measure(context or {})
+    return TemplateEnvironment(limits_for(items, characters))
+
+
+def _measure(value: Any) -> tuple[int, int]:
+    """How many list items and characters of text a context holds."""
+    items = characters = 0
+    pending = [value]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, str):
+            characters += len(current)
+        elif isinstance(current, dict):
+            pending.extend(current.values())
+        elif isinstance(current, list | tuple):
+            items += len(current)
+            pending.extend(current)
+    return items, characters
 
 
 def template_context(view: JobSpecification) -> dict[str, Any]:
@@ -56,14 +87,52 @@ def template_context(view: JobSpecification) -> dict[str, Any]:
     }
 
 
-def _open(path: Path) -> DocxTemplate:
-    if not path.is_file():
+def _read(path: Path) -> bytes:
+    """The template's bytes, read once (so what is checked is what is used), within the size caps."""
+    if not path.exists():
         raise TemplateError(f"The Word template {path} does not exist.")
+    if not path.is_file():
+        raise TemplateError(f"The Word template {path} is not a Word (.docx) file.")
+    megabytes = MAX_TEMPLATE_BYTES // (1024 * 1024)
     try:
-        with zipfile.ZipFile(path) as archive:
-            archive.getinfo("word/document.xml")
-        template = DocxTemplate(str(path))
+        with path.open("rb") as file:
+            data = file.read(MAX_TEMPLATE_BYTES + 1)
+    except OSError as error:
+        raise TemplateError(f"The Word template {path} could not be read ({error.strerror or error}).") from error
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise TemplateError(f"The Word template {path} is larger than {megabytes} MB, too large for a template.")
+    return data
+
+
+def _check_package(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse a package that would unpack to more than a template can need, by its declared sizes.
+
+    Python's zipfile never returns more than an entry's declared size (a longer entry fails its
+    check), so the sum of the declared sizes bounds what python-docx can unpack.
+    """
+    entries = archive.infolist()
+    too_big = (
+        len(entries) > MAX_PARTS
+        or sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES
+        or any(entry.file_size > MAX_XML_PART_BYTES for entry in entries if entry.filename.endswith((".xml", ".rels")))
+    )
+    if too_big:
+        raise TemplateError(
+            f"The Word template {path} unpacks to more than a template can hold "
+            f"(at most {MAX_PARTS} parts and {MAX_UNPACKED_BYTES // (1024 * 1024)} MB), so it was not opened."
+        )
+    archive.getinfo("word/document.xml")
+
+
+def _open(path: Path) -> DocxTemplate:
+    data = _read(path)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_package(path, archive)
+        template = DocxTemplate(io.BytesIO(data))
         template.init_docx()  # open the package now: a damaged one fails here, not mid-render
+    except TemplateError:
+        raise
     except Exception as error:
         raise TemplateError(f"The Word template {path} is not a Word (.docx) file.") from error
     _adopt_core_properties(template.docx)  # before rendering, which fills the properties in too
@@ -89,9 +158,11 @@ def _bad_tag(template: DocxTemplate) -> str | None:
             tag = match.group(0)
             if tag.startswith("{{"):
                 try:
-                    environment.parse(tag)
+                    environment.compile(tag)  # compiled, not only parsed: an unknown filter is found too
                 except jinja2.TemplateSyntaxError:
                     return tag
+                except Exception:  # noqa: BLE001, S112 - any other fault is for the render to report
+                    continue
             elif not tag.endswith("%}"):
                 return tag
     return None
@@ -100,7 +171,7 @@ def _bad_tag(template: DocxTemplate) -> str | None:
 def _syntax_error(path: Path, template: DocxTemplate, error: jinja2.TemplateSyntaxError) -> TemplateError:
     tag = _bad_tag(template)
     where = f"the tag '{tag}'" if tag else "a template tag"
-    return TemplateError(f"The Word template {path} has an error in {where}: {error.message}.")
+    return TemplateError(f"The Word template {path} has an error in {where}: {(error.message or '').rstrip('.')}.")
 
 
 def render_docx(
@@ -117,19 +188,27 @@ def render_docx(
 def _render(
     template: DocxTemplate, path: Path, view: JobSpecification, week_png: bytes | None, logo_png: bytes | None
 ) -> bytes:
+    pictures = Pictures()
+    week = Picture(week_png, view.week_alt_text or "Picture of the working week", width=Cm(16)) if week_png else None
+    logo = Picture(logo_png, _logo_alt_text(view), height=Cm(1.4)) if logo_png else None
     context = template_context(view)
-    context["week_picture"] = InlineImage(template, io.BytesIO(week_png), width=Cm(16)) if week_png else ""
-    context["logo"] = InlineImage(template, io.BytesIO(logo_png), height=Cm(1.4)) if logo_png else ""
+    context["week_picture"] = pictures.marker("week", week)
+    context["logo"] = pictures.marker("logo", logo)
     try:
-        template.render(context, jinja_env=_environment())
+        template.render(context, jinja_env=_environment(context))
+    except TemplateRefused as error:
+        raise TemplateError(f"The Word template {path} cannot be used: {error}.") from error
     except jinja2.TemplateSyntaxError as error:
         raise _syntax_error(path, template, error) from error
     except jinja2.UndefinedError as error:
         raise TemplateError(f"The Word template {path} uses a field that does not exist ({error.message}).") from error
-    except jinja2.TemplateError as error:
+    except RecursionError as error:
+        raise TemplateError(f"The Word template {path} cannot be used: its tags nest too deeply.") from error
+    except Exception as error:
         raise TemplateError(f"The Word template {path} could not be filled in ({error}).") from error
     document = template.docx
     _finish(document, view)
+    pictures.place(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return _each_part_once(buffer.getvalue())
@@ -193,7 +272,11 @@ def _finish(document: Any, view: JobSpecification) -> None:
     for relationship in document.part.rels.values():
         if relationship.reltype == RT.HEADER:
             for picture in relationship.target_part.element.iter(_DOCPR):
-                picture.set("descr", f"{view.organisation} logo" if view.organisation else "Organisation logo")
+                picture.set("descr", _logo_alt_text(view))
+
+
+def _logo_alt_text(view: JobSpecification) -> str:
+    return f"{view.organisation} logo" if view.organisation else "Organisation logo"
 
 
 def _uses_fields(template: DocxTemplate) -> bool:
@@ -202,13 +285,19 @@ def _uses_fields(template: DocxTemplate) -> bool:
 
 
 def check_template(path: Path, sample: JobSpecification) -> None:
-    """Fill the template with a full sample; raise TemplateError naming the first bad tag.
+    """Fill the template with a full sample, pictures and all; raise TemplateError naming the first bad tag.
 
     A template with no field at all is refused too: every export would be its own text alone.
     """
     template = _open(path)
     uses_fields = _uses_fields(template)  # read before rendering, which replaces the document
-    _render(template, path, sample, None, None)
+    # Every optional part present, so a tag behind {% if logo %} or {% if spec.organisation %} is tried too.
+    full = replace(
+        sample,
+        organisation=sample.organisation or SAMPLE_ORGANISATION,
+        week_alt_text=sample.week_alt_text or "Bar chart of the working week.",
+    )
+    _render(template, path, full, PLACEHOLDER_PNG, PLACEHOLDER_PNG)
     if not uses_fields:
         raise TemplateError(
             f"The Word template {path} has none of the job specification's fields (such as {{{{ spec.title }}}}), "
