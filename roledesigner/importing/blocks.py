@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 ListKind = Literal["bullet", "number"]
-Part = Literal["body", "header", "footer"]
+Part = Literal["body", "header", "footer", "note"]
 
 #: A number typed at the start of a paragraph: "1.", "1)", "2.3.", "(a)", "a)", "iv." followed by
 #: a tab or spaces, or "2.3" followed by a capital letter (so "37.5 hours" is not a number typed as
@@ -128,11 +128,13 @@ class SourceDocument:
     body: list[Block] = field(default_factory=list)
     headers: list[Paragraph] = field(default_factory=list)
     footers: list[Paragraph] = field(default_factory=list)
+    #: Footnotes and endnotes, in order.
+    notes: list[Paragraph] = field(default_factory=list)
     pages: int | None = None
 
     def all_text(self) -> list[str]:
         """Every piece of text, once, in order: what nothing of the import may lose."""
-        texts = [p.original for p in [*self.headers, *self.footers]]
+        texts = [p.original for p in [*self.headers, *self.footers, *self.notes]]
         for block in self.body:
             if isinstance(block, Paragraph):
                 texts.append(block.original)

@@ -425,6 +425,13 @@ def read_docx(path: Path, data: bytes) -> SourceDocument:
                 if paragraph.line not in seen:
                     seen.add(paragraph.line)
                     target.append(paragraph)
+    for name, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
+        notes = package.xml(name)
+        for number, note in enumerate(notes.iter(f"{_W}{tag}") if notes is not None else ()):
+            if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            for block in reader.blocks(note, "note", f"{tag} {number}"):
+                document.notes.extend(_flat(block))
     return document
 
 

@@ -292,4 +292,7 @@ def map_document(document: SourceDocument, book: Phrasebook | None = None) -> li
     walk.settle_pending()
     for paragraph in document.footers:
         walk.put(page_part(paragraph, book))
+    for paragraph in document.notes:
+        text = paragraph.original
+        walk.put(Placement(Target.UNMAPPED, text, text, paragraph.source, "Footnotes and endnotes"))
     return walk.placed

@@ -16,7 +16,7 @@ from roledesigner.importing.placements import STRUCTURE, Placement, Target
 from roledesigner.importing.values import contract, hours
 
 #: The list markers docx2python writes before numbered and bulleted paragraphs ("1)\t", "--\t").
-_LIST_MARKER = re.compile(r"^(?:\(?[0-9a-zA-Z]{1,4}[.)]|--|•|-|\*)\t")
+_LIST_MARKER = re.compile(r"^(?:\(?[0-9a-zA-Z]{1,4}[.)]|(?:foot|end)note\d+\)|--|•|-|\*)\t")
 
 
 def _flatten(nested: Any) -> Iterator[str]:
@@ -32,9 +32,15 @@ def one_line(text: str) -> str:
 
 
 def source_pieces(data: bytes) -> list[str]:
-    """Every paragraph of the body, the tables, the headers and the footers, as docx2python reads them."""
+    """Every paragraph of the body, the tables, the headers, the footers and the notes, as docx2python reads them."""
     with docx2python(io.BytesIO(data)) as extracted:
-        parts = [*_flatten(extracted.header), *_flatten(extracted.body), *_flatten(extracted.footer)]
+        parts = [
+            *_flatten(extracted.header),
+            *_flatten(extracted.body),
+            *_flatten(extracted.footer),
+            *_flatten(extracted.footnotes),
+            *_flatten(extracted.endnotes),
+        ]
     pieces = [one_line(_LIST_MARKER.sub("", part)) for part in parts]
     return list(dict.fromkeys(piece for piece in pieces if piece))
 

@@ -7,6 +7,7 @@ expect to be recovered, field by field, so the expectations sit beside the asser
 from __future__ import annotations
 
 import io
+import zipfile
 from typing import Any
 
 from docx import Document
@@ -379,3 +380,37 @@ def typical(areas: int = 4) -> bytes:
         document.add_heading(heading, 1)
         document.add_paragraph(HEADING_STYLES_CONFIDENTIALITY * 3)
     return _save(document)
+
+
+FOOTNOTE = "The post is funded by the better care fund until March 2027."
+
+
+def with_footnote(data: bytes, text: str = FOOTNOTE) -> bytes:
+    """The document with a footnotes part holding `text` (python-docx cannot write footnotes)."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    notes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{w}" xmlns:r="{r}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        f'<w:footnote w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    ).encode()
+    relation = (
+        '<Relationship Id="rIdNotes" Target="footnotes.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"/>'
+    )
+    override = (
+        '<Override PartName="/word/footnotes.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+    )
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                part = part.replace(b"</Relationships>", relation.encode() + b"</Relationships>")
+            elif item.filename == "[Content_Types].xml":
+                part = part.replace(b"</Types>", override.encode() + b"</Types>")
+            target.writestr(item, part)
+        target.writestr("word/footnotes.xml", notes)
+    return buffer.getvalue()

@@ -208,6 +208,14 @@ def test_every_piece_of_the_source_is_in_the_design_or_read_as_its_structure(bui
     assert unaccounted(result, data) == []
 
 
+def test_footnotes_are_kept_under_their_own_heading() -> None:
+    data = samples.with_footnote(samples.bold_capitals())
+    result = imported(data)
+    assert unmapped(result)[-1] == ("Footnotes and endnotes", samples.FOOTNOTE)
+    assert samples.FOOTNOTE in source_pieces(data)
+    assert unaccounted(result, data) == []
+
+
 def test_the_check_itself_notices_a_dropped_paragraph() -> None:
     data = samples.heading_styles()
     result = imported(data)
