@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from roledesigner.domain.vocabulary import (
     AllocationUnit,
@@ -195,6 +197,28 @@ def test_numbered_sections_essential_and_desirable_columns_holding_text() -> Non
         (CriterionCategory.EXPERIENCE, "Work in primary care", D, [INT]),
         (CriterionCategory.SKILLS, "Analysing workforce data to find risks", E, [T]),
     ]
+
+
+def test_a_person_specification_written_as_lists_under_headings() -> None:
+    document = Document()
+    document.add_heading("Person specification", 1)
+    document.add_paragraph("Applicants are shortlisted on the essential criteria.")
+    document.add_heading("Qualifications", 2)
+    document.add_paragraph().add_run("Essential").bold = True
+    document.add_paragraph("A degree or equivalent experience", style="List Bullet")
+    document.add_paragraph().add_run("Desirable").bold = True
+    document.add_paragraph("A management qualification", style="List Bullet")
+    document.add_heading("Experience", 2)
+    document.add_paragraph("Leading a team across two organisations", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = imported(buffer.getvalue())
+    assert criteria(result) == [
+        (CriterionCategory.QUALIFICATIONS, "A degree or equivalent experience", E, []),
+        (CriterionCategory.QUALIFICATIONS, "A management qualification", D, []),
+        (CriterionCategory.EXPERIENCE, "Leading a team across two organisations", D, []),
+    ]
+    assert unmapped(result) == [("Person specification", "Applicants are shortlisted on the essential criteria.")]
 
 
 # --- nothing lost -----------------------------------------------------------------------------------

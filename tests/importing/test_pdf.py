@@ -100,3 +100,17 @@ def test_the_e_d_column_and_key_letters_from_a_pdf(bold_capitals_pdf: ImportResu
         Requirement.ESSENTIAL if r == "E" else Requirement.DESIRABLE for _c, _t, r, _a in samples.BOLD_CAPS_CRITERIA
     ]
     assert found[5][2] == [Assessment.INTERVIEW, Assessment.TEST]
+
+
+def test_a_pdf_with_only_an_owner_password_is_read(tmp_path: Path) -> None:
+    """Many published PDFs restrict printing or copying with an owner password and open freely."""
+    from pypdf import PdfReader, PdfWriter
+
+    plain = to_pdf(tmp_path, "bold_capitals", samples.bold_capitals())
+    writer = PdfWriter(clone_from=PdfReader(plain))
+    writer.encrypt(user_password="", owner_password="owner only", algorithm="RC4-128")
+    restricted = tmp_path / "restricted.pdf"
+    with restricted.open("wb") as stream:
+        writer.write(stream)
+    assert PdfReader(restricted).is_encrypted
+    assert import_file(restricted).design.title == "Place Director of Integration"
