@@ -20,6 +20,7 @@ from roledesigner.cli.derived import derived
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UserError
 from roledesigner.cli.terminal import unfiltered
 from roledesigner.cli.textreport import capability_text, design_text, findings_text, paths_text, role_text, wrapped
+from roledesigner.cli.versioning import cmd_compare, cmd_version
 from roledesigner.documents.export import export_many
 from roledesigner.documents.jobs import ExportJob, ExportResult, Format
 from roledesigner.documents.sample import sample_design
@@ -312,4 +313,6 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "self_test": cmd_self_test,
     "schema": cmd_schema,
+    "version": cmd_version,
+    "compare": cmd_compare,
 }

@@ -222,12 +222,15 @@ def _compared(design: RoleDesign, leave_out: frozenset[str]) -> dict[str, Any]:
 
 
 def different_roles(old: RoleDesign, new: RoleDesign) -> str:
-    """A sentence when the designs seem to be of different roles (another emerging role, or another
-    title), else "". Said, never refused: comparing any two designs is allowed."""
+    """A sentence when the designs seem to be of different roles (another emerging role, or, for
+    designs from no emerging role, another title), else "". Said, never refused: comparing any two
+    designs is allowed."""
     if (old.based_on or None) != (new.based_on or None):
         was = f"the emerging role '{old.based_on}'" if old.based_on else "no emerging role"
         now = f"the emerging role '{new.based_on}'" if new.based_on else "no emerging role"
         return f"The two designs are of different roles: the old one is based on {was} and the new one on {now}."
+    if old.based_on:  # the same emerging role: a retitled post is still that post
+        return ""
     if " ".join(old.title.split()).casefold() != " ".join(new.title.split()).casefold():
         return (
             f"The two designs have different titles ('{' '.join(old.title.split())}' and "
