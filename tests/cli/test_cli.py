@@ -487,3 +487,15 @@ def test_export_document_chooses_the_recruitment_packs(capsys: pytest.CaptureFix
     code, _, err = run(capsys, "export", str(design), "--document", "interview", "--format", "xlsx")
     assert code == EXIT_BAD_INPUT
     assert err.strip() == "The interview pack cannot be exported as xlsx; it is made as docx."
+
+
+def test_version_and_compare_are_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    design = tmp_path / "lead.roledesign"
+    assert run(capsys, "new", "--from", "joint_mental_health_lead", "-o", str(design))[0] == EXIT_OK
+    code, out, _ = run(capsys, "version", str(design), "--note", "First draft")
+    assert code == EXIT_OK and "Recorded version 1" in out
+    code, out, _ = run(capsys, "compare", str(design), "--version", "1", "--format", "json")
+    assert code == EXIT_OK
+    assert [change["field"] for change in json.loads(out)["changes"]] == ["version"]
+    code, _, err = run(capsys, "compare", str(design), "--version", "9")
+    assert code == EXIT_BAD_INPUT and "there is no recorded version 9" in err
