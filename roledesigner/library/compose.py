@@ -115,6 +115,13 @@ def new_design(library: Library, role_id: str, contracted_hours: Decimal = Decim
     return design_from_role(role, contracted_hours)
 
 
+def senior_post(design: RoleDesign, library: Library) -> bool:
+    """Whether the design is based on a senior role, so that a capability added to it is assessed
+    as composing that role assesses it (pass it to `add_capability`)."""
+    role = library.roles.get(design.based_on or "")
+    return role is not None and role.senior
+
+
 def add_capability(
     design: RoleDesign,
     capability_id: str,

@@ -19,6 +19,7 @@ from roledesigner.library.compose import (
     move_capability,
     new_design,
     remove_capability,
+    senior_post,
 )
 
 
@@ -83,6 +84,11 @@ def test_senior_posts_offer_a_presentation_and_board_posts_references(library: L
     assert [c.assessed_by for c in fit_and_proper] == [[Assessment.APPLICATION, Assessment.REFERENCES]]
     ordinary = new_design(library, "system_data_scientist")
     assert all(Assessment.PRESENTATION not in c.assessed_by for c in ordinary.capabilities)
+    assert (senior_post(design, library), senior_post(ordinary, library), senior_post(blank_design(), library)) == (
+        True,
+        False,
+        False,
+    )
 
 
 def test_a_programmed_activity_role_starts_on_a_ten_pa_job_plan(library: Library) -> None:
@@ -153,7 +159,8 @@ def test_a_capability_added_is_assessed_as_the_same_one_composed_from_a_role(lib
         for composed in design_from_role(role).capabilities:
             added = add_capability(blank_design(), composed.id, composed.requirement)
             if role.senior and composed.requirement is Requirement.ESSENTIAL:
-                added = add_capability(blank_design(), composed.id, composed.requirement, senior=True)
+                senior = senior_post(design_from_role(role), library)
+                added = add_capability(blank_design(), composed.id, composed.requirement, senior=senior)
             assert added.capabilities == [composed], (role.id, composed.id)
             seen.add(composed.requirement)
     assert seen == {Requirement.ESSENTIAL, Requirement.DESIRABLE}, "both kinds were compared"
