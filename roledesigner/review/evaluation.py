@@ -72,8 +72,9 @@ def evaluation(design: RoleDesign, library: Library) -> list[Finding]:
                 "evaluation.competencies_only",
                 Severity.WARNING,
                 f"The post has {duties} responsibilit{'y' if duties == 1 else 'ies'} beside {capabilities} "
-                f"capabilit{'y' if capabilities == 1 else 'ies'}, so it reads as a list of competencies. The NHS Job Evaluation Handbook says such "
-                "descriptions do not help a panel match the post: say what the post does and decides.",
+                f"capabilit{'y' if capabilities == 1 else 'ies'}, so it reads as a list of competencies. The NHS "
+                "Job Evaluation Handbook says such descriptions do not help a panel match the post: say what the "
+                "post does and decides.",
                 "responsibilities",
             )
         )
