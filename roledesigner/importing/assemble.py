@@ -15,6 +15,7 @@ from typing import Any
 from roledesigner.domain.models import (
     Allocation,
     Criterion,
+    Dimensions,
     Relationship,
     Responsibility,
     RoleDesign,
@@ -23,7 +24,7 @@ from roledesigner.domain.models import (
 )
 from roledesigner.domain.vocabulary import Contract, ResponsibilityKind, Sector
 from roledesigner.importing.placements import STRUCTURE, CriterionFacts, Placement, Target
-from roledesigner.importing.values import contract, hours
+from roledesigner.importing.values import contract, hours, pay_framework
 
 #: Characters no design file or Word document can hold (controls other than tab and newline).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -37,6 +38,7 @@ _SINGLE = {
 }
 _PROSE = {Target.PURPOSE: "purpose", Target.SYSTEM_CONTEXT: "system_context", Target.STABILITY: "stability"}
 _NAMES = {Target.REPORTS_TO: "reports_to", Target.ACCOUNTABLE_TO: "accountable_to"}
+_DIMENSIONS = {Target.BUDGET: "budget", Target.STAFF_MANAGED: "staff_managed", Target.DECISIONS: "decisions"}
 
 
 def clean(text: str) -> str:
@@ -51,6 +53,7 @@ class _Builder:
     def __init__(self, contracted_hours: Decimal) -> None:
         self.fields: dict[str, Any] = {"title": ""}
         self.prose: dict[str, list[str]] = {}
+        self.dimensions: dict[str, list[str]] = {}
         self.names: dict[str, list[str]] = {}
         self.responsibilities: list[Responsibility] = []
         self.relationships: list[Relationship] = []
@@ -84,6 +87,8 @@ class _Builder:
                 self.keep(placement)
         elif target in _PROSE:
             self.prose.setdefault(_PROSE[target], []).append(text)
+        elif target in _DIMENSIONS:
+            self.dimensions.setdefault(_DIMENSIONS[target], []).append(text)
         elif target in _NAMES:
             present = self.names.setdefault(_NAMES[target], [])
             for name in re.split(r"[;\n]", text):
@@ -140,8 +145,12 @@ class _Builder:
             **{name: "\n\n".join(parts) for name, parts in self.prose.items()},
             **self.names,
         }
+        terms = pay_framework(self.fields.get("grade", ""))
+        dimensions = Dimensions(**{name: "; ".join(parts) for name, parts in self.dimensions.items()})
         return RoleDesign(
             **values,
+            terms=terms,
+            dimensions=dimensions,
             contract=self.contract or Contract.PERMANENT,
             responsibilities=self.responsibilities,
             relationships=self.relationships,

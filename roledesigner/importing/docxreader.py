@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
+from lxml import etree
 
 from roledesigner.importing import refusals
 from roledesigner.importing.blocks import Block, Cell, ListKind, Paragraph, Part, SourceDocument, Table, typed_marker

@@ -31,8 +31,10 @@ SectionKey = Literal[
     "relationships",
     "person_spec",
     "stability",
+    "dimensions",
     "kept",
 ]
+DimensionKey = Literal["budget", "staff_managed", "decisions"]
 LabelKey = Literal[
     "title",
     "grade",
@@ -84,6 +86,7 @@ class Vocabulary(_Model):
     organisations: list[str]
     relationship_headers: list[str]
     sectors: dict[Sector, list[str]]
+    dimension_labels: dict[DimensionKey, list[str]]
 
 
 def normalise(text: str) -> str:
@@ -106,6 +109,7 @@ class Phrasebook:
     labels: dict[str, str]
     categories: dict[str, CriterionCategory]
     methods: dict[str, Assessment]
+    dimensions: dict[str, str]
 
     @classmethod
     def build(cls, vocabulary: Vocabulary) -> Phrasebook:
@@ -115,6 +119,7 @@ class Phrasebook:
             _table({str(key): phrases for key, phrases in vocabulary.labels.items()}),
             {normalise(p): key for key, phrases in vocabulary.criteria.categories.items() for p in phrases},
             {normalise(p): key for key, phrases in vocabulary.criteria.methods.items() for p in phrases},
+            _table({str(key): phrases for key, phrases in vocabulary.dimension_labels.items()}),
         )
 
     def _match(self, table: dict[str, str], text: str, prefix: bool) -> str | None:
@@ -134,6 +139,9 @@ class Phrasebook:
 
     def label(self, text: str) -> LabelKey | None:
         return self._match(self.labels, text, prefix=False)  # type: ignore[return-value]
+
+    def dimension(self, text: str) -> DimensionKey | None:
+        return self._match(self.dimensions, text, prefix=False)  # type: ignore[return-value]
 
     def category(self, text: str) -> CriterionCategory | None:
         words = normalise(text)

@@ -10,6 +10,7 @@ heading, as unmapped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from roledesigner.domain.vocabulary import Assessment, CriterionCategory, Requirement
@@ -28,6 +29,9 @@ _RELATIONSHIP_WORDS = 15
 _CRITERION_WORDS = 40
 _PROSE = {"purpose": Target.PURPOSE, "system_context": Target.SYSTEM_CONTEXT, "stability": Target.STABILITY}
 #: Sections whose own sub-headings stay inside them.
+_DIMENSIONS = {"budget": Target.BUDGET, "staff_managed": Target.STAFF_MANAGED, "decisions": Target.DECISIONS}
+_SENTENCES = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
+_LABELLED = re.compile(r"^(?P<label>[^:]{2,40}):\s*(?P<value>\S.*)$")
 _HOLDS_SUBHEADINGS = frozenset({"responsibilities", "system_responsibilities", "relationships", "person_spec"})
 
 
@@ -182,12 +186,29 @@ class _Walk:
             self._relationship(paragraph)
         elif section == "person_spec":
             self._criterion(paragraph)
+        elif section == "dimensions":
+            self._dimensions(paragraph)
         else:
             self.keep(paragraph, "a section with no field of its own")
 
     def _text(self, paragraph: Paragraph, target: Target, reason: str) -> None:
         text = paragraph.line
         self.put(Placement(target, text, paragraph.original, paragraph.source, self.heading, reason=reason))
+
+    def _dimensions(self, paragraph: Paragraph) -> None:
+        """`Budget: £2.4 million. Staff managed: twelve.`: each labelled sentence to its dimension;
+        a paragraph with any sentence that is not one is kept whole."""
+        found = []
+        for sentence in _SENTENCES.split(paragraph.line):
+            pair = _LABELLED.match(sentence)
+            key = self.book.dimension(pair["label"]) if pair else None
+            if pair is None or key is None:
+                self.keep(paragraph, "dimensions the import cannot file under budget, staff or decisions")
+                return
+            found.append((_DIMENSIONS[key], pair["value"].strip(), pair["label"]))
+        for target, value, label in found:
+            reason = f"a '{label}' line of the dimensions"
+            self.put(Placement(target, value, paragraph.original, paragraph.source, self.heading, reason=reason))
 
     def _relationship(self, paragraph: Paragraph) -> None:
         text = paragraph.line

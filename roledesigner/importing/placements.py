@@ -33,6 +33,9 @@ class Target(StrEnum):
     RELATIONSHIP = "relationship"
     CRITERION = "criterion"
     STABILITY = "stability"
+    BUDGET = "budget"
+    STAFF_MANAGED = "staff_managed"
+    DECISIONS = "decisions"
     UNMAPPED = "unmapped"
     #: The structure of the source, read for what it says rather than kept: a heading, a label
     #: beside its value, a tick or a letter in a person specification, the key under a table,
@@ -63,6 +66,9 @@ MOVABLE = (
     Target.RELATIONSHIP,
     Target.CRITERION,
     Target.STABILITY,
+    Target.BUDGET,
+    Target.STAFF_MANAGED,
+    Target.DECISIONS,
     Target.UNMAPPED,
 )
 TARGET_LABELS: dict[Target, str] = {
@@ -83,6 +89,9 @@ TARGET_LABELS: dict[Target, str] = {
     Target.RELATIONSHIP: "Working relationship",
     Target.CRITERION: "Person specification criterion",
     Target.STABILITY: "Job stability",
+    Target.BUDGET: "Dimensions: budget",
+    Target.STAFF_MANAGED: "Dimensions: staff managed",
+    Target.DECISIONS: "Dimensions: decisions made alone",
     Target.UNMAPPED: "Unmapped (kept to place later)",
     Target.HEADING: "Heading (read as structure)",
     Target.LABEL: "Label (read with its value)",

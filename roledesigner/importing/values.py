@@ -11,7 +11,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from roledesigner.domain.models import UNIT_CEILING
-from roledesigner.domain.vocabulary import AllocationUnit, Contract
+from roledesigner.domain.vocabulary import AllocationUnit, Contract, Terms
 from roledesigner.importing.placements import SystemTime
 
 
@@ -28,14 +28,23 @@ _HOURS_FILLER = _wordset(
 )
 _CONTRACT_FILLER = _wordset(
     "permanent fixed term fixed-term secondment seconded contract post position basis a an on the temporary "
-    "role appointment this"
+    "role appointment this office holder of term non-executive"
 )
 _PROTECTED = re.compile(r"\b(protected|dedicated|ring-?fenced|set aside|reserved|allocated|committed)\b", re.I)
 _SYSTEM = re.compile(r"\b(system|partnership|across organisations|place|integrated care)\b", re.I)
 _PERCENT = re.compile(rf"{_NUMBER}\s*(?:%|per\s*cent|percent)", re.I)
 _DAYS = re.compile(rf"{_NUMBER}\s+days?\s+(?:a|per|each|of (?:the|each)|in (?:the|each))\s+week", re.I)
 _WEEKLY_HOURS = re.compile(rf"{_NUMBER}\s+hours?\s+(?:a|per|each|of (?:the|each))\s+week", re.I)
-_SESSIONS = re.compile(rf"{_NUMBER}\s+(?:programmed activities|pas?\b)", re.I)
+_PAS = re.compile(rf"{_NUMBER}\s+(?:programmed activities|pas?\b)", re.I)
+_SESSIONS = re.compile(rf"{_NUMBER}\s+(?:gp\s+|clinical\s+)?sessions?\b", re.I)
+#: The pay framework a grade names: "Agenda for Change band 8c", "JNC chief officer grade 3".
+_FRAMEWORKS: tuple[tuple[re.Pattern[str], Terms], ...] = (
+    (re.compile(r"\bagenda for change\b|\bafc\b", re.I), Terms.AGENDA_FOR_CHANGE),
+    (re.compile(r"\bjnc\b.*\bchief executives?\b", re.I), Terms.JNC_CHIEF_EXECUTIVES),
+    (re.compile(r"\bjnc\b|\bchief officers?\b", re.I), Terms.JNC_CHIEF_OFFICERS),
+    (re.compile(r"\bnjc\b|\bgreen book\b", re.I), Terms.NJC_GREEN_BOOK),
+    (re.compile(r"\bvsm\b|\bvery senior manager", re.I), Terms.VSM),
+)
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -66,6 +75,8 @@ def contract(text: str) -> tuple[Contract | None, bool]:
     found: Contract
     if "secondment" in lowered or "seconded" in lowered:
         found = Contract.SECONDMENT
+    elif re.search(r"office holder|term of office|non-executive", lowered):
+        found = Contract.APPOINTMENT
     elif re.search(r"fixed[\s-]*term|temporary", lowered):
         found = Contract.FIXED_TERM
     elif "permanent" in lowered:
@@ -83,10 +94,19 @@ def system_time(sentence: str) -> SystemTime | None:
         (_PERCENT, AllocationUnit.PERCENT),
         (_DAYS, AllocationUnit.DAYS_PER_WEEK),
         (_WEEKLY_HOURS, AllocationUnit.HOURS_PER_WEEK),
-        (_SESSIONS, AllocationUnit.PROGRAMMED_ACTIVITIES),
+        (_PAS, AllocationUnit.PROGRAMMED_ACTIVITIES),
+        (_SESSIONS, AllocationUnit.SESSIONS),
     ):
         match = pattern.search(sentence)
         amount = _decimal(match[1]) if match else None
         if amount is not None and Decimal(0) < amount <= UNIT_CEILING[unit]:
             return SystemTime(unit, amount)
+    return None
+
+
+def pay_framework(grade: str) -> Terms | None:
+    """The pay framework a grade names, if it names one ("Agenda for Change band 8c")."""
+    for pattern, terms in _FRAMEWORKS:
+        if pattern.search(grade):
+            return terms
     return None

@@ -63,6 +63,9 @@ def design_text(design: RoleDesign) -> str:
         *(r.name for r in design.relationships),
         *(c.text for c in design.criteria),
         *(u.text for u in design.unmapped),
+        *design.dimensions.budget.split("; "),
+        *design.dimensions.staff_managed.split("; "),
+        *design.dimensions.decisions.split("; "),
     ]
     return "\n".join(one_line(text) for text in texts if text.strip())
 
@@ -81,20 +84,19 @@ def held_as_value(placement: Placement, design: RoleDesign) -> bool:
     return False
 
 
-def unaccounted(result: ImportResult, data: bytes) -> list[str]:
-    """The source's pieces of text that are neither in the design nor read as its structure (a
-    heading, a label, a tick or letter, the key to letters, a page number), nor a `Label: value`
-    line whose value is in the design."""
+def accounted(result: ImportResult, piece: str) -> bool:
+    """Whether one piece of the source is in the design: as it is, or read as the structure (a
+    heading, a label, a tick or letter, the key to letters, a page number), or through the values
+    its placements carry (a `Label: value` line's value, hours, a contract, several dimensions)."""
     held = design_text(result.design)
-    lines = set(held.splitlines())
-    structure = {one_line(p.source_text) for p in result.placements if p.target in STRUCTURE}
-    valued = {one_line(p.source_text): p for p in result.placements if p.target not in STRUCTURE}
-    missing = []
-    for piece in source_pieces(data):
-        if piece in lines or piece in held or piece in structure:
-            continue
-        placement = valued.get(piece)
-        if placement is not None and (one_line(placement.text) in held or held_as_value(placement, result.design)):
-            continue
-        missing.append(piece)
-    return missing
+    if piece in held.splitlines() or piece in held:
+        return True
+    placements = [p for p in result.placements if one_line(p.source_text) == piece]
+    if any(p.target in STRUCTURE for p in placements):
+        return True
+    return bool(placements) and all(one_line(p.text) in held or held_as_value(p, result.design) for p in placements)
+
+
+def unaccounted(result: ImportResult, data: bytes) -> list[str]:
+    """The source's pieces of text (as docx2python reads them) that are not in the design."""
+    return [piece for piece in source_pieces(data) if not accounted(result, piece)]

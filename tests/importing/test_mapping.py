@@ -17,6 +17,7 @@ from roledesigner.domain.vocabulary import (
     Requirement,
     ResponsibilityKind,
     Sector,
+    Terms,
 )
 from roledesigner.importing.docxreader import read_docx
 from roledesigner.importing.importer import ImportResult, import_document
@@ -52,6 +53,7 @@ def test_heading_styles_job_details_from_the_table_header_and_footer() -> None:
     design = imported(samples.heading_styles()).design
     assert design.title == "Head of Integrated Care Partnerships"
     assert design.grade == "Agenda for Change band 8c"
+    assert design.terms is Terms.AGENDA_FOR_CHANGE  # the grade names its pay framework
     assert design.reports_to == ["Director of Strategy and Partnerships"]
     assert design.accountable_to == ["Chief Executive"]
     assert design.directorate == "Strategy and Partnerships"
@@ -96,10 +98,11 @@ def test_heading_styles_keeps_what_has_no_field_under_its_heading() -> None:
     result = imported(samples.heading_styles())
     assert unmapped(result) == [
         ("Main duties and responsibilities", "Leadership"),  # a sub-heading with no system meaning
-        ("Dimensions", samples.HEADING_STYLES_DIMENSIONS),
         ("Confidentiality", samples.HEADING_STYLES_CONFIDENTIALITY),
         ("Page footer", "Review date: April 2026"),
     ]
+    dimensions = result.design.dimensions
+    assert (dimensions.budget, dimensions.staff_managed) == ("£2.4 million a year.", "twelve.")
     headings = [p.source_text for p in result.placements if p.target is Target.HEADING]
     assert headings == [
         "Job details",
@@ -183,7 +186,7 @@ def test_numbered_sections_protected_time_duties_numbered_by_their_style_and_kep
     # The contract's length is more than "fixed term": the line is kept as well.
     assert unmapped(result) == [
         ("Job identification", "Contract: Fixed term for 24 months"),
-        ("Dimensions", samples.NUMBERED_DIMENSIONS),
+        ("Dimensions", samples.NUMBERED_DIMENSIONS),  # said in a sentence, not as "Budget: ..."
         ("Organisational chart", samples.NUMBERED_CHART),
     ]
 
@@ -246,6 +249,11 @@ def test_the_check_itself_notices_a_dropped_paragraph() -> None:
     design = result.design.model_copy(update={"unmapped": result.design.unmapped[1:]})
     dropped = ImportResult(result.source, result.placements, design, None)
     assert unaccounted(dropped, data) == ["Leadership"]
+    no_budget = result.design.model_copy(
+        update={"dimensions": result.design.dimensions.model_copy(update={"budget": ""})}
+    )
+    dropped = ImportResult(result.source, result.placements, no_budget, None)
+    assert unaccounted(dropped, data) == [samples.HEADING_STYLES_DIMENSIONS]
 
 
 def test_a_long_document_imports_whole() -> None:

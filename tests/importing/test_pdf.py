@@ -11,9 +11,8 @@ import pytest
 
 from roledesigner.domain.vocabulary import Assessment, CriterionCategory, Requirement, ResponsibilityKind
 from roledesigner.importing.importer import ImportResult, import_file
-from roledesigner.importing.placements import Target
 from tests.importing import samples
-from tests.importing.checks import design_text, one_line, source_pieces
+from tests.importing.checks import accounted, source_pieces
 
 SOFFICE = shutil.which("soffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed to make the PDFs")
@@ -85,12 +84,9 @@ def test_every_sentence_of_the_source_is_in_the_design(
     heading_styles_pdf: ImportResult, bold_capitals_pdf: ImportResult
 ) -> None:
     for result, data in ((heading_styles_pdf, samples.heading_styles()), (bold_capitals_pdf, samples.bold_capitals())):
-        held = design_text(result.design)
-        structure = " ".join(one_line(p.source_text) for p in result.placements if p.target in {Target.HEADING})
         sentences = [piece for piece in source_pieces(data) if piece.endswith(".")]
         assert sentences
-        missing = [s for s in sentences if s not in held and s not in structure]
-        assert missing == []
+        assert [s for s in sentences if not accounted(result, s)] == []
 
 
 def test_the_e_d_column_and_key_letters_from_a_pdf(bold_capitals_pdf: ImportResult) -> None:

@@ -6,11 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from roledesigner.domain.vocabulary import AllocationUnit, Contract
+from roledesigner.domain.vocabulary import AllocationUnit, Contract, Terms
 from roledesigner.importing.assemble import assemble
 from roledesigner.importing.placements import Placement, Target
 from roledesigner.importing.suggestions import suggest
-from roledesigner.importing.values import contract, hours, system_time
+from roledesigner.importing.values import contract, hours, pay_framework, system_time
 from roledesigner.library.catalogue import Library
 
 
@@ -60,6 +60,7 @@ def test_the_nearest_emerging_role_and_why(library: Library) -> None:
         ("20% of the post is dedicated to partnership work across the system.", AllocationUnit.PERCENT, Decimal(20)),
         ("7.5 hours per week are ring-fenced for ICS leadership across the system.", AllocationUnit.HOURS_PER_WEEK, Decimal("7.5")),
         ("Two programmed activities are protected for system leadership.", AllocationUnit.PROGRAMMED_ACTIVITIES, Decimal(2)),
+        ("Two GP sessions a week are protected for PCN and place work.", AllocationUnit.SESSIONS, Decimal(2)),
     ],
 )  # fmt: skip
 def test_protected_time_said_in_a_sentence(sentence: str, unit: AllocationUnit, amount: Decimal) -> None:
@@ -80,3 +81,19 @@ def test_hours_and_contracts_and_what_is_left_over() -> None:
     assert contract("Fixed term for 24 months") == (Contract.FIXED_TERM, True)
     assert contract("Secondment") == (Contract.SECONDMENT, False)
     assert contract("To be agreed") == (None, True)
+    assert contract("Office holder, term of office four years") == (Contract.APPOINTMENT, True)
+
+
+@pytest.mark.parametrize(
+    ("grade", "terms"),
+    [
+        ("Agenda for Change band 8c", Terms.AGENDA_FOR_CHANGE),
+        ("JNC chief officer grade 3", Terms.JNC_CHIEF_OFFICERS),
+        ("JNC for chief executives", Terms.JNC_CHIEF_EXECUTIVES),
+        ("NJC grade 12 (Green Book)", Terms.NJC_GREEN_BOOK),
+        ("VSM", Terms.VSM),
+        ("8d", None),
+    ],
+)
+def test_the_pay_framework_a_grade_names(grade: str, terms: Terms | None) -> None:
+    assert pay_framework(grade) is terms

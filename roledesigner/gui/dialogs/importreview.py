@@ -91,6 +91,14 @@ def design_html(design: RoleDesign) -> str:
             for c in design.criteria
         )
         parts.append(f"<h3>Person specification</h3><ul>{rows}</ul>")
+    dimensions = [
+        ("Budget", design.dimensions.budget),
+        ("Staff managed", design.dimensions.staff_managed),
+        ("Decisions made alone", design.dimensions.decisions),
+    ]
+    if any(value for _name, value in dimensions):
+        rows = "".join(f"<li><b>{name}:</b> {_esc(value)}</li>" for name, value in dimensions if value)
+        parts.append(f"<h3>Dimensions</h3><ul>{rows}</ul>")
     if design.stability.strip():
         parts.append(f"<h3>Job stability</h3><p>{_esc(design.stability)}</p>")
     if design.unmapped:
