@@ -21,13 +21,13 @@ Command = Callable[..., argparse.ArgumentParser]
 DESIGN_SUFFIX = ".roledesign"
 
 
-def add_parsers(commands: Any, command: Command) -> None:
-    """Add `import` and `audit` to the command line (handlers by their keys in commands.HANDLERS)."""
+def add_parsers(command: Command) -> None:
+    """Add `import` and `audit` through `command`, the parser's own way of adding a command
+    (handlers by their keys in commands.HANDLERS)."""
     imported = command(
         "import",
         "import",
         "Import existing job descriptions (Word .docx or PDF) as role designs; nothing of their text is lost.",
-        commands,
     )
     imported.add_argument("files", nargs="+", type=Path, metavar="FILE", help="one or more .docx or .pdf files")
     where = imported.add_mutually_exclusive_group()
@@ -40,7 +40,6 @@ def add_parsers(commands: Any, command: Command) -> None:
         "audit",
         "audit",
         "Review every design, Word and PDF job description under the folders given: one row per file.",
-        commands,
     )
     audit.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="folders (searched to the bottom) or files")
     audit.add_argument(

@@ -43,7 +43,7 @@ def roledesigner(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[
                 sub.set_defaults(handler=handler)
                 return sub
 
-            add_parsers(commands, command)
+            add_parsers(command)
             return parser
 
         monkeypatch.setattr(cli_main, "build_parser", build_parser)
