@@ -31,6 +31,7 @@ from roledesigner.gui.windowstate import window_settings
 
 if TYPE_CHECKING:
     from roledesigner.documents.jobs import ExportResult, Format
+    from roledesigner.documents.packs.packexport import PackResult
     from roledesigner.files.recovery import RecoveryStore
     from roledesigner.gui.controller import DocumentController
     from roledesigner.gui.editor.editor import RoleEditor
@@ -157,6 +158,10 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.export_word_action, self.export_pdf_action, self.batch_action])
         file_menu.addSeparator()
         file_menu.addActions([self.settings_action, self.quit_action])
+        from roledesigner.gui.documentmenus import DocumentMenus  # Qt only: no pydantic before the frame shows
+
+        self.document_menus = DocumentMenus(self, self._action)
+        self.document_menus.add_to(file_menu, self.settings_action)
 
         self.edit_menu = self.menuBar().addMenu("&Edit")  # Undo and Redo join it when the window is filled
         self._edit_separator = self.edit_menu.addSeparator()
@@ -258,7 +263,11 @@ class MainWindow(QMainWindow):
     # --- state shown ---------------------------------------------------------------------------
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.controller.display_name}[*] — {APP_NAME}")
+        from roledesigner.domain.vocabulary import label
+
+        design = self.controller.design
+        state = f"version {design.version.strip() or '1'}, {label(design.status).lower()}"
+        self.setWindowTitle(f"{self.controller.display_name}[*] ({state}) — {APP_NAME}")
         self.setWindowModified(self.controller.is_modified)
 
     def _update_status(self) -> None:
@@ -349,7 +358,7 @@ class MainWindow(QMainWindow):
             settings.organisation_name,
             settings.organisation_logo,
         )
-        self.exporter.start(self.controller.design, job, self.controller.library, self._exported)
+        self.exporter.start(self.controller.design, job, self.controller.library, self.exported)
         self.busy.setVisible(True)
         self.statusBar().showMessage(f"Exporting {target.name}…")
         self.export_word_action.setEnabled(False)
@@ -364,7 +373,8 @@ class MainWindow(QMainWindow):
             dialog.add_open_design(path, unsaved_changes=self.controller.is_modified)
         dialog.exec()
 
-    def _exported(self, result: ExportResult) -> None:
+    def exported(self, result: ExportResult | PackResult) -> None:
+        """Say what came of an export (a job specification or a pack document), with Open and Show in folder."""
         from roledesigner.documents.jobs import ExportStatus
 
         self.busy.setVisible(False)

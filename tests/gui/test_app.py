@@ -20,21 +20,7 @@ from roledesigner.gui.app import create_window
 from roledesigner.gui.mainwindow import MainWindow
 from roledesigner.gui.widgets.mime import CAPABILITY_MIME
 from tests.support.docxread import independent_text
-from tests.support.window import bound, preview_text
-
-
-def choose_role(monkeypatch: pytest.MonkeyPatch, role_id: str | None) -> None:
-    class Chooser:
-        def __init__(self, *_args: Any) -> None:
-            pass
-
-        def exec(self) -> int:
-            return 1
-
-        def chosen_role(self) -> str | None:
-            return role_id
-
-    monkeypatch.setattr("roledesigner.gui.dialogs.newdesign.NewDesignDialog", Chooser)
+from tests.support.window import bound, choose_role, preview_text
 
 
 def codes(win: MainWindow) -> list[str]:

@@ -1,0 +1,77 @@
+"""File, Recruitment pack and the version entries, driven through the menus as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from roledesigner.domain.vocabulary import Requirement
+from roledesigner.gui.mainwindow import MainWindow
+from tests.support.docxread import independent_text
+from tests.support.window import choose_role
+
+
+def _menu_action(window: MainWindow, *path: str) -> object:
+    """The action at File > ... by the words shown (ampersands aside)."""
+    menu = window.menuBar()
+    for i, name in enumerate(path):
+        actions = menu.actions()
+        action = next(a for a in actions if a.text().replace("&", "") == name)
+        if i == len(path) - 1:
+            return action
+        menu = action.menu()
+    raise AssertionError(path)
+
+
+def test_the_interview_pack_and_matrix_export_from_the_file_menu(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose_role(monkeypatch, "system_finance_lead")
+    window.new_action.trigger()
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Close)
+    for words, name in (
+        ("Export interview pack (Word)…", "pack.docx"),
+        ("Export shortlisting matrix (Excel)…", "matrix.xlsx"),
+    ):
+        target = tmp_path / name
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        _menu_action(window, "File", "Recruitment pack", words).trigger()  # type: ignore[attr-defined]
+        qtbot.waitUntil(target.exists, timeout=60_000)
+    interview = [c for c in window.controller.design.capabilities if "interview" in {a.value for a in c.assessed_by}]
+    text = independent_text((tmp_path / "pack.docx").read_bytes())
+    for item in interview:
+        assert window.controller.library.capabilities[item.id].name in text
+    essential = [c for c in window.controller.design.capabilities if c.requirement is Requirement.ESSENTIAL]
+    sheet_text = " ".join(
+        str(cell.value)
+        for sheet in load_workbook(tmp_path / "matrix.xlsx")
+        for row in sheet.iter_rows()
+        for cell in row
+    )
+    assert essential and "Essential" in sheet_text
+    assert Document(str(tmp_path / "pack.docx")).core_properties.language == "en-GB"
+
+
+def test_copy_criteria_puts_the_person_specification_on_the_clipboard(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose_role(monkeypatch, "system_data_scientist")
+    window.new_action.trigger()
+    QGuiApplication.clipboard().clear()
+    _menu_action(window, "File", "Recruitment pack", "Copy criteria for NHS Jobs or Trac").trigger()  # type: ignore[attr-defined]
+    pasted = QGuiApplication.clipboard().text()
+    assert pasted.startswith("Person specification: ") and "Essential:" in pasted
+
+
+def test_the_title_bar_names_the_version_and_status(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    choose_role(monkeypatch, "system_data_scientist")
+    window.new_action.trigger()
+    assert "(version 1, draft)" in window.windowTitle()
+    window.controller.set_field("status", "approved")
+    assert "(version 1, approved)" in window.windowTitle()
