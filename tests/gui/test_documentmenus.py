@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 from openpyxl import load_workbook
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from roledesigner.domain.vocabulary import Requirement
@@ -17,16 +17,14 @@ from tests.support.docxread import independent_text
 from tests.support.window import choose_role
 
 
-def _menu_action(window: MainWindow, *path: str) -> object:
+def _menu_action(window: MainWindow, *path: str) -> QAction:
     """The action at File > ... by the words shown (ampersands aside)."""
-    menu = window.menuBar()
-    for i, name in enumerate(path):
+    actions = window.menuBar().actions()
+    for name in path[:-1]:
+        menu = next(a for a in actions if a.text().replace("&", "") == name).menu()
+        assert isinstance(menu, QMenu)
         actions = menu.actions()
-        action = next(a for a in actions if a.text().replace("&", "") == name)
-        if i == len(path) - 1:
-            return action
-        menu = action.menu()
-    raise AssertionError(path)
+    return next(a for a in actions if a.text().replace("&", "") == path[-1])
 
 
 def test_the_interview_pack_and_matrix_export_from_the_file_menu(
@@ -41,7 +39,7 @@ def test_the_interview_pack_and_matrix_export_from_the_file_menu(
     ):
         target = tmp_path / name
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
-        _menu_action(window, "File", "Recruitment pack", words).trigger()  # type: ignore[attr-defined]
+        _menu_action(window, "File", "Recruitment pack", words).trigger()
         qtbot.waitUntil(target.exists, timeout=60_000)
     interview = [c for c in window.controller.design.capabilities if "interview" in {a.value for a in c.assessed_by}]
     text = independent_text((tmp_path / "pack.docx").read_bytes())
@@ -64,7 +62,7 @@ def test_copy_criteria_puts_the_person_specification_on_the_clipboard(
     choose_role(monkeypatch, "system_data_scientist")
     window.new_action.trigger()
     QGuiApplication.clipboard().clear()
-    _menu_action(window, "File", "Recruitment pack", "Copy criteria for NHS Jobs or Trac").trigger()  # type: ignore[attr-defined]
+    _menu_action(window, "File", "Recruitment pack", "Copy criteria for NHS Jobs or Trac").trigger()
     pasted = QGuiApplication.clipboard().text()
     assert pasted.startswith("Person specification: ") and "Essential:" in pasted
 
