@@ -137,6 +137,15 @@ class Session(QObject):
             QMessageBox.warning(self.window, APP_NAME, str(error))
             return False
         self.remember(path)
+        from roledesigner.domain.versions import unreadable_history
+
+        skipped = unreadable_history(self.controller.design)
+        if skipped:
+            QMessageBox.warning(
+                self.window,
+                APP_NAME,
+                f"{path.name} opened, but not every recorded version could be read: {' '.join(skipped)}",
+            )
         return True
 
     def save(self) -> bool:

@@ -73,3 +73,24 @@ def test_the_title_bar_names_the_version_and_status(window: MainWindow, monkeypa
     assert "(version 1, draft)" in window.windowTitle()
     window.controller.set_field("status", "approved")
     assert "(version 1, approved)" in window.windowTitle()
+
+
+def test_opening_a_file_with_a_damaged_version_says_so_and_opens(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    from datetime import date
+
+    from roledesigner.domain.models import RoleDesign
+    from roledesigner.domain.versions import record_version
+    from roledesigner.files.designfile import dumps
+
+    data = json.loads(dumps(record_version(RoleDesign(title="Place lead"), when=date(2026, 5, 3))))
+    data["history"][0]["date"] = "the third of May"
+    path = tmp_path / "damaged.roledesign"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: told.append(text))
+    assert window.session.open_file(path)
+    assert window.controller.design.title == "Place lead"
+    assert told and told[0].startswith("damaged.roledesign opened, but not every recorded version could be read")
