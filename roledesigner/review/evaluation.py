@@ -11,21 +11,13 @@ from __future__ import annotations
 
 from roledesigner.domain.findings import Finding, Severity
 from roledesigner.domain.models import RoleDesign
-from roledesigner.domain.vocabulary import Contract, Terms
+from roledesigner.domain.payframework import pay_framework
+from roledesigner.domain.vocabulary import Contract
 from roledesigner.library.catalogue import Library
 
 #: Fewer duties than this, beside at least twice as many capabilities, reads as a description
 #: written only as competencies.
 FEW_DUTIES = 4
-
-
-def pay_framework(design: RoleDesign) -> Terms | None:
-    """The framework whose scheme grades the post: the host partner's for a joint post, else the design's."""
-    joint = design.joint
-    host = next((p for p in joint.partners if p.host), None) if joint else None
-    if host is not None and host.terms is not Terms.OTHER:
-        return host.terms
-    return design.terms if design.terms is not Terms.OTHER else None
 
 
 def evaluation(design: RoleDesign, library: Library) -> list[Finding]:

@@ -16,11 +16,12 @@ from roledesigner.domain.models import (
     RoleDesign,
     TimePlan,
 )
+from roledesigner.domain.payframework import pay_framework
 from roledesigner.domain.vocabulary import Contract, Sector, Terms
 from roledesigner.library.catalogue import Library
 from roledesigner.library.compose import new_design
 from roledesigner.review import review
-from roledesigner.review.evaluation import evaluation, pay_framework
+from roledesigner.review.evaluation import evaluation
 
 READY = {
     "grade": "Subject to job evaluation",
@@ -86,6 +87,7 @@ def test_a_joint_post_is_graded_under_its_hosts_scheme(library: Library) -> None
     other = design.model_copy(update={"joint": JointArrangement(partners=unknown)})
     assert pay_framework(other) is None, "only the host's scheme grades the post"
     assert pay_framework(other.model_copy(update={"terms": Terms.VSM})) is Terms.VSM
+    assert pay_framework(design.model_copy(update={"contract": Contract.APPOINTMENT})) is None, "not graded"
 
 
 def test_a_description_written_only_as_competencies_is_named(library: Library) -> None:
