@@ -54,8 +54,13 @@ def _plain(value: Any) -> Any:
 
 def _rebuild(design: RoleDesign, path: str, change: Any) -> RoleDesign:
     """Apply `change(container, key)` to the dumped design at `path`, then validate the whole."""
-    data = design.model_dump(mode="python")
     parts = parse_path(path)
+    # Recorded versions are kept whole (they are never edited but through `history` itself), so a
+    # design with hundreds of them is not dumped and validated again on every keystroke.
+    keep_history = parts[0] != "history"
+    data = design.model_dump(mode="python", exclude={"history"} if keep_history else None)
+    if keep_history:
+        data["history"] = list(design.history)
     container: Any = data
     for part in parts[:-1]:
         container = container[part]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import stat
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,8 +137,20 @@ def load_design(path: Path) -> RoleDesign:
 
 
 def dumps(design: RoleDesign) -> str:
-    """The file's text: stable field order, readable indentation, non-ASCII kept as written."""
-    return json.dumps(design.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    """The file's text: stable field order, readable indentation, non-ASCII kept as written.
+
+    Each recorded version is written on one line of its own: a file with hundreds of them stays
+    quick to write and read, and a version control tool still shows one line changed per version.
+    """
+    data = design.model_dump(mode="json")
+    if not data["history"]:
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    marker = f"history-{uuid.uuid4().hex}"  # unguessable, so no text in the design can hold it
+    entries = data["history"]
+    data["history"] = marker
+    lines = ",\n".join("    " + json.dumps(entry, ensure_ascii=False) for entry in entries)
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return text.replace(json.dumps(marker), "[\n" + lines + "\n  ]", 1) + "\n"
 
 
 @dataclass(frozen=True)

@@ -43,18 +43,18 @@ def _too_deep() -> JsonLimit:
 
 def _check_depth(data: Any) -> None:
     """Walk the parsed data without recursion, refusing anything nested deeper than MAX_DEPTH."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, dict):
-            children = list(value.values())
-        elif isinstance(value, list):
-            children = value
-        else:
-            continue
-        if depth > MAX_DEPTH:
-            raise _too_deep()
-        stack.extend((child, depth + 1) for child in children)
+    if not isinstance(data, dict | list):
+        return
+    level: list[Any] = [data]
+    for _depth in range(MAX_DEPTH):  # one level at a time; only containers are walked
+        below: list[Any] = []
+        for value in level:
+            children = value.values() if isinstance(value, dict) else value
+            below.extend(child for child in children if isinstance(child, dict | list))
+        if not below:
+            return
+        level = below
+    raise _too_deep()
 
 
 def load_json(text: str) -> Any:

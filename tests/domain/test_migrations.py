@@ -128,3 +128,21 @@ def test_the_new_fields_of_format_3_round_trip(tmp_path: Path) -> None:
     path.write_text(dumps(design), encoding="utf-8")
     assert load_design(path) == design
     assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == 3
+
+
+def test_each_recorded_version_is_one_line_of_the_file(tmp_path: Path) -> None:
+    earlier = RoleDesign(title='Lead "quoted" — with a marker-like "history-" text')
+    design = RoleDesign(
+        title=earlier.title,
+        history=[
+            HistoryEntry(version=str(n), date=dt.date(2026, 11, n), design=earlier.model_dump(mode="json"))
+            for n in (1, 2)
+        ],
+    )
+    text = dumps(design)
+    entry_lines = [line for line in text.splitlines() if line.startswith('    {"version"')]
+    assert len(entry_lines) == 2
+    assert json.loads(text) == design.model_dump(mode="json")
+    path = tmp_path / "lead.roledesign"
+    path.write_text(text, encoding="utf-8")
+    assert load_design(path) == design
