@@ -8,10 +8,10 @@ import platform
 import sys
 from pathlib import Path
 
-from benchmarks import bundle, compare, export, gui, keystroke, library_search, packs, review
+from benchmarks import bundle, compare, export, gui, importing, keystroke, library_search, packs, review
 from benchmarks.timing import Result
 
-SUITES = [library_search, review, export, compare, packs, gui, keystroke, bundle]
+SUITES = [library_search, review, export, compare, packs, importing, gui, keystroke, bundle]
 OUTPUT = Path("build") / "benchmarks.json"
 
 

@@ -73,7 +73,7 @@ class Probe:
         print("QT MODULES:", loaded)
 code = pytest.main(
     ["-q", "-p", "no:cacheprovider", "-p", "no:pytest-qt", "-p", "no:randomly",
-     "tests/domain", "tests/library", "tests/review", "tests/files"],
+     "tests/domain", "tests/library", "tests/review", "tests/files", "tests/importing"],
     plugins=[Probe()],
 )
 sys.exit(int(code))

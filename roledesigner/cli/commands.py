@@ -18,6 +18,7 @@ from pydantic import TypeAdapter
 from roledesigner.cli import packs
 from roledesigner.cli.derived import derived
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UserError
+from roledesigner.cli.importing import cmd_audit, cmd_import
 from roledesigner.cli.terminal import unfiltered
 from roledesigner.cli.textreport import capability_text, design_text, findings_text, paths_text, role_text, wrapped
 from roledesigner.cli.versioning import cmd_compare, cmd_version
@@ -315,4 +316,6 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": cmd_schema,
     "version": cmd_version,
     "compare": cmd_compare,
+    "import": cmd_import,
+    "audit": cmd_audit,
 }

@@ -20,12 +20,13 @@ from typing import Any, TextIO
 
 from roledesigner import __version__
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_FAULT, EXIT_OK, UserError, refusal
+from roledesigner.cli.importing import add_parsers as add_import_parsers
 from roledesigner.cli.terminal import visible_streams
 from roledesigner.cli.versioning import add_parsers as add_version_parsers
 from roledesigner.domain.errors import InputError
 
 #: The top-level commands: any other single argument with a suffix, or naming a file, is a design to open.
-COMMANDS = ("gui", "new", "show", "check", "library", "export", "schema", "version", "compare")
+COMMANDS = ("gui", "new", "show", "check", "library", "export", "schema", "version", "compare", "import", "audit")
 #: A command's handler: a function, or its key in roledesigner.cli.commands.HANDLERS.
 Handler = Callable[[argparse.Namespace], int] | str
 
@@ -171,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     add_version_parsers(command)
+    add_import_parsers(command)
     command("schema", "schema", "Print the JSON Schema of .roledesign files.")
     return parser
 

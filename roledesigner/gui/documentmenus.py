@@ -1,4 +1,5 @@
-"""The File menu's entries for the rest of a post's paperwork: the recruitment pack (interview pack,
+"""The File menu's entries for a post's paperwork beyond its specification: importing an existing
+job description (and auditing a folder of them), the recruitment pack (interview pack,
 shortlisting matrix, criteria to paste) and the document's record (versions, compare).
 
 Kept apart from the main window so that it stays a frame of menus and panes; each entry's work
@@ -20,6 +21,7 @@ from roledesigner.gui.background import BackgroundRunner
 
 if TYPE_CHECKING:
     from roledesigner.documents.packs.packexport import PackResult
+    from roledesigner.gui.dialogs.audit import AuditDialog
     from roledesigner.gui.dialogs.versions import VersionsDialog
     from roledesigner.gui.mainwindow import MainWindow
 
@@ -56,12 +58,31 @@ class DocumentMenus(QObject):
         self.versions_action = action(
             "&Versions and changes…", self.show_versions, None, "Recorded versions; compare with a version or a file"
         )
+        self.import_action = action(
+            "&Import job description…",
+            self.import_description,
+            "Ctrl+I",
+            "Import a Word or PDF job description as a new design",
+        )
+        self.audit_action = action(
+            "A&udit a folder…", self.audit_folder, None, "Review every design and job description in a folder"
+        )
         self.versions_dialog: VersionsDialog | None = None
+        self.audit_dialog: AuditDialog | None = None
 
-    def add_to(self, file_menu: QMenu, before: QAction) -> None:
+    def window_filled(self) -> None:
+        """Accept a Word or PDF file dropped on the window (the import's code loads only now)."""
+        from roledesigner.gui.dialogs.importreview import ImportDrop
+
+        ImportDrop(self.window, self.import_description)
+
+    def add_to(self, file_menu: QMenu, beside_open: QAction, before: QAction) -> None:
+        """Import beside Open (`beside_open` is the entry it goes before); the rest before `before`."""
+        file_menu.insertAction(beside_open, self.import_action)
         pack_menu = QMenu("Recruitment &pack", file_menu)
         pack_menu.addActions([*self.pack_actions, self.copy_criteria_action])
         file_menu.insertMenu(before, pack_menu)
+        file_menu.insertAction(before, self.audit_action)
         file_menu.insertSeparator(before)
         file_menu.insertActions(before, [self.record_version_action, self.versions_action])
         file_menu.insertSeparator(before)
@@ -105,6 +126,21 @@ class DocumentMenus(QObject):
         controller = self.window.controller
         QGuiApplication.clipboard().setText(criteria_text(controller.design, controller.library))
         self.window.statusBar().showMessage("The criteria are on the clipboard, ready to paste.", 5000)
+
+    # --- import and audit ----------------------------------------------------------------------
+
+    def import_description(self, path: Path | None = None) -> None:
+        from roledesigner.gui.dialogs.importreview import import_job_description
+
+        import_job_description(self.window, path)
+
+    def audit_folder(self) -> None:
+        from roledesigner.gui.dialogs.audit import AuditDialog
+
+        if self.audit_dialog is None:
+            self.audit_dialog = AuditDialog(self.window)
+        self.audit_dialog.show()
+        self.audit_dialog.raise_()
 
     # --- versions ------------------------------------------------------------------------------
 

@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         from roledesigner.gui.documentmenus import DocumentMenus  # Qt only: no pydantic before the frame shows
 
         self.document_menus = DocumentMenus(self, self._action)
-        self.document_menus.add_to(file_menu, self.settings_action)
+        self.document_menus.add_to(file_menu, self.recent_menu.menuAction(), self.settings_action)
 
         self.edit_menu = self.menuBar().addMenu("&Edit")  # Undo and Redo join it when the window is filled
         self._edit_separator = self.edit_menu.addSeparator()
@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
         controller.libraryChanged.connect(self._say_library_problems)
         if self._saved_state is not None:
             QTimer.singleShot(0, lambda: self.restoreState(self._saved_state))  # once the panes are laid out
+        self.document_menus.window_filled()
         self.filled = True
         self._update_title()
         self._update_status()

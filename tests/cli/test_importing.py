@@ -3,20 +3,16 @@ nothing written for a refused file, a row per file in every report format."""
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from roledesigner.cli import commands as cli_commands
 from roledesigner.cli import main as cli_main
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_OK
-from roledesigner.cli.importing import add_parsers, cmd_audit, cmd_import
 from roledesigner.domain.vocabulary import ResponsibilityKind
 from roledesigner.files.designfile import load_design, save_design
 from roledesigner.library.catalogue import Library
@@ -28,29 +24,8 @@ Run = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
-def roledesigner(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Run:
-    """The command line, with `import` and `audit` added the way this module's report asks cli/main.py
-    and cli/commands.py to add them (nothing is patched once they are there)."""
-    if "import" not in cli_main.COMMANDS:
-        original = cli_main.build_parser
-
-        def build_parser() -> argparse.ArgumentParser:
-            parser = original()
-            commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-
-            def command(name: str, handler: Any, helptext: str, parent: Any = commands) -> argparse.ArgumentParser:
-                sub: argparse.ArgumentParser = parent.add_parser(name, help=helptext, description=helptext)
-                sub.set_defaults(handler=handler)
-                return sub
-
-            add_parsers(command)
-            return parser
-
-        monkeypatch.setattr(cli_main, "build_parser", build_parser)
-        monkeypatch.setattr(cli_main, "COMMANDS", (*cli_main.COMMANDS, "import", "audit"))
-    if "import" not in cli_commands.HANDLERS:
-        monkeypatch.setitem(cli_commands.HANDLERS, "import", cmd_import)
-        monkeypatch.setitem(cli_commands.HANDLERS, "audit", cmd_audit)
+def roledesigner(capsys: pytest.CaptureFixture[str]) -> Run:
+    """The command line as a user runs it."""
 
     def run(*args: str) -> tuple[int, str, str]:
         code = cli_main.main(list(args))

@@ -94,3 +94,44 @@ def test_opening_a_file_with_a_damaged_version_says_so_and_opens(
     assert window.session.open_file(path)
     assert window.controller.design.title == "Place lead"
     assert told and told[0].startswith("damaged.roledesign opened, but not every recorded version could be read")
+
+
+def test_import_is_beside_open_and_audit_with_the_exports(window: MainWindow) -> None:
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    entries = [a.text().replace("&", "") for a in file_menu.actions()]
+    assert entries.index("Import job description…") == entries.index("Open…") + 1
+    assert entries.index("Audit a folder…") > entries.index("Export several designs…")
+    assert _menu_action(window, "File", "Import job description…").shortcut().toString() == "Ctrl+I"
+
+
+def test_a_dropped_job_description_opens_the_import_review(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docx import Document as NewDocument
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    source = tmp_path / "old job description.docx"
+    document = NewDocument()
+    document.add_heading("Head of Integrated Commissioning", level=1)
+    document.add_heading("Job purpose", level=2)
+    document.add_paragraph("To lead joint commissioning across the council and the integrated care board.")
+    document.save(str(source))
+    opened: list[Path] = []
+    monkeypatch.setattr(
+        "roledesigner.gui.dialogs.importreview.import_job_description",
+        lambda _window, path=None: opened.append(path),  # the review itself: tests/gui/test_importreview.py
+    )
+    window.ensure_filled()  # the drop is accepted once the window is filled (the import's code loads then)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    drop = QDropEvent(
+        QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    from roledesigner.gui.dialogs.importreview import ImportDrop
+
+    handler = window.findChild(ImportDrop)  # installed by the window; Qt hands drops only to a real drag,
+    assert handler is not None  # so the event goes to the window's handler as Qt would pass it
+    assert handler.eventFilter(window, drop)
+    assert opened == [source]
