@@ -2,16 +2,21 @@
 
 Built by one function from a design and the library; the Word file, the PDF and the app's
 preview are all rendered from it, so they cannot disagree. Empty sections are left out.
-Text is cleaned here of characters Word's XML cannot hold, once, for every output.
+Text is cleaned here of characters Word's XML cannot hold, once, for every output: `build_view`
+passes every text of the finished view (the design's, the library's and those made from both,
+such as the picture's alt text) through `clean`, so no field can be forgotten.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cache
+from typing import Any, TypeVar
 
 from roledesigner.documents.clauses import standard_clauses
 from roledesigner.documents.weekchart import WeekChart, week_chart
@@ -63,8 +68,13 @@ CATEGORY_ORDER = list(CriterionCategory)
 
 
 def clean(text: str) -> str:
-    """Text Word's XML can hold: control characters removed, line endings made plain."""
-    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Text Word's XML can hold: control characters removed, line endings made plain.
+
+    Text that needs nothing is returned as the same object, which `cleaned` relies on.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
 
 
 def paragraphs(text: str) -> list[str]:
@@ -199,31 +209,31 @@ def _employer_row(design: RoleDesign) -> Row | None:
             if host and others
             else ", ".join(p.organisation for p in joint.partners)
         )
-        return Row("Employers", clean(value))
-    return Row("Employer", clean(design.employer)) if design.employer.strip() else None
+        return Row("Employers", value)
+    return Row("Employer", design.employer) if design.employer.strip() else None
 
 
 def _details(design: RoleDesign, date: str) -> list[Row]:
     footprint = " – ".join(
-        x for x in (label(design.footprint) if design.footprint else "", clean(design.footprint_name.strip())) if x
+        x for x in (label(design.footprint) if design.footprint else "", design.footprint_name.strip()) if x
     )
     rows = [
-        Row("Job title", clean(design.title.strip())),
-        Row("Grade", clean(design.grade.strip())),
+        Row("Job title", design.title.strip()),
+        Row("Grade", design.grade.strip()),
         Row("Hours", _hours_row(design)),
-        Row("Location", clean(design.location.strip())),
+        Row("Location", design.location.strip()),
         Row("Contract", label(design.contract)),
         _employer_row(design),
-        Row("Directorate", clean(design.directorate.strip())),
-        Row("Job reference", clean(design.job_reference.strip())),
-        Row("Reports to", clean("; ".join(design.reports_to))),
-        Row("Accountable to", clean("; ".join(design.accountable_to))),
-        Row("Appraisal led by", clean(design.appraisal_lead.strip())),
+        Row("Directorate", design.directorate.strip()),
+        Row("Job reference", design.job_reference.strip()),
+        Row("Reports to", "; ".join(design.reports_to)),
+        Row("Accountable to", "; ".join(design.accountable_to)),
+        Row("Appraisal led by", design.appraisal_lead.strip()),
         Row("Footprint", footprint),
         Row("Leadership function", label(design.function) if design.function else ""),
-        Row("Version", f"{clean(design.version.strip()) or '1'} ({label(design.status).lower()}), {date}"),
+        Row("Version", f"{design.version.strip() or '1'} ({label(design.status).lower()}), {date}"),
     ]
-    return [row for row in rows if row is not None and row.value]
+    return [row for row in rows if row is not None and clean(row.value)]
 
 
 def _capabilities(design: RoleDesign, library: Library) -> list[DomainView]:
@@ -268,7 +278,7 @@ def _person_spec(design: RoleDesign, library: Library) -> list[CriterionView]:
     for criterion in design.criteria:
         view = CriterionView(
             label(criterion.category),
-            clean(criterion.text),
+            criterion.text,
             label(criterion.requirement),
             _methods(criterion.assessed_by),
         )
@@ -285,12 +295,12 @@ def _partners(design: RoleDesign) -> list[PartnerView]:
         p = part.partner
         views.append(
             PartnerView(
-                organisation=clean(p.organisation),
+                organisation=p.organisation,
                 sector=label(p.sector),
                 host="Yes" if p.host else "No",
                 funding=percent(p.funding_percent),
                 time=f"{hours(part.hours)} a week ({percent(p.time_percent)})",
-                line_manager=clean(p.line_manager.strip()) or "Not named",
+                line_manager=p.line_manager.strip() or "Not named",
                 terms=label(p.terms),
                 honorary_contract="Yes" if p.honorary_contract else "No",
             )
@@ -313,18 +323,18 @@ def build_view(
     date = _date(design, today)
     title = clean(design.title.strip()) or "Untitled role"
     responsibilities = [
-        ItemGroup(heading, [clean(r.text) for r in design.responsibilities if r.kind is kind])
+        ItemGroup(heading, [r.text for r in design.responsibilities if r.kind is kind])
         for kind, heading in RESPONSIBILITY_HEADINGS.items()
     ]
     responsibilities = [group for group in responsibilities if group.lines]
-    relationships = [RelationshipView(clean(r.name), label(r.sector)) for r in design.relationships]
-    clauses = [ItemGroup(heading, [clean(text)]) for heading, text in standard_clauses(design)]
+    relationships = [RelationshipView(r.name, label(r.sector)) for r in design.relationships]
+    clauses = [ItemGroup(heading, [text]) for heading, text in standard_clauses(design)]
     domains = _capabilities(design, library)
     person_spec = _person_spec(design, library)
-    time = [clean(s) for s in time_sentences(design.time)]
+    time = time_sentences(design.time)
     learning = learning_time_sentences(design.development)
-    joint = [clean(s) for s in joint_sentences(design)]
-    development = [clean(s) for s in support_sentences(design.development)]
+    joint = joint_sentences(design)
+    development = support_sentences(design.development)
     details = _details(design, date)
     purpose = paragraphs(design.purpose)
     context = paragraphs(design.system_context)
@@ -369,7 +379,8 @@ def build_view(
         keywords.append(based_on.name)
     employer = clean(organisation.strip()) or clean(design.employer.strip())
     w = week(design.time)
-    return JobSpecification(
+    chart = week_chart(design)
+    view = JobSpecification(
         title=title,
         document_title=f"{DOCUMENT_KIND}: {title}",
         subtitle=" · ".join(part for part in (DOCUMENT_KIND, employer) if part),
@@ -385,7 +396,7 @@ def build_view(
         responsibilities=responsibilities,
         time=time,
         learning=learning,
-        week_alt_text=week_chart(design).alt_text if w.contracted_hours else "",
+        week_alt_text=chart.alt_text if w.contracted_hours else "",
         joint=joint,
         partners=_partners(design),
         relationships=relationships,
@@ -396,5 +407,40 @@ def build_view(
         stability=stability,
         glossary=glossary,
         sections=[Section(key, heading) for key, heading in SECTION_HEADINGS.items() if present[key]],
-        chart=week_chart(design),
+        chart=chart,
     )
+    return cleaned(view)
+
+
+_Value = TypeVar("_Value")
+
+
+@cache
+def _text_fields(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+def cleaned(value: _Value) -> _Value:
+    """The value with `clean` applied to every text inside it (dataclasses, lists and tuples).
+
+    The one way text reaches a document: whatever a field holds, from the design, the library
+    or a sentence built from both, is cleaned here. A part with nothing to clean is returned
+    as it is, so a large design costs one look at each text.
+    """
+    result: Any = value
+    if isinstance(value, str):
+        result = clean(value)
+    elif isinstance(value, list | tuple):
+        items = [cleaned(item) for item in value]
+        if any(new is not old for new, old in zip(items, value, strict=True)):
+            result = type(value)(items)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for name in _text_fields(type(value)):
+            old = getattr(value, name)
+            new = cleaned(old)
+            if new is not old:
+                changes[name] = new
+        if changes:
+            result = dataclasses.replace(value, **changes)
+    return result  # type: ignore[no-any-return]

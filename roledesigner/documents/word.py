@@ -25,7 +25,7 @@ from docxtpl import DocxTemplate
 from roledesigner.documents.pictures import PLACEHOLDER_PNG, Picture, Pictures
 from roledesigner.documents.sandbox import TemplateEnvironment, TemplateRefused, limits_for
 from roledesigner.documents.templatebuild import TEMPLATE_NAME, set_language
-from roledesigner.documents.viewmodel import SECTION_HEADINGS, JobSpecification
+from roledesigner.documents.viewmodel import SECTION_HEADINGS, JobSpecification, clean
 from roledesigner.domain.errors import InputError
 from roledesigner.files.paths import templates_dir
 
@@ -50,6 +50,8 @@ MAX_UNPACKED_BYTES = 128 * 1024 * 1024
 MAX_PARTS = 2000
 #: The largest XML part (the document, a header...): each is parsed and filled in as text.
 MAX_XML_PART_BYTES = 16 * 1024 * 1024
+#: The longest text a document property (title, author...) may hold in Word.
+MAX_PROPERTY = 255
 #: What the template check fills in where a design names no organisation.
 SAMPLE_ORGANISATION = "North Shire Integrated Care Board"
 
@@ -252,19 +254,28 @@ def _each_part_once(data: bytes) -> bytes:
     return buffer.getvalue()
 
 
+def core_property(text: str) -> str:
+    """A document property Word can hold: cleaned, and cut to 255 characters with an ellipsis.
+
+    Only the property is cut; the document itself carries the whole text.
+    """
+    text = clean(text)
+    return text if len(text) <= MAX_PROPERTY else text[: MAX_PROPERTY - 1] + "…"
+
+
 def _finish(document: Any, view: JobSpecification) -> None:
     properties = document.core_properties
-    properties.title = view.document_title
+    properties.title = core_property(view.document_title)
     properties.subject = "System leadership job specification"
-    properties.author = view.author
-    properties.keywords = ", ".join(view.keywords)
+    properties.author = core_property(view.author)
+    properties.keywords = core_property(", ".join(view.keywords))
     properties.language = "en-GB"
     # The template's own dates (python-docx's default template says 2013) are not this document's.
     exported = dt.datetime.now(dt.UTC).replace(microsecond=0)
     properties.created = exported
     properties.modified = exported
-    properties.last_modified_by = view.author
-    properties.comments = f"Version {view.version} ({view.status.lower()}), {view.date}"
+    properties.last_modified_by = core_property(view.author)
+    properties.comments = core_property(f"Version {view.version} ({view.status.lower()}), {view.date}")
     set_language(document)
     for picture in document.element.body.iter(_DOCPR):
         picture.set("descr", view.week_alt_text or "Picture of the working week")
