@@ -27,9 +27,12 @@ def _export(design: RoleDesign, library: Library, organisation: str = "North Shi
 
 
 def _with_partner(design: RoleDesign, organisation: str) -> RoleDesign:
+    half = Decimal(50)
     partners = [
-        Partner(organisation=organisation, sector=Sector.ICB, host=True, funding_percent=Decimal(50), time_percent=50),
-        Partner(organisation="Westtown Council", sector=Sector.LOCAL_AUTHORITY, funding_percent=50, time_percent=50),
+        Partner(organisation=organisation, sector=Sector.ICB, host=True, funding_percent=half, time_percent=half),
+        Partner(
+            organisation="Westtown Council", sector=Sector.LOCAL_AUTHORITY, funding_percent=half, time_percent=half
+        ),
     ]
     return design.model_copy(update={"joint": JointArrangement(partners=partners)})
 
