@@ -164,12 +164,14 @@ class DocumentController(QObject):
 
     def add_capability(self, capability_id: str, position: int | None = None) -> str | None:
         """Add a capability from the library by the one compose rule (so it is assessed as
-        `new --from` assesses it); one already in the design is refused, with a reason."""
+        `new --from` assesses it: a senior role's essentials by a presentation too); one already in
+        the design is refused, with a reason."""
         name = self.capability_name(capability_id)
         if any(item.id == capability_id for item in self._design.capabilities):
             return f"'{name}' is already in this role."
         try:
-            after = compose.add_capability(self._design, capability_id, position=position)
+            senior = compose.senior_post(self._design, self.library)
+            after = compose.add_capability(self._design, capability_id, position=position, senior=senior)
         except compose.ComposeError as error:
             return str(error)
         self.apply(f"Add capability '{name}'", after)

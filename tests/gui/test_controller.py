@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import pytest
 
-from roledesigner.domain.vocabulary import Requirement
+from roledesigner.domain.vocabulary import Assessment, Requirement
 from roledesigner.files.settings import Settings
 from roledesigner.gui.controller import DocumentController
 from roledesigner.library.catalogue import Library
-from roledesigner.library.compose import blank_design, design_from_role, new_design
+from roledesigner.library.compose import blank_design, design_from_role, new_design, requirement_for
 
 
 @pytest.fixture
@@ -90,6 +90,23 @@ def test_a_capability_added_is_assessed_as_new_from_a_role_assesses_it(
     other = next(item for item in composed if item.requirement is Requirement.ESSENTIAL and item != essential)
     assert controller.add_capability(other.id, position=0) is None
     assert controller.design.capabilities == [other, essential]
+
+
+def test_a_capability_added_to_a_senior_post_is_assessed_by_a_presentation_too(
+    controller: DocumentController, library: Library
+) -> None:
+    """A design based on a senior role: an essential added in the app is assessed as `new --from`
+    assesses that role's essentials (a presentation too); a role that is not senior keeps to the usual."""
+    senior, plain = library.roles["system_finance_lead"], library.roles["joint_mental_health_lead"]
+    assert senior.senior and not plain.senior
+    taken = {item.id for role in (senior, plain) for item in role.capabilities}
+    extra = next(capability_id for capability_id in library.capabilities if capability_id not in taken)
+    for role, presentation in ((senior, True), (plain, False)):
+        controller.replace(new_design(library, role.id))
+        assert controller.add_capability(extra) is None
+        added = next(item for item in controller.design.capabilities if item.id == extra)
+        assert added == requirement_for(extra, Requirement.ESSENTIAL, role.senior)
+        assert (Assessment.PRESENTATION in added.assessed_by) is presentation, role.id
 
 
 def test_a_capability_already_in_the_role_is_refused_with_its_name(controller: DocumentController) -> None:

@@ -465,7 +465,8 @@ def test_a_capability_dropped_on_the_table_is_assessed_as_new_from_assesses_it(
 ) -> None:
     controller = open_editor.controller
     table = open_editor.tables["capabilities"]
-    role = library.roles["system_finance_lead"]
+    role = library.roles["system_finance_lead"]  # a senior post: essentials by a presentation too
+    controller.replace(controller.design.model_copy(update={"based_on": role.id}))
     in_design = {item.id for item in controller.design.capabilities}
     composed = next(
         item
@@ -476,7 +477,7 @@ def test_a_capability_dropped_on_the_table_is_assessed_as_new_from_assesses_it(
     assert not drag_over(table, dragged(composed.id, "text/plain")), "only capabilities from the library"
     assert not drag_over(open_editor.tables["criteria"], dragged(composed.id)), "and only onto the capabilities"
     drop_on(table, composed.id, 1)
-    assert controller.design.capabilities[1] == composed, "application and interview, as new --from says"
+    assert controller.design.capabilities[1] == composed, "application, interview and presentation, as new --from says"
     assert table.message.isHidden()
     drop_on(table, composed.id, 3)  # a second drag of the same capability
     assert [item.id for item in controller.design.capabilities].count(composed.id) == 1

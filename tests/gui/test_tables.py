@@ -190,14 +190,18 @@ def capability_drag(capability_id: str) -> QMimeData:
 def test_a_capability_dropped_from_the_library_is_added_there_and_assessed_as_composed(
     editor: RoleEditor, controller: DocumentController, library: Library
 ) -> None:
+    """A senior role's essentials are assessed by a presentation too: the design, based on one, adds
+    the capability as `new --from` that role adds it."""
     model = editor.tables["capabilities"].list_model
     in_design = {item.id for item in controller.design.capabilities}
     role, composed = next(
         (role, item)
         for role in library.roles.values()
+        if role.senior
         for item in design_from_role(role).capabilities
         if item.requirement is Requirement.ESSENTIAL and item.id not in in_design
     )
+    controller.replace(controller.design.model_copy(update={"based_on": role.id}))
     drag = capability_drag(composed.id)
     assert model.canDropMimeData(drag, Qt.DropAction.CopyAction, 1, 0, QModelIndex())
     assert model.dropMimeData(drag, Qt.DropAction.CopyAction, 1, 0, QModelIndex())
