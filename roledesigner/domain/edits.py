@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
 from roledesigner.domain.errors import plain_errors
-from roledesigner.domain.models import RoleDesign
+from roledesigner.domain.models import Responsibility, RoleDesign
+from roledesigner.domain.vocabulary import Contract
 
 _PART = re.compile(r"([a-z_]+)|\[(\d+)\]")
 
@@ -135,9 +136,13 @@ class Edit:
         return None
 
 
-#: How the Edit menu names a field ("Undo Edit job purpose").
+#: How the Edit menu names a field ("Undo Edit job purpose"): every field of a design by its name,
+#: and the fields within a part that have a name of their own by their dotted path (list items
+#: are named by their list: "joint.partners[1].funding_percent" is an edit of the joint post).
 FIELD_NAMES = {
+    "schema_version": "file format version",
     "title": "job title",
+    "based_on": "emerging role",
     "employer": "employer",
     "directorate": "directorate",
     "job_reference": "job reference",
@@ -145,8 +150,11 @@ FIELD_NAMES = {
     "footprint_name": "footprint name",
     "function": "leadership function",
     "grade": "grade",
+    "terms": "pay framework",
     "location": "location",
     "contract": "contract",
+    "term_of_office": "term of office",
+    "remuneration": "remuneration",
     "reports_to": "reports to",
     "accountable_to": "accountable to",
     "appraisal_lead": "appraisal lead",
@@ -157,16 +165,65 @@ FIELD_NAMES = {
     "criteria": "criterion",
     "relationships": "working relationship",
     "time": "protected time",
+    "time.contracted_days_per_month": "days a month",
     "joint": "joint post",
+    "joint.agreement": "partnership arrangement",
+    "joint.staffing_route": "staffing route",
+    "dimensions": "job evaluation dimensions",
+    "dimensions.budget": "budget",
+    "dimensions.staff_managed": "staff managed",
+    "dimensions.decisions": "decisions taken alone",
     "development": "support and development",
     "stability": "job stability",
     "status": "status",
     "version": "version",
     "author": "author",
+    "updated": "date updated",
+    "signoffs": "sign-offs",
+    "history": "recorded versions",
+    "acknowledged": "accepted warnings",
+    "unmapped": "unplaced imported text",
 }
 
 
+def field_label(path: str) -> str:
+    """The plain name of the field at `path`: its own, or that of the nearest part that has one."""
+    names = [str(part) for part in parse_path(path) if isinstance(part, str)]
+    for end in range(len(names), 0, -1):
+        name = FIELD_NAMES.get(".".join(names[:end]))
+        if name is not None:
+            return name
+    return names[0].replace("_", " ")
+
+
 def edit_label(path: str) -> str:
-    """'Edit job purpose', 'Edit protected time', 'Edit joint post' for a field path."""
-    top = parse_path(path)[0]
-    return f"Edit {FIELD_NAMES.get(str(top), str(top).replace('_', ' '))}"
+    """'Edit job purpose', 'Edit term of office', 'Edit staffing route', 'Edit joint post' for a field path."""
+    return f"Edit {field_label(path)}"
+
+
+# --- edits of several fields that belong together ------------------------------------------------------
+
+
+def set_contract(design: RoleDesign, contract: Contract) -> RoleDesign:
+    """The contract changed, with the time basis that fits it: an office holder has no job plan of
+    programmed activities, and a post that is not an appointment counts no days a month (each
+    would otherwise set the week's hours unseen)."""
+    after = set_value(design, "contract", contract)
+    if contract is Contract.APPOINTMENT:
+        return set_value(after, "time.contracted_programmed_activities", None)
+    return set_value(after, "time.contracted_days_per_month", None)
+
+
+#: Where text kept from an import can be placed.
+UnmappedTarget = Literal["purpose", "responsibilities"]
+
+
+def place_unmapped(design: RoleDesign, index: int, target: UnmappedTarget) -> RoleDesign:
+    """Text kept from an import moved into the job purpose (a paragraph of its own after the
+    purpose there is) or the responsibilities (one more, at the end), as one change."""
+    text = design.unmapped[index].text
+    after = remove_item(design, "unmapped", index)
+    if target == "purpose":
+        purpose = design.purpose.rstrip()
+        return set_value(after, "purpose", f"{purpose}\n\n{text}" if purpose else text)
+    return insert_item(after, "responsibilities", len(after.responsibilities), Responsibility(text=text))
