@@ -47,16 +47,8 @@ def evaluation(design: RoleDesign, library: Library) -> list[Finding]:
                 "dimensions",
             )
         )
-    if not design.reports_to:
-        found.append(
-            Finding(
-                "evaluation.no_position",
-                Severity.WARNING,
-                "The post has no place in the structure: no one is named under 'reports to'. A job evaluation "
-                "panel needs it to judge the level of the post and how freely it acts.",
-                "reports_to",
-            )
-        )
+    # No place in the structure (no one under "reports to") is clarity.no_reporting_line, which names
+    # job evaluation panels too: one gap, one finding.
     duties, capabilities = len(design.responsibilities), len(design.capabilities)
     if duties < FEW_DUTIES and capabilities >= max(2 * duties, 1):
         found.append(

@@ -53,8 +53,8 @@ def author_texts(design: RoleDesign) -> list[tuple[str, str]]:
 def copied_fields(design: RoleDesign, library: Library) -> set[str]:
     """The fields whose text is still exactly what the emerging role put there (white space aside).
 
-    A responsibility counts wherever it now stands in the list; once edited by so much as a word,
-    a field is the author's.
+    A responsibility or a person-specification criterion counts wherever it now stands in its list;
+    once edited by so much as a word, a field is the author's.
     """
     role = library.roles.get(design.based_on or "")
     if role is None:
@@ -66,6 +66,8 @@ def copied_fields(design: RoleDesign, library: Library) -> set[str]:
         copied.add("purpose")
     duties = {_flat(duty.text) for duty in role.responsibilities}
     copied |= {f"responsibilities[{i}].text" for i, r in enumerate(design.responsibilities) if _flat(r.text) in duties}
+    offered = {_flat(criterion.text) for criterion in role.criteria}
+    copied |= {f"criteria[{i}].text" for i, c in enumerate(design.criteria) if _flat(c.text) in offered}
     return copied
 
 

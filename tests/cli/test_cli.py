@@ -247,7 +247,7 @@ def test_show_json_gives_partner_figures_and_findings(capsys: pytest.CaptureFixt
     code, out, _ = run(capsys, "show", str(path))
     assert "2 days (15 hours) a week of protected time for system work" in out
     assert "Error: Funding shares add up to 66.6 per cent" in out
-    assert "Review: 3 errors, 9 warnings" in out
+    assert "Review: 3 errors, 11 warnings" in out
 
 
 # --- export ------------------------------------------------------------------------------------

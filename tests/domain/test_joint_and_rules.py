@@ -165,7 +165,7 @@ def test_a_partner_with_no_line_manager_warns_at_that_partner() -> None:
 
 
 def test_no_legal_basis_warns() -> None:
-    assert codes(joint_findings(joint_design(*GOOD, agreement=None))) == ["joint.no_legal_basis"]
+    assert codes(joint_findings(joint_design(*GOOD, agreement=None, staffing_route=None))) == ["joint.no_legal_basis"]
 
 
 def test_one_partner_is_not_a_joint_post() -> None:

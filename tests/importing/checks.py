@@ -63,9 +63,11 @@ def design_text(design: RoleDesign) -> str:
         *(r.name for r in design.relationships),
         *(c.text for c in design.criteria),
         *(u.text for u in design.unmapped),
-        *design.dimensions.budget.split("; "),
-        *design.dimensions.staff_managed.split("; "),
-        *design.dimensions.decisions.split("; "),
+        # Each dimension is held whole: pieces moved there are joined with "; ", and a piece may
+        # itself begin or end with that separator, so splitting it again could not give it back.
+        design.dimensions.budget,
+        design.dimensions.staff_managed,
+        design.dimensions.decisions,
     ]
     return "\n".join(one_line(text) for text in texts if text.strip())
 

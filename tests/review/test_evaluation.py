@@ -44,8 +44,8 @@ def test_a_design_a_panel_can_match_has_no_findings(library: Library) -> None:
 
 def test_a_fresh_design_says_what_the_panel_will_ask_for(library: Library) -> None:
     found = evaluation(new_design(library, "system_data_scientist"), library)
-    assert codes(found) == ["evaluation.no_grade_or_scheme", "evaluation.no_dimensions", "evaluation.no_position"]
-    assert [f.field for f in found] == ["terms", "dimensions", "reports_to"]
+    assert codes(found) == ["evaluation.no_grade_or_scheme", "evaluation.no_dimensions"]
+    assert [f.field for f in found] == ["terms", "dimensions"]
     assert all(f.severity is Severity.WARNING for f in found)
     assert "do not guess a band" in found[0].message
 
@@ -133,7 +133,8 @@ def test_an_appointment_is_not_job_evaluated_but_needs_its_terms(library: Librar
 
 def test_the_review_runs_the_readiness_checks(library: Library) -> None:
     found = codes(review(new_design(library, "place_clinical_lead"), library))
-    assert {"evaluation.no_grade_or_scheme", "evaluation.no_dimensions", "evaluation.no_position"} <= set(found)
+    assert {"evaluation.no_grade_or_scheme", "evaluation.no_dimensions", "clarity.no_reporting_line"} <= set(found)
+    assert "evaluation.no_position" not in found, "one gap, one finding: the reporting line is asked for once"
     assert "evaluation.no_grade_or_scheme" not in codes(review(new_design(library, "ics_executive_lead"), library)), (
         "the executive lead starts on very senior manager terms"
     )

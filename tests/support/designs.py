@@ -15,7 +15,7 @@ from roledesigner.domain.models import (
     TimePlan,
 )
 from roledesigner.domain.vocabulary import AllocationUnit as Unit
-from roledesigner.domain.vocabulary import Footprint, LegalBasis, Sector, Terms
+from roledesigner.domain.vocabulary import Footprint, PartnershipArrangement, Sector, StaffingRoute, Terms
 from roledesigner.library.catalogue import Library
 from roledesigner.library.compose import new_design
 
@@ -32,7 +32,8 @@ def full_design(library: Library) -> RoleDesign:
             "relationships": [Relationship(name="Director of Public Health", sector=Sector.LOCAL_AUTHORITY)],
             "development": Development(learning_hours_per_month=Decimal(8), coaching=True),
             "joint": JointArrangement(
-                agreement=LegalBasis.SECTION_75,
+                agreement=PartnershipArrangement.SECTION_75,
+                staffing_route=StaffingRoute.SECTION_113,
                 partners=[
                     Partner(
                         organisation=ORGANISATION,
@@ -67,12 +68,17 @@ def partner(name: str, funding: str, time: str, host: bool = False, manager: str
     )
 
 
-def joint_design(*partners: Partner, agreement: LegalBasis | None = LegalBasis.SECTION_75) -> RoleDesign:
+def joint_design(
+    *partners: Partner,
+    agreement: PartnershipArrangement | None = PartnershipArrangement.SECTION_75,
+    staffing_route: StaffingRoute | None = StaffingRoute.JOINT_EMPLOYMENT,
+) -> RoleDesign:
+    """A joint post with both legal steps stated unless a test leaves one out."""
     return RoleDesign(
         title="Joint lead",
         footprint=Footprint.PLACE,
         time=TimePlan(system_work=Allocation(unit=Unit.PERCENT, amount=D(50))),
-        joint=JointArrangement(partners=list(partners), agreement=agreement),
+        joint=JointArrangement(partners=list(partners), agreement=agreement, staffing_route=staffing_route),
     )
 
 
