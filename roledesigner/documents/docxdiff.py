@@ -4,33 +4,29 @@ Blocks are compared as a reader sees them: paragraphs by their style and text, t
 heading row and then row by row. Paragraphs and rows one side lacks are inserted or deleted whole
 (the paragraph mark and, for a row, `w:trPr` too, so accepting or rejecting leaves no empty
 line); a paragraph or cell reworded is compared word by word (`difflib.SequenceMatcher` on
-words, spaces and marks). Only the XML is touched: `trackchanges` renders the documents and
-writes the package.
+words, spaces and marks). How blocks and words line up is `alignment`'s, plain Python over their
+keys; this module reads the blocks, keys them and marks the XML. Only the XML is touched:
+`trackchanges` renders the documents and writes the package.
 """
 
 from __future__ import annotations
 
 import copy
 import re
-from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Any
 
 from lxml import etree
+
+from roledesigner.documents.alignment import Key, aligned, alike, word_stretches
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 #: Words, runs of white space and marks each count as one token of a word-level comparison.
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
-#: Two blocks at least this alike (by words, 0 to 1) are one block changed, not one gone and one new.
-ALIKE = 0.5
-#: The largest stretch of unmatched blocks (old times new) that is searched for reworded pairs;
-#: beyond it (two different roles, say) the blocks are deleted and inserted whole.
-MAX_PAIRING = 2500
 #: What a run may hold for a word-level comparison; anything else compares the paragraph whole.
 _SIMPLE_RUN = {"rPr", "t", "tab", "br", "cr"}
 #: Marks copied from the old document that would clash with the new one's (ids, ranges).
@@ -39,8 +35,6 @@ _DROPPED_FROM_OLD = {"bookmarkStart", "bookmarkEnd", "commentRangeStart", "comme
 _TAB, _BREAK = "\t", "\n"
 #: Between the cells' texts in a row's key.
 _CELL = "\x1f"
-#: A block's key: a paragraph's or a row's text with what else tells it apart.
-Key = Any
 
 
 def w(tag: str) -> str:
@@ -117,142 +111,18 @@ def _row_key(row: Any) -> str:
     return _CELL.join(_text(cell) for cell in row.findall(w("tc")))
 
 
-def _words(text: str) -> list[str]:
-    return text.casefold().split()
-
-
-def _alike(a: str, b: str) -> float:
-    if a == b:
-        return 1.0
-    matcher = SequenceMatcher(None, _words(a), _words(b), autojunk=False)
-    if matcher.real_quick_ratio() < ALIKE or matcher.quick_ratio() < ALIKE:
-        return 0.0
-    return matcher.ratio()
-
-
-# --- pairing -------------------------------------------------------------------------------------
-
-
-def _pairs_in_order(
-    old: Sequence[Key], new: Sequence[Key], score: Callable[[Key, Key], float]
-) -> list[tuple[int, int]]:
-    """The pairs (old, new), in order on both sides, that are most alike in all (each at least ALIKE)."""
-    if not old or not new or len(old) * len(new) > MAX_PAIRING:
-        return []
-    rows, cols = len(old), len(new)
-    scores = [[score(a, b) for b in new] for a in old]
-    best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
-    for i in range(rows - 1, -1, -1):
-        for j in range(cols - 1, -1, -1):
-            pair = scores[i][j] + best[i + 1][j + 1] if scores[i][j] >= ALIKE else -1.0
-            best[i][j] = max(best[i + 1][j], best[i][j + 1], pair)
-    pairs, i, j = [], 0, 0
-    while i < rows and j < cols:
-        if scores[i][j] >= ALIKE and best[i][j] == scores[i][j] + best[i + 1][j + 1]:
-            pairs.append((i, j))
-            i, j = i + 1, j + 1
-        elif best[i][j] == best[i + 1][j]:
-            i += 1
-        else:
-            j += 1
-    return pairs
-
-
-#: A stretch of both sequences: whether it is the same on both sides, then old[i1:i2] and new[j1:j2].
-Stretch = tuple[bool, int, int, int, int]
-
-
-def _unique_anchors(old: Sequence[Key], new: Sequence[Key]) -> list[tuple[int, int]]:
-    """Blocks found once on each side, the most of them that keep their order (patience diff):
-    a block that moved cannot anchor, so it reads as moved rather than taking its neighbours with it."""
-    counts: dict[Key, list[int]] = {}
-    for i, item in enumerate(old):
-        counts.setdefault(item, [0, 0, i, -1])[0] += 1
-    for j, item in enumerate(new):
-        if item in counts:
-            counts[item][1] += 1
-            counts[item][3] = j
-    common = sorted((i, j) for once_old, once_new, i, j in counts.values() if once_old == 1 and once_new == 1)
-    tails: list[int] = []
-    before = [-1] * len(common)
-    for n, (_, j) in enumerate(common):
-        place = bisect_left([common[t][1] for t in tails], j)
-        before[n] = tails[place - 1] if place else -1
-        if place == len(tails):
-            tails.append(n)
-        else:
-            tails[place] = n
-    anchors, n = [], tails[-1] if tails else -1
-    while n >= 0:
-        anchors.append(common[n])
-        n = before[n]
-    return anchors[::-1]
-
-
-def _stretches(old: Sequence[Key], new: Sequence[Key]) -> list[Stretch]:
-    """How `old` becomes `new`: the same stretches and the differing ones between them, in order."""
-    found: list[Stretch] = []
-
-    def walk(i1: int, i2: int, j1: int, j2: int) -> None:
-        while i1 < i2 and j1 < j2 and old[i1] == new[j1]:
-            found.append((True, i1, i1 + 1, j1, j1 + 1))
-            i1, j1 = i1 + 1, j1 + 1
-        tail = 0
-        while i1 < i2 - tail and j1 < j2 - tail and old[i2 - tail - 1] == new[j2 - tail - 1]:
-            tail += 1
-        i_end, j_end = i2 - tail, j2 - tail
-        anchors = _unique_anchors(old[i1:i_end], new[j1:j_end]) if i1 < i_end and j1 < j_end else []
-        if anchors:
-            i, j = i1, j1
-            for a, b in anchors:
-                walk(i, i1 + a, j, j1 + b)
-                found.append((True, i1 + a, i1 + a + 1, j1 + b, j1 + b + 1))
-                i, j = i1 + a + 1, j1 + b + 1
-            walk(i, i_end, j, j_end)
-        elif i1 < i_end and j1 < j_end:
-            matcher = SequenceMatcher(None, old[i1:i_end], new[j1:j_end], autojunk=False)
-            for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-                found.append((tag == "equal", i1 + a1, i1 + a2, j1 + b1, j1 + b2))
-        elif i1 < i_end or j1 < j_end:
-            found.append((False, i1, i_end, j1, j_end))
-        found.extend((True, i_end + k, i_end + k + 1, j_end + k, j_end + k + 1) for k in range(tail))
-
-    walk(0, len(old), 0, len(new))
-    return found
-
-
-def _aligned(
-    old: Sequence[Any], new: Sequence[Any], key: Callable[[Any], Key], score: Callable[[Key, Key], float]
-) -> Iterator[tuple[Any, Any]]:
-    """(old, new) in document order: both for the same or a reworded block, one None for a block
-    the other side lacks (deletions before insertions at each place)."""
-    old_keys, new_keys = [key(b) for b in old], [key(b) for b in new]
-    for same, i1, i2, j1, j2 in _stretches(old_keys, new_keys):
-        if same:
-            yield from zip(old[i1:i2], new[j1:j2], strict=True)
-            continue
-        i, j = i1, j1
-        for a, b in _pairs_in_order(old_keys[i1:i2], new_keys[j1:j2], score):
-            yield from ((block, None) for block in old[i : i1 + a])
-            yield from ((None, block) for block in new[j : j1 + b])
-            yield old[i1 + a], new[j1 + b]
-            i, j = i1 + a + 1, j1 + b + 1
-        yield from ((block, None) for block in old[i:i2])
-        yield from ((None, block) for block in new[j:j2])
-
-
 def _block_score(a: Key, b: Key) -> float:
     """Paragraphs of one style, plain text both, may be one paragraph reworded; nothing else may."""
     if a[0] != "p" or b[0] != "p" or a[1] != b[1] or a[3] or b[3]:
         return 0.0
-    return _alike(a[2], b[2])
+    return alike(a[2], b[2])
 
 
 def _row_score(a: Key, b: Key) -> float:
     """Rows with as many cells may be one row reworded (rows known by their label pair by it alone)."""
     if a[0] != "row" or b[0] != "row" or a[1].count(_CELL) != b[1].count(_CELL):
         return 0.0
-    return _alike(a[1].replace(_CELL, " "), b[1].replace(_CELL, " "))
+    return alike(a[1].replace(_CELL, " "), b[1].replace(_CELL, " "))
 
 
 def _row_keys(old: Sequence[Any], new: Sequence[Any]) -> Callable[[Any], Key]:
@@ -418,23 +288,6 @@ def _runs(tokens: Sequence[tuple[str, Any]], deleted: bool) -> list[Any]:
     return runs
 
 
-def _word_stretches(old: list[str], new: list[str]) -> list[Stretch]:
-    """The word-level stretches, with a space left alone between two changes taken into them, so
-    "Join up" to "Bring together" reads as one change, not two with a space kept between."""
-    found: list[Stretch] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        found.append((tag == "equal", i1, i2, j1, j2))
-    merged: list[Stretch] = []
-    for n, stretch in enumerate(found):
-        same, i1, i2, j1, j2 = stretch
-        between = 0 < n < len(found) - 1 and same and all(not token.strip() for token in old[i1:i2])
-        if merged and not merged[-1][0] and (between or not same):
-            merged[-1] = (False, merged[-1][1], i2, merged[-1][3], j2)
-        else:
-            merged.append(stretch)
-    return merged
-
-
 def _reworded(old: Any, new: Any, marks: _Marks) -> list[Any]:
     """The new paragraph with the words that differ from the old one marked."""
     if _complex(old) or _complex(new):
@@ -448,7 +301,7 @@ def _reworded(old: Any, new: Any, marks: _Marks) -> list[Any]:
     properties = new.find(w("pPr"))
     if properties is not None:
         result.append(copy.deepcopy(properties))
-    for same, i1, i2, j1, j2 in _word_stretches([t for t, _ in before], [t for t, _ in after]):
+    for same, i1, i2, j1, j2 in word_stretches([t for t, _ in before], [t for t, _ in after]):
         if same:
             result.extend(_runs(after[j1:j2], deleted=False))
             continue
@@ -479,7 +332,7 @@ def _canonical(paragraph: Any) -> Any:
 
 def _merged_blocks(old: Sequence[Any], new: Sequence[Any], marks: _Marks) -> list[Any]:
     merged: list[Any] = []
-    for before, after in _aligned(old, new, _key, _block_score):
+    for before, after in aligned(old, new, _key, _block_score):
         if after is None:
             merged.append(_whole(before, "del", marks))
         elif before is None:
@@ -499,7 +352,7 @@ def _merged_table(old: Any, new: Any, marks: _Marks) -> Any:
     table = copy.deepcopy(new)
     for row in table.findall(w("tr")):
         table.remove(row)
-    for before, after in _aligned(rows_before, rows_after, _row_keys(rows_before, rows_after), _row_score):
+    for before, after in aligned(rows_before, rows_after, _row_keys(rows_before, rows_after), _row_score):
         if after is None:
             row = _from_old(before)
             _mark_row(row, "del", marks)
