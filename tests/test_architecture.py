@@ -15,11 +15,23 @@ PACKAGE = ROOT / "roledesigner"
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 #: A module at the bottom layer, one in the middle, and one of the command line's.
 CORE_MODULES = ("domain/models.py", "library/search.py", "files/designfile.py", "review/structure.py", "cli/derived.py")
+#: The longest a module may be, in lines as `wc -l` counts them (newline characters).
+MAX_MODULE_LINES = 500
 
 
 def test_only_the_entry_points_sit_at_the_package_root() -> None:
     loose = sorted(p.name for p in PACKAGE.glob("*.py"))
     assert loose == ["__init__.py", "__main__.py"]
+
+
+def test_no_module_is_over_500_lines() -> None:
+    """Small modules named for what they hold: one past the limit is split by what it holds."""
+    long = {
+        path.relative_to(ROOT).as_posix(): lines
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (lines := path.read_bytes().count(b"\n")) > MAX_MODULE_LINES
+    }
+    assert not long, f"Modules over {MAX_MODULE_LINES} lines: " + ", ".join(f"{p} ({n})" for p, n in long.items())
 
 
 def _lint_copy(tmp_path: Path, change: str, text: str) -> subprocess.CompletedProcess[str]:
