@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -19,13 +18,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyle,
     QToolButton,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from roledesigner.documents.sample import sample_design
 from roledesigner.domain.models import Criterion, Partner
-from roledesigner.domain.vocabulary import Assessment, Requirement, Sector, Terms, Weekday
+from roledesigner.domain.vocabulary import Assessment, Requirement, Sector, Terms
 from roledesigner.files.settings import Settings
 from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.editor.binding import ERROR_STYLE
@@ -35,40 +33,9 @@ from roledesigner.gui.mainwindow import MainWindow
 from roledesigner.gui.widgets.mime import CAPABILITY_MIME
 from roledesigner.library.catalogue import Library
 from roledesigner.library.compose import design_from_role
+from tests.gui.editorsupport import column, pages, sample, type_into_cell
 
-
-@pytest.fixture
-def sample(window: MainWindow, qtbot: QtBot) -> MainWindow:
-    """The window with the full sample design open (a joint post with two partners), laid out as
-    the user first sees it: the default docks at 1280 x 800."""
-    window.controller.replace(sample_design(window.controller.library))
-    window.reset_layout()  # the default dock sizes, as the first start applies them once shown
-    QApplication.processEvents()
-    assert window.width() == 1280 and window.height() == 800
-    return window
-
-
-def pages(editor: RoleEditor) -> list[QWidget]:
-    found = [editor.widget(i) for i in range(editor.count())]
-    return [page for page in found if page is not None]
-
-
-def column(table: ListTable, attr: str) -> int:
-    return next(i for i, c in enumerate(table.list_model.columns) if c.attr == attr)
-
-
-def type_into_cell(qtbot: QtBot, table: ListTable, row: int, attr: str, text: str) -> None:
-    """Edit a cell as a user does: open its editor, replace the text, press Return."""
-    index = table.list_model.index(row, column(table, attr))
-    table.setCurrentIndex(index)
-    table.edit(index)
-    editor = table.indexWidget(index)  # this cell's editor (an earlier one may linger until deleted)
-    assert isinstance(editor, QLineEdit), "the cell opened an editor"
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)  # Return commits queued
-
+__all__ = ["sample"]
 
 # --- refused cells say why ------------------------------------------------------------------------
 
@@ -245,58 +212,6 @@ def test_the_selected_partners_line_manager_and_terms_are_edited_beneath_the_tab
     assert manager.text() == "Place director" and terms.currentData() == Terms.AGENDA_FOR_CHANGE.value
     assert editor.focus_field("joint.partners[1].line_manager")
     assert table.current_row() == 1 and QApplication.focusWidget() is manager
-
-
-# --- jumping to a field ------------------------------------------------------------------------------
-
-
-def test_focus_field_shows_the_tab_that_holds_every_bound_field(sample: MainWindow) -> None:
-    editor = sample.editor
-    bindings = editor.binder.fields()
-    assert len(bindings) > 20
-    assert {"joint", "time.protected_days"} <= {b.path for b in bindings}, "the check boxes are fields too"
-    checked = set()
-    # With a job plan in programmed activities their field is open and the hours are greyed out;
-    # without one, the other way round: between the two, every field is reached.
-    for activities in (Decimal(10), None):
-        sample.controller.set_field("time.contracted_programmed_activities", activities)
-        for binding in bindings:
-            if not binding.widget.isEnabled():
-                continue
-            editor.setCurrentIndex(0 if editor.currentIndex() else 1)  # start somewhere else
-            assert editor.focus_field(binding.path), binding.path
-            page = editor.currentWidget()
-            assert page is not None and page.isAncestorOf(binding.widget), f"{binding.path} is not on its tab"
-            # A row of check boxes (the protected days) takes the focus at its first box.
-            assert QApplication.focusWidget() is (binding.widget.focusProxy() or binding.widget), binding.path
-            checked.add(binding.path)
-    assert checked == {binding.path for binding in bindings}
-    editor.focus_field("development.learning_hours_per_month")
-    assert editor.tabText(editor.currentIndex()) == "Time", "learning time is with the protected time"
-
-
-def test_focus_field_finds_table_rows_columns_and_the_protected_days(sample: MainWindow) -> None:
-    editor = sample.editor
-    partners = editor.tables["joint.partners"]
-    assert editor.focus_field("joint.partners[*].funding_percent")
-    assert editor.currentWidget() is not None and editor.currentWidget().isAncestorOf(partners)
-    assert partners.currentIndex() == partners.list_model.index(0, column(partners, "funding_percent"))
-    assert editor.focus_field("criteria[0].requirement")
-    criteria = editor.tables["criteria"]
-    assert criteria.currentIndex() == criteria.list_model.index(0, column(criteria, "requirement"))
-    assert QApplication.focusWidget() is criteria
-    assert editor.focus_field("time.protected_days")
-    assert QApplication.focusWidget() is editor.day_checks[Weekday.MONDAY]
-    for path in ("relationships[1].name", "responsibilities[2].text", "capabilities[3].id", "joint"):
-        editor.setCurrentIndex(0)
-        assert editor.focus_field(path), path
-        focused = QApplication.focusWidget()
-        assert focused is not None and editor.currentWidget().isAncestorOf(focused), path
-    assert not editor.focus_field("no_such_field")
-    sample.preview.refresh_now()
-    for finding in sample.preview.findings.findings:
-        if finding.field:
-            assert editor.focus_field(finding.field), finding.field
 
 
 # --- programmed activities follow the job plan box ----------------------------------------------------

@@ -1,0 +1,63 @@
+# mypy: disable-error-code="no-untyped-call"
+"""Jumping to a field: a finding's field path shows its tab and its widget, table row and column."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import QApplication
+
+from roledesigner.domain.vocabulary import Weekday
+from roledesigner.gui.mainwindow import MainWindow
+from tests.gui.editorsupport import column, sample
+
+__all__ = ["sample"]
+
+
+def test_focus_field_shows_the_tab_that_holds_every_bound_field(sample: MainWindow) -> None:
+    editor = sample.editor
+    bindings = editor.binder.fields()
+    assert len(bindings) > 20
+    assert {"joint", "time.protected_days"} <= {b.path for b in bindings}, "the check boxes are fields too"
+    checked = set()
+    # With a job plan in programmed activities their field is open and the hours are greyed out;
+    # without one, the other way round: between the two, every field is reached.
+    for activities in (Decimal(10), None):
+        sample.controller.set_field("time.contracted_programmed_activities", activities)
+        for binding in bindings:
+            if not binding.widget.isEnabled():
+                continue
+            editor.setCurrentIndex(0 if editor.currentIndex() else 1)  # start somewhere else
+            assert editor.focus_field(binding.path), binding.path
+            page = editor.currentWidget()
+            assert page is not None and page.isAncestorOf(binding.widget), f"{binding.path} is not on its tab"
+            # A row of check boxes (the protected days) takes the focus at its first box.
+            assert QApplication.focusWidget() is (binding.widget.focusProxy() or binding.widget), binding.path
+            checked.add(binding.path)
+    assert checked == {binding.path for binding in bindings}
+    editor.focus_field("development.learning_hours_per_month")
+    assert editor.tabText(editor.currentIndex()) == "Time", "learning time is with the protected time"
+
+
+def test_focus_field_finds_table_rows_columns_and_the_protected_days(sample: MainWindow) -> None:
+    editor = sample.editor
+    partners = editor.tables["joint.partners"]
+    assert editor.focus_field("joint.partners[*].funding_percent")
+    assert editor.currentWidget() is not None and editor.currentWidget().isAncestorOf(partners)
+    assert partners.currentIndex() == partners.list_model.index(0, column(partners, "funding_percent"))
+    assert editor.focus_field("criteria[0].requirement")
+    criteria = editor.tables["criteria"]
+    assert criteria.currentIndex() == criteria.list_model.index(0, column(criteria, "requirement"))
+    assert QApplication.focusWidget() is criteria
+    assert editor.focus_field("time.protected_days")
+    assert QApplication.focusWidget() is editor.day_checks[Weekday.MONDAY]
+    for path in ("relationships[1].name", "responsibilities[2].text", "capabilities[3].id", "joint"):
+        editor.setCurrentIndex(0)
+        assert editor.focus_field(path), path
+        focused = QApplication.focusWidget()
+        assert focused is not None and editor.currentWidget().isAncestorOf(focused), path
+    assert not editor.focus_field("no_such_field")
+    sample.preview.refresh_now()
+    for finding in sample.preview.findings.findings:
+        if finding.field:
+            assert editor.focus_field(finding.field), finding.field
