@@ -389,13 +389,15 @@ class Binder:
         return binding
 
 
-def with_message(binding: Binding) -> QWidget:
-    """The widget with its message label beneath it, for a form row."""
+def with_message(binding: Binding, note: QLabel | None = None) -> QWidget:
+    """The widget with its message label beneath it (and a plain note between them), for a form row."""
     holder = QWidget()
     layout = QVBoxLayout(holder)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(2)
     layout.addWidget(binding.widget)
+    if note is not None:
+        layout.addWidget(note)
     layout.addWidget(binding.message)
     holder.setFocusProxy(binding.widget)
     return holder

@@ -35,7 +35,7 @@ TAB_TIPS = [
     "Responsibilities: system and organisational",
     "Capabilities and the person specification",
     "Protected time: contracted hours, system work, protected days and learning time",
-    "Joint post: partners, host employer, funding and time shares",
+    "Joint post: partners, host employer, funding and time shares, and the two legal steps",
     "Support and development, job stability and working relationships",
     "Sign-off: who agreed the post for each organisation, and on which version",
 ]
@@ -67,8 +67,9 @@ class RoleEditor(QTabWidget):
         parts = EditorParts(controller)
         self.binder = parts.binder
         self.tables: dict[str, ListTable] = parts.tables
-        #: Each form field's caption, by the field's widget.
+        #: Each form field's caption, and the note beneath the fields given one, by the field's widget.
         self.captions = parts.captions
+        self.notes = parts.notes
         self.setDocumentMode(True)
         # Every tab always shows in full: the editor is never narrower than its tab bar.
         self.setUsesScrollButtons(False)

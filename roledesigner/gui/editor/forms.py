@@ -10,15 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.editor.binding import Binder, Binding, with_message
 from roledesigner.gui.editor.tables import Column, ListTableModel
 from roledesigner.gui.editor.tableviews import ListTable
 
-#: A form row: the caption (with its & shortcut), the field, and the field's tooltip.
-Row = tuple[str, Binding | QWidget, str]
+#: A form row: the caption (with its & shortcut), the field, the field's tooltip, and optionally a
+#: plain note shown beneath the field (what a choice means, or why a field is greyed out).
+Row = tuple[str, Binding | QWidget, str] | tuple[str, Binding | QWidget, str, str]
+
+#: Grey enough to read as a note beside the field, dark enough to read (7:1 on the window's grey).
+NOTE_STYLE = "color: #4a4a4a;"
 
 
 def buttons(*items: QPushButton) -> QHBoxLayout:
@@ -34,6 +38,27 @@ def button(text: str, tip: str) -> QPushButton:
     made.setToolTip(tip)
     made.setAccessibleName(tip)
     return made
+
+
+def note_label(text: str = "") -> QLabel:
+    """A plain note beneath a field; hidden while it has nothing to say."""
+    note = QLabel(text)
+    note.setWordWrap(True)
+    note.setStyleSheet(NOTE_STYLE)
+    note.setVisible(bool(text))
+    return note
+
+
+def with_note(widget: QWidget, note: QLabel) -> QWidget:
+    """A widget that is not a binding (a check box standing for a value) with a note beneath it."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(widget)
+    layout.addWidget(note)
+    holder.setFocusProxy(widget)
+    return holder
 
 
 def scroll(widget: QWidget) -> QScrollArea:
@@ -66,22 +91,43 @@ class EditorParts:
         self.controller = controller
         self.binder = Binder(controller)
         self.tables: dict[str, ListTable] = {}
-        #: Each form field's caption, by the field's widget.
+        #: Each form field's caption, and the note beneath it (for the fields given one), by the field's widget.
         self.captions: dict[QWidget, QLabel] = {}
+        self.notes: dict[QWidget, QLabel] = {}
+        self._forms: dict[QWidget, QFormLayout] = {}
 
     def form(self, rows: list[Row]) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for text, item, tip in rows:
-            widget = with_message(item) if isinstance(item, Binding) else item
+        for row in rows:
+            text, item, tip = row[0], row[1], row[2]
             target = item.widget if isinstance(item, Binding) else item
+            note = None
+            if len(row) > 3:
+                note = self.notes[target] = note_label(row[3])
+            if isinstance(item, Binding):
+                widget = with_message(item, note)
+            else:
+                widget = item if note is None else with_note(item, note)
             target.setToolTip(tip)
             target.setAccessibleName(text.replace("&", ""))
             caption = QLabel(text)
             caption.setBuddy(target)
             self.captions[target] = caption
+            self._forms[target] = form
             form.addRow(caption, widget)
         return form
+
+    def show_row(self, field: QWidget, visible: bool) -> None:
+        """Show or hide a form field with its caption (a field that does not apply to the post)."""
+        self._forms[field].setRowVisible(self.captions[field], visible)
+
+    def say_note(self, field: QWidget, text: str) -> None:
+        """Set (or, with "", hide) the note beneath a field made with one."""
+        note = self.notes[field]
+        if note.text() != text:
+            note.setText(text)
+        note.setVisible(bool(text))
 
     def table(
         self, path: str, columns: list[Column], name: str, noun: str, *, takes_capabilities: bool = False

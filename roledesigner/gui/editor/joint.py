@@ -1,20 +1,25 @@
 """The Joint post tab: the partners, the host employer, funding and time shares (with their
-running totals), each partner's line manager and terms, and the legal basis."""
+running totals), each partner's line manager and terms, and the two legal steps (the partnership
+arrangement and the staffing route), each with a line saying what it is."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from roledesigner.documents.wording import split_totals_sentence
 from roledesigner.domain.joint import splits_complete
 from roledesigner.domain.models import JointArrangement, Partner
-from roledesigner.domain.vocabulary import LegalBasis, Sector, Terms
+from roledesigner.domain.vocabulary import PartnershipArrangement, Sector, StaffingRoute, Terms
 from roledesigner.gui.editor.binding import ERROR_STYLE
 from roledesigner.gui.editor.forms import EditorParts, buttons, said_under, selected_field
 from roledesigner.gui.editor.tables import Column
 from roledesigner.gui.editor.tableviews import ListTable
+
+#: What each legal step is, in one plain line beside its choice.
+PARTNERSHIP_NOTE = "Shares the partners' functions and money. Employs nobody."
+STAFFING_NOTE = "How the postholder comes to work for both partners."
 
 
 class JointTab(QWidget):
@@ -82,27 +87,44 @@ class JointTab(QWidget):
         inner.addLayout(buttons(add, remove, up, down))
         inner.addWidget(self.joint_totals)
         inner.addWidget(self._partner_box(parts, partners))
-        b = parts.binder
-        inner.addLayout(
-            parts.form(
-                [
-                    (
-                        "A&greement",
-                        b.choice("joint.agreement", LegalBasis, "Not stated"),
-                        "The legal basis of the joint arrangement.",
-                    ),
-                    (
-                        "Governance &notes",
-                        b.text("joint.governance_notes"),
-                        "How decisions are reported to both partners' boards or members.",
-                    ),
-                ]
-            )
-        )
+        inner.addLayout(self._legal_steps(parts))
         layout.addWidget(self.joint_area, 1)
         self._totals: tuple[str, bool] | None = None
         controller.designChanged.connect(self.refresh)
         self.refresh()
+
+    def _legal_steps(self, parts: EditorParts) -> QFormLayout:
+        """The two legal steps as two choices, each with its plain explanation beneath it, and the
+        governance notes."""
+        b = parts.binder
+        arrangement = b.choice("joint.agreement", PartnershipArrangement, "Not stated")
+        route = b.choice("joint.staffing_route", StaffingRoute, "Not stated")
+        for combo in (arrangement.widget, route.widget):
+            # The longest statute's name must not set the editor's least width: the list opens wider.
+            assert isinstance(combo, QComboBox)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(24)
+        return parts.form(
+            [
+                (
+                    "Partnership &arrangement",
+                    arrangement,
+                    "Step 1: how the partners share functions and money, such as a section 75 agreement.",
+                    PARTNERSHIP_NOTE,
+                ),
+                (
+                    "Staffing ro&ute",
+                    route,
+                    "Step 2: how the postholder comes to work for both partners, such as a section 113 agreement.",
+                    STAFFING_NOTE,
+                ),
+                (
+                    "Governance &notes",
+                    b.text("joint.governance_notes"),
+                    "How decisions are reported to both partners' boards or members.",
+                ),
+            ]
+        )
 
     def _arrangement(self, checked: bool) -> JointArrangement | None:
         """Ticked: the joint arrangement there is, or a new one; unticked: none."""
