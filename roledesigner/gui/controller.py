@@ -13,10 +13,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from roledesigner.domain import edits
 from roledesigner.domain.edits import Edit, EditError, edit_label, insert_item, move_item, remove_item, set_value
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.timeplan import reexpressed
-from roledesigner.domain.vocabulary import AllocationUnit
+from roledesigner.domain.vocabulary import AllocationUnit, Contract
 from roledesigner.domain.vocabulary import label as plain_label
 from roledesigner.files.designfile import FileStamp, changed_since, load_design, save_design, stamp
 from roledesigner.files.settings import Settings
@@ -144,6 +145,16 @@ class DocumentController(QObject):
         if problem or exact:
             return problem
         return f"Rounded to {allocation.amount} {plain_label(unit)}: check the amount."
+
+    def set_contract(self, contract: Contract) -> str | None:
+        """Choose the contract with the time basis that fits it (an office holder has no job plan;
+        only an office holder counts days a month), as one step."""
+        try:
+            after = edits.set_contract(self._design, contract)
+        except EditError as error:
+            return str(error)
+        self.apply(edit_label("contract"), after)
+        return None
 
     def insert(self, path: str, index: int, item: Any, label: str) -> str | None:
         try:

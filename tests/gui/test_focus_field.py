@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QApplication
 
-from roledesigner.domain.vocabulary import Weekday
+from roledesigner.domain.vocabulary import Contract, Weekday
 from roledesigner.gui.mainwindow import MainWindow
 from tests.gui.editorsupport import column, sample
 
@@ -21,9 +21,16 @@ def test_focus_field_shows_the_tab_that_holds_every_bound_field(sample: MainWind
     assert {"joint", "time.protected_days"} <= {b.path for b in bindings}, "the check boxes are fields too"
     checked = set()
     # With a job plan in programmed activities their field is open and the hours are greyed out;
-    # without one, the other way round: between the two, every field is reached.
-    for activities in (Decimal(10), None):
-        sample.controller.set_field("time.contracted_programmed_activities", activities)
+    # without one, the other way round; an office holder's term, remuneration and days a month show
+    # only for an appointment: between the three, every field is reached.
+    controller = sample.controller
+    for contract, activities in (
+        (Contract.PERMANENT, Decimal(10)),
+        (Contract.PERMANENT, None),
+        (Contract.APPOINTMENT, None),
+    ):
+        assert controller.set_contract(contract) is None
+        assert controller.set_field("time.contracted_programmed_activities", activities) is None
         for binding in bindings:
             if not binding.widget.isEnabled():
                 continue
@@ -31,6 +38,8 @@ def test_focus_field_shows_the_tab_that_holds_every_bound_field(sample: MainWind
             assert editor.focus_field(binding.path), binding.path
             page = editor.currentWidget()
             assert page is not None and page.isAncestorOf(binding.widget), f"{binding.path} is not on its tab"
+            if not binding.widget.isVisible():
+                continue  # a row that does not apply to this post (an office holder's term, say)
             # A row of check boxes (the protected days) takes the focus at its first box.
             assert QApplication.focusWidget() is (binding.widget.focusProxy() or binding.widget), binding.path
             checked.add(binding.path)

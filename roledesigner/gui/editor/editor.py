@@ -16,7 +16,7 @@ from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.editor.capabilities import CapabilitiesTab
 from roledesigner.gui.editor.forms import EditorParts
 from roledesigner.gui.editor.joint import JointTab
-from roledesigner.gui.editor.overview import overview_tab
+from roledesigner.gui.editor.overview import OverviewTab
 from roledesigner.gui.editor.protectedtime import TimeTab
 from roledesigner.gui.editor.purpose import purpose_tab
 from roledesigner.gui.editor.responsibilities import responsibilities_tab
@@ -30,11 +30,11 @@ __all__ = ["TABS", "TAB_TIPS", "RoleEditor"]
 #: both docks open, and each tab's full description, shown as its tooltip.
 TABS = ["Overview", "Purpose", "Responsibilities", "Capabilities", "Time", "Joint post", "Support", "Sign-off"]
 TAB_TIPS = [
-    "Overview: job title, footprint, grade, contract and reporting lines",
+    "Overview: job title, footprint, grade and pay framework, contract and terms, reporting lines and dimensions",
     "Job purpose and system context",
     "Responsibilities: system and organisational",
     "Capabilities and the person specification",
-    "Protected time: contracted hours, system work, protected days and learning time",
+    "Time: contracted hours (or an office holder's days a month), system work, protected days and learning time",
     "Joint post: partners, host employer, funding and time shares, and the two legal steps",
     "Support and development, job stability and working relationships",
     "Sign-off: who agreed the post for each organisation, and on which version",
@@ -77,12 +77,13 @@ class RoleEditor(QTabWidget):
         self._tab_style = CompactTabs()  # kept: a widget does not own the style it is given
         self.tabBar().setStyle(self._tab_style)
         self.setAccessibleName("Role editor")
+        self.overview_tab = OverviewTab(parts)
         capabilities = CapabilitiesTab(parts)
         self.time_tab = TimeTab(parts)
         self.joint_tab = JointTab(parts)
         self.signoff_tab = SignOffTab(parts)
         pages = [
-            overview_tab(parts),
+            self.overview_tab,
             purpose_tab(parts),
             responsibilities_tab(parts),
             capabilities,

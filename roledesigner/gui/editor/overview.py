@@ -1,69 +1,184 @@
-"""The Overview tab: job title, footprint, grade, contract, reporting lines and document status."""
+"""The Overview tab: job title, footprint, grade and pay framework, the contract and the terms that
+fit it (an office holder's term of office and remuneration), reporting lines, the dimensions a job
+evaluation panel asks for, and document status."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from typing import Any
 
-from roledesigner.domain.vocabulary import Contract, Footprint, Function, Status
-from roledesigner.gui.editor.forms import EditorParts, scroll
+from PySide6.QtWidgets import QGroupBox, QScrollArea, QVBoxLayout, QWidget
+
+from roledesigner.domain.vocabulary import Contract, Footprint, Function, Status, Terms
+from roledesigner.gui.editor.forms import EditorParts
+
+#: Beneath the contract, for an office holder.
+APPOINTMENT_NOTE = (
+    "An office holder is appointed for a term and paid a remuneration: not employed and not graded. "
+    "Give the time as days a month on the Time tab."
+)
+#: Beneath the pay framework, when another one decides (or none applies).
+NO_FRAMEWORK_NOTE = "An office holder is not graded, so no pay framework applies."
+HOST_FRAMEWORK_NOTE = (
+    "A joint post is graded on its host partner's terms (Joint post tab); this one counts if the host names none."
+)
 
 
-def overview_tab(parts: EditorParts) -> QScrollArea:
-    b = parts.binder
-    page = QWidget()
-    form = parts.form(
-        [
-            (
-                "Job &title",
-                b.line("title"),
-                "Say what the post is and how senior it is, in words people search for.",
-            ),
-            (
-                "&Footprint",
-                b.choice("footprint", Footprint, "Not set"),
-                "Where the post works: system, place, neighbourhood or one organisation.",
-            ),
-            (
-                "Footprint &name",
-                b.line("footprint_name"),
-                "For example North Shire integrated care system, or Westtown place.",
-            ),
-            (
-                "Leadership f&unction",
-                b.choice("function", Function, "Not set"),
-                "Executive, clinical or lay: the three sides of system leadership.",
-            ),
-            (
-                "&Grade",
-                b.line("grade"),
-                "For example Agenda for Change band 8d, very senior manager, or JNC chief officer.",
-            ),
-            ("&Location", b.line("location"), "Where the postholder is based."),
-            ("&Contract", b.choice("contract", Contract), "Permanent, fixed term or secondment."),
-            (
-                "&Employer",
-                b.line("employer"),
-                "The employing organisation (a joint post names its partners on the Joint post tab).",
-            ),
-            (
-                "&Directorate",
-                b.line("directorate"),
-                "The department or directorate the post sits in, as the employer names it.",
-            ),
-            ("&Job reference", b.line("job_reference"), "The employer's reference for this post, if it has one."),
-            ("&Reports to", b.lines("reports_to"), "One line manager a line; several are allowed."),
-            ("&Accountable to", b.lines("accountable_to"), "One name a line."),
-            (
-                "Appraisal led &by",
-                b.line("appraisal_lead"),
-                "Who leads appraisal when there are several line managers.",
-            ),
-            ("&Status", b.choice("status", Status), "Draft, in review or final."),
-            ("&Version", b.line("version"), "For example 1, or 1.2."),
-            ("Au&thor", b.line("author"), "Who wrote this description."),
-        ]
-    )
-    layout = QVBoxLayout(page)
-    layout.addLayout(form)
-    layout.addStretch(1)
-    return scroll(page)
+class OverviewTab(QScrollArea):
+    def __init__(self, parts: EditorParts) -> None:
+        super().__init__()
+        self.controller = controller = parts.controller
+        self.parts = parts
+        b = parts.binder
+        contract = b.choice("contract", Contract, setter=lambda value: controller.set_contract(Contract(value)))
+        terms = b.choice("terms", Terms, "Not stated")
+        term_of_office = b.line("term_of_office")
+        remuneration = b.line("remuneration")
+        self.contract, self.terms = contract.widget, terms.widget
+        self.term_of_office, self.remuneration = term_of_office.widget, remuneration.widget
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(
+            parts.form(
+                [
+                    (
+                        "Job &title",
+                        b.line("title"),
+                        "Say what the post is and how senior it is, in words people search for.",
+                    ),
+                    (
+                        "&Footprint",
+                        b.choice("footprint", Footprint, "Not set"),
+                        "Where the post works: system, place, neighbourhood or one organisation.",
+                    ),
+                    (
+                        "Footprint &name",
+                        b.line("footprint_name"),
+                        "For example North Shire integrated care system, or Westtown place.",
+                    ),
+                    (
+                        "Leadership f&unction",
+                        b.choice("function", Function, "Not set"),
+                        "Executive, clinical or lay: the three sides of system leadership.",
+                    ),
+                    (
+                        "&Grade",
+                        b.line("grade"),
+                        "For example Agenda for Change band 8d, very senior manager, or JNC chief officer.",
+                    ),
+                    (
+                        "&Pay framework",
+                        terms,
+                        "The terms the post is employed and graded on: its job evaluation scheme. Do not guess a band.",
+                        "",
+                    ),
+                    ("&Location", b.line("location"), "Where the postholder is based."),
+                    (
+                        "&Contract",
+                        contract,
+                        "Permanent, fixed term, secondment, or an appointment for an office holder such as a chair.",
+                        "",
+                    ),
+                    (
+                        "Term &of office",
+                        term_of_office,
+                        "For an office holder: how long the appointment lasts, and whether it can be renewed.",
+                    ),
+                    (
+                        "Remunerat&ion",
+                        remuneration,
+                        "For an office holder: what the appointment pays, and which framework sets it.",
+                    ),
+                    (
+                        "&Employer",
+                        b.line("employer"),
+                        "The employing organisation (a joint post names its partners on the Joint post tab).",
+                    ),
+                    (
+                        "&Directorate",
+                        b.line("directorate"),
+                        "The department or directorate the post sits in, as the employer names it.",
+                    ),
+                    (
+                        "&Job reference",
+                        b.line("job_reference"),
+                        "The employer's reference for this post, if it has one.",
+                    ),
+                    ("&Reports to", b.lines("reports_to"), "One line manager a line; several are allowed."),
+                    ("&Accountable to", b.lines("accountable_to"), "One name a line."),
+                    (
+                        "Appraisal led &by",
+                        b.line("appraisal_lead"),
+                        "Who leads appraisal when there are several line managers.",
+                    ),
+                ]
+            )
+        )
+        layout.addWidget(self._dimensions())
+        layout.addLayout(
+            parts.form(
+                [
+                    (
+                        "&Status",
+                        b.choice("status", Status),
+                        "Where the description is: from draft, through agreement and job evaluation, to advertised.",
+                    ),
+                    ("&Version", b.line("version"), "For example 1, or 1.2."),
+                    ("Au&thor", b.line("author"), "Who wrote this description."),
+                ]
+            )
+        )
+        layout.addStretch(1)
+        self.setWidgetResizable(True)
+        self.setWidget(page)
+        self._shown: tuple[Any, ...] | None = None
+        controller.designChanged.connect(self.refresh)
+        self.refresh()
+
+    def _dimensions(self) -> QGroupBox:
+        """The facts a job evaluation panel asks for, in the author's own words."""
+        b = self.parts.binder
+        box = QGroupBox("Dimensions, for job evaluation")
+        box.setToolTip("The facts a job evaluation panel asks for. Leave out what does not apply.")
+        # In the order shown, so a finding on the dimensions as a whole goes to the budget first.
+        budget, staff = b.line("dimensions.budget"), b.line("dimensions.staff_managed")
+        decisions = b.text("dimensions.decisions")
+        decisions.widget.setMaximumHeight(70)
+        box.setLayout(
+            self.parts.form(
+                [
+                    (
+                        "Budget &held",
+                        budget,
+                        "The budget the post holds or controls, such as a £2 million pooled budget.",
+                    ),
+                    (
+                        "Staff &managed",
+                        staff,
+                        "How many people the post manages, directly and through others.",
+                    ),
+                    (
+                        "Decisions ta&ken alone",
+                        decisions,
+                        "The decisions the post makes alone, without referring them up.",
+                    ),
+                ]
+            )
+        )
+        return box
+
+    def refresh(self) -> None:
+        """An office holder's term and remuneration show only for an appointment, which has no pay
+        framework; a joint post's framework is its host's. An edit of anything else changes nothing."""
+        design = self.controller.design
+        appointment = design.contract is Contract.APPOINTMENT
+        shown = (appointment, design.joint is None)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.parts.show_row(self.term_of_office, appointment)
+        self.parts.show_row(self.remuneration, appointment)
+        self.parts.say_note(self.contract, APPOINTMENT_NOTE if appointment else "")
+        self.terms.setEnabled(not appointment)
+        self.parts.captions[self.terms].setEnabled(not appointment)
+        framework = NO_FRAMEWORK_NOTE if appointment else HOST_FRAMEWORK_NOTE if design.joint is not None else ""
+        self.parts.say_note(self.terms, framework)

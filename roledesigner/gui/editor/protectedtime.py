@@ -1,5 +1,6 @@
-"""The Time tab: contracted hours or a job plan, system work, protected days and learning time,
-with the sentence the job description will say and a picture of the week."""
+"""The Time tab: contracted hours, a job plan or an office holder's days a month, system work,
+protected days and learning time, with the sentence the job description will say and a picture
+of the week."""
 
 from __future__ import annotations
 
@@ -12,11 +13,22 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidg
 
 from roledesigner.documents.weekchart import week_chart
 from roledesigner.documents.wording import time_sentences
-from roledesigner.domain.vocabulary import AllocationUnit, Weekday, label
+from roledesigner.domain.models import TimePlan
+from roledesigner.domain.timeplan import shown, standard_day
+from roledesigner.domain.vocabulary import AllocationUnit, Contract, Weekday, label
 from roledesigner.gui.editor.binding import Checks, OnFocusOut
 from roledesigner.gui.editor.forms import EditorParts
 
 PA_PATH = "time.contracted_programmed_activities"
+DAYS_PATH = "time.contracted_days_per_month"
+
+
+def days_note(plan: TimePlan) -> str:
+    """Why an office holder's weekly hours are greyed out, and the day the days a month are counted in."""
+    return (
+        "An office holder's time is given in days a month, not weekly hours: each is a standard day of "
+        f"{shown(standard_day(plan))} hours."
+    )
 
 
 class TimeTab(QScrollArea):
@@ -24,6 +36,7 @@ class TimeTab(QScrollArea):
         super().__init__()
         self.controller = controller = parts.controller
         self.captions = parts.captions
+        self.parts = parts
         b = parts.binder
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -41,6 +54,7 @@ class TimeTab(QScrollArea):
         assert isinstance(basis.widget, QCheckBox)
         self.pa_basis: QCheckBox = basis.widget
         self.hours_binding = b.line("time.contracted_hours_per_week", number=True)
+        self.days_binding = b.line(DAYS_PATH, number=True)
         days: Checks = b.checks(
             "time.protected_days",
             Weekday,
@@ -55,7 +69,13 @@ class TimeTab(QScrollArea):
                     "Contracted &hours a week",
                     self.hours_binding,
                     "Full time is usually 37.5 hours. A job plan in programmed activities sets the hours itself "
-                    "(4 hours each), so this field is then greyed out.",
+                    "(4 hours each), and an office holder gives days a month, so this field is then greyed out.",
+                    "",
+                ),
+                (
+                    "Days a mon&th",
+                    self.days_binding,
+                    "For an office holder (an appointment): the days a month the post needs, each a standard day.",
                 ),
                 (
                     "&Working days a week",
@@ -84,7 +104,8 @@ class TimeTab(QScrollArea):
                 (
                     "System work a&mount",
                     b.line("time.system_work.amount", number=True),
-                    "For example 50 per cent, 2.5 days, or 2 programmed activities.",
+                    "For example 50 per cent, 2.5 days, 2 programmed activities, "
+                    "or 3 GP sessions (4 hours 10 minutes each).",
                 ),
                 ("Protected &days", days, "Weekdays kept free of organisational commitments."),
                 (
@@ -111,7 +132,7 @@ class TimeTab(QScrollArea):
         self.picture_timer.setSingleShot(True)
         self.picture_timer.setInterval(150)
         self.picture_timer.timeout.connect(self.update_picture)
-        self._shown: tuple[Any, Any] | None = None  # the time and joint post the tab shows
+        self._shown: tuple[Any, ...] | None = None  # the time, joint post and contract the tab shows
         controller.designChanged.connect(self.refresh)
         self.refresh()
 
@@ -132,25 +153,35 @@ class TimeTab(QScrollArea):
         )
 
     def _enable_pa_field(self) -> None:
-        """Programmed activities open only for a job plan counted in them; the contracted hours,
-        which such a plan sets (core: timeplan.basis_hours), only when it is not."""
+        """The fields follow the post's basis (core: timeplan.basis_hours). Programmed activities open
+        only for a job plan counted in them, and show only for a post that can have one (not an
+        office holder); days a month show for an office holder; the contracted hours, which either
+        sets, open only when neither does."""
+        design = self.controller.design
+        plan = design.time
+        appointment = design.contract is Contract.APPOINTMENT
         field = self.pa_binding.widget
-        counted = self.controller.design.time.contracted_programmed_activities is not None
+        counted = plan.contracted_programmed_activities is not None
         enabled = counted or field.hasFocus()
         field.setEnabled(enabled)
         self.captions[field].setEnabled(enabled)
+        for widget in (self.pa_basis, field):
+            self.parts.show_row(widget, counted or not appointment)
+        self.parts.show_row(self.days_binding.widget, appointment or plan.contracted_days_per_month is not None)
         hours = self.hours_binding.widget
-        hours.setEnabled(not counted)
-        self.captions[hours].setEnabled(not counted)
+        open_hours = not counted and not appointment and plan.contracted_days_per_month is None
+        hours.setEnabled(open_hours)
+        self.captions[hours].setEnabled(open_hours)
+        self.parts.say_note(hours, "" if counted or open_hours else days_note(plan))
 
     def refresh(self) -> None:
         """The sentence, the greyed-out fields and (a moment later) the picture follow the time
         plan and the joint post's shares; an edit of anything else leaves them alone."""
         design = self.controller.design
-        shown = (design.time, design.joint)
-        if shown == self._shown:
+        now = (design.time, design.joint, design.contract)
+        if now == self._shown:
             return
-        self._shown = shown
+        self._shown = now
         self.time_sentence.setText(" ".join(time_sentences(design.time)))
         self._enable_pa_field()
         self.picture_timer.start()
