@@ -156,6 +156,11 @@ class DocumentController(QObject):
         self.apply(edit_label("contract"), after)
         return None
 
+    def place_unmapped(self, index: int, target: edits.UnmappedTarget) -> None:
+        """Move text kept from an import into the job purpose or the responsibilities, as one step."""
+        where = "the job purpose" if target == "purpose" else "the responsibilities"
+        self.apply(f"Move imported text to {where}", edits.place_unmapped(self._design, index, target))
+
     def insert(self, path: str, index: int, item: Any, label: str) -> str | None:
         try:
             self.apply(label, insert_item(self._design, path, index, item))

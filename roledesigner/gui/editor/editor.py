@@ -18,7 +18,7 @@ from roledesigner.gui.editor.forms import EditorParts
 from roledesigner.gui.editor.joint import JointTab
 from roledesigner.gui.editor.overview import OverviewTab
 from roledesigner.gui.editor.protectedtime import TimeTab
-from roledesigner.gui.editor.purpose import purpose_tab
+from roledesigner.gui.editor.purpose import PurposeTab
 from roledesigner.gui.editor.responsibilities import responsibilities_tab
 from roledesigner.gui.editor.signoffs import SignOffTab
 from roledesigner.gui.editor.support import support_tab
@@ -31,7 +31,7 @@ __all__ = ["TABS", "TAB_TIPS", "RoleEditor"]
 TABS = ["Overview", "Purpose", "Responsibilities", "Capabilities", "Time", "Joint post", "Support", "Sign-off"]
 TAB_TIPS = [
     "Overview: job title, footprint, grade and pay framework, contract and terms, reporting lines and dimensions",
-    "Job purpose and system context",
+    "Job purpose and system context, and any text from an imported job description not yet placed",
     "Responsibilities: system and organisational",
     "Capabilities and the person specification",
     "Time: contracted hours (or an office holder's days a month), system work, protected days and learning time",
@@ -78,13 +78,14 @@ class RoleEditor(QTabWidget):
         self.tabBar().setStyle(self._tab_style)
         self.setAccessibleName("Role editor")
         self.overview_tab = OverviewTab(parts)
+        self.purpose_tab = PurposeTab(parts)
         capabilities = CapabilitiesTab(parts)
         self.time_tab = TimeTab(parts)
         self.joint_tab = JointTab(parts)
         self.signoff_tab = SignOffTab(parts)
         pages = [
             self.overview_tab,
-            purpose_tab(parts),
+            self.purpose_tab,
             responsibilities_tab(parts),
             capabilities,
             self.time_tab,
