@@ -21,7 +21,7 @@ from roledesigner.gui.library.entrydialog import EntryDialog
 from roledesigner.gui.library.panel import LibraryPanel
 from roledesigner.library.catalogue import Folder, Library
 from roledesigner.library.loader import load_library
-from roledesigner.library.userentries import duplicate_data, save_entry, validate_capability
+from roledesigner.library.userentries import duplicate_data, entry_data, save_entry, validate_capability
 
 
 def with_user(folder: Path) -> Library:
@@ -350,3 +350,51 @@ def test_deleting_an_override_brings_back_the_bundled_entry(
     assert asked[0].endswith("The entry it overrides (empathy.yaml) will be used again.")
     assert setup.library.capabilities["empathy"] == library.capabilities["empathy"]
     assert setup.library.origins[("capability", "empathy")].folder.label == "bundled"
+
+
+# --- what the form does not show is kept ---------------------------------------------------------
+
+#: A role's fields the form has no input for: saved as they came, never dropped.
+KEPT_ROLE_FIELDS = ("criteria", "relationships", "development", "senior", "terms", "joint", "appointment")
+
+
+@pytest.mark.parametrize("role_id", ["ics_executive_lead", "joint_mental_health_lead", "independent_chair"])
+def test_an_override_of_a_bundled_role_keeps_the_fields_the_form_does_not_show(
+    setup: Setup, qtbot: QtBot, role_id: str
+) -> None:
+    """Load a bundled role into the form for an override (Duplicate and adapt, then its own id),
+    change its name, save: the saved file keeps its criteria, relationships, support, seniority,
+    pay framework, joint post and appointment exactly."""
+    bundled = entry_data("role", role_id, setup.library)
+    assert any(bundled.get(key) for key in KEPT_ROLE_FIELDS), "the role has fields the form does not show"
+    select(setup.panel, "role", role_id)
+    dialog = open_dialog(setup, setup.editing.duplicate_action)
+    line(dialog, "id").selectAll()
+    qtbot.keyClicks(line(dialog, "id"), role_id)
+    assert dialog.note.isVisibleTo(dialog), "it overrides the bundled role"
+    line(dialog, "name").setText(f"{bundled['name']} (ours)")
+    assert dialog.save_button.isEnabled(), dialog.status.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    saved = yaml.safe_load((setup.folder / "roles" / f"{role_id}.yaml").read_text(encoding="utf-8"))
+    assert saved["name"] == f"{bundled['name']} (ours)"
+    for key in KEPT_ROLE_FIELDS:
+        assert saved.get(key) == bundled.get(key), key
+    reloaded = entry_data("role", role_id, setup.library)
+    assert set(reloaded["sectors"]) == set(bundled["sectors"]), "the ticked sectors, in the form's order"
+    assert reloaded == {**bundled, "name": f"{bundled['name']} (ours)", "sectors": reloaded["sectors"]}
+
+
+def test_the_form_says_which_fields_it_keeps_as_they_are(qtbot: QtBot, library: Library, tmp_path: Path) -> None:
+    dialog = EntryDialog("role", library, tmp_path, duplicate_data("role", "independent_chair", library))
+    qtbot.addWidget(dialog)
+    assert dialog.kept_note.isVisibleTo(dialog)
+    text = dialog.kept_note.text()
+    assert text == (
+        "Kept as they are, as this form does not show them: person-specification criteria, working relationships, "
+        "development support, senior post and appointment (days a month, term of office and remuneration). "
+        "To change them, edit the entry's file."
+    )
+    fresh = EntryDialog("role", library, tmp_path)
+    qtbot.addWidget(fresh)
+    assert not fresh.kept_note.isVisibleTo(fresh), "a new role has nothing kept"

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from roledesigner.domain.vocabulary import AllocationUnit, CriterionCategory, Footprint, Function, Sector, label
-from roledesigner.gui.library.entryform import EntryKind, fill_form, form_data
+from roledesigner.gui.library.entryform import EntryKind, fill_form, form_data, kept_fields, kept_sentence
 from roledesigner.gui.widgets.colours import MessageLabel
 from roledesigner.gui.widgets.formfields import combo_box, line_edit, set_text, text_box, text_of
 from roledesigner.library.catalogue import Library
@@ -108,6 +108,15 @@ class EntryDialog(QDialog):
         self.note.setToolTip("Your entry has the same identifier as one in another library, and will be used instead")
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note.hide()
+        #: Says which of the entry's fields the form keeps unchanged (a role's criteria, say).
+        self.kept_note = QLabel()
+        self.kept_note.setWordWrap(True)
+        self.kept_note.setStyleSheet(_HINT_STYLE)
+        self.kept_note.setAccessibleName("Fields kept as they are")
+        self.kept_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kept_note.hide()
+        #: The entry's fields the form has no input for, saved as they came.
+        self._kept: dict[str, Any] = {}
         if kind == "capability":
             self._build_capability()
         else:
@@ -147,6 +156,7 @@ class EntryDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.kept_note)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -170,8 +180,8 @@ class EntryDialog(QDialog):
         return label_widget.text() if label_widget is not None and not label_widget.isHidden() else ""
 
     def data(self) -> dict[str, Any]:
-        """The fields as a plain dict in the shape of a library file."""
-        return form_data(self._kind, self.inputs, self.sector_boxes)
+        """The fields as a plain dict in the shape of a library file, with those the form keeps."""
+        return {**self._kept, **form_data(self._kind, self.inputs, self.sector_boxes)}
 
     # building the form
 
@@ -366,6 +376,10 @@ class EntryDialog(QDialog):
 
     def _fill(self, data: dict[str, Any]) -> None:
         fill_form(self._kind, self.inputs, self.sector_boxes, data)
+        self._kept = kept_fields(data, form_data(self._kind, self.inputs, self.sector_boxes))
+        sentence = kept_sentence(self._kept)
+        self.kept_note.setText(sentence)
+        self.kept_note.setVisible(bool(sentence))
 
     def _set_line(self, key: str, value: Any) -> None:
         set_text(self.inputs[key], value)

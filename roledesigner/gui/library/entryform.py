@@ -25,6 +25,36 @@ from roledesigner.library.userentries import (
 
 EntryKind = Literal["capability", "role"]
 
+#: A role's fields the form has no input for, in plain words: kept as the entry had them.
+KEPT_NAMES = {
+    "criteria": "person-specification criteria",
+    "relationships": "working relationships",
+    "development": "development support",
+    "senior": "senior post",
+    "terms": "pay framework",
+    "joint": "joint post",
+    "appointment": "appointment (days a month, term of office and remuneration)",
+}
+
+
+def kept_fields(data: dict[str, Any], shown: dict[str, Any]) -> dict[str, Any]:
+    """The fields of an entry loaded into the form that the form does not show (`shown` is what it
+    reads back): saved with the form's fields, so editing an entry never drops what it cannot show."""
+    return {key: value for key, value in data.items() if key not in shown}
+
+
+def kept_sentence(kept: dict[str, Any]) -> str:
+    """Says which fields the form keeps as they are; "" when none holds anything."""
+    order = list(KEPT_NAMES)
+    held = sorted(
+        (key for key, value in kept.items() if value), key=lambda k: order.index(k) if k in order else len(order)
+    )
+    names = [KEPT_NAMES.get(key, key.replace("_", " ")) for key in held]
+    if not names:
+        return ""
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"Kept as they are, as this form does not show them: {listed}. To change them, edit the entry's file."
+
 
 def form_data(kind: EntryKind, inputs: dict[str, QWidget], sectors: dict[str, QCheckBox]) -> dict[str, Any]:
     def text(key: str) -> str:
