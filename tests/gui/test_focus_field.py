@@ -7,8 +7,12 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QApplication
 
+from roledesigner.documents.sample import sample_design
+from roledesigner.domain.edits import set_contract
 from roledesigner.domain.vocabulary import Contract, Weekday
 from roledesigner.gui.mainwindow import MainWindow
+from roledesigner.library.compose import blank_design, new_design
+from roledesigner.review import review
 from tests.gui.editorsupport import column, sample
 
 __all__ = ["sample"]
@@ -70,3 +74,29 @@ def test_focus_field_finds_table_rows_columns_and_the_protected_days(sample: Mai
     for finding in sample.preview.findings.findings:
         if finding.field:
             assert editor.focus_field(finding.field), finding.field
+
+
+def test_every_finding_on_any_library_role_or_a_blank_appointment_goes_to_a_field_that_shows(
+    sample: MainWindow,
+) -> None:
+    """The review's fields, for every role the library composes, a blank design, an appointment with
+    nothing filled in (days a month, term, remuneration) and the sample joint post, with its
+    partnership arrangement but no staffing route: each is found and shown on its tab."""
+    editor, controller = sample.editor, sample.controller
+    library = controller.library
+    designs = [new_design(library, role_id) for role_id in library.roles]
+    blank = blank_design()
+    designs += [blank, set_contract(blank, Contract.APPOINTMENT), sample_design(library)]
+    fields: set[str] = set()
+    for design in designs:
+        controller.replace(design)
+        for finding in review(design, library):
+            if not finding.field:
+                continue
+            fields.add(finding.field)
+            editor.setCurrentIndex(0 if editor.currentIndex() else 1)
+            assert editor.focus_field(finding.field), finding.field
+            focused = QApplication.focusWidget()
+            assert focused is not None and focused.isVisible(), finding.field
+            assert editor.currentWidget() is not None and editor.currentWidget().isAncestorOf(focused), finding.field
+    assert {"term_of_office", "remuneration", "time.contracted_days_per_month", "joint.staffing_route"} <= fields
