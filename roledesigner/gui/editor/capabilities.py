@@ -96,7 +96,9 @@ class CapabilitiesTab(QWidget):
         layout.addWidget(self.capability_message)
         layout.addLayout(buttons(remove, up, down))
         layout.addWidget(assessment_box(parts, capabilities))
-        layout.addWidget(QLabel("Other criteria: qualifications, experience, knowledge, values and other requirements."))
+        layout.addWidget(
+            QLabel("Other criteria: qualifications, experience, knowledge, values and other requirements.")
+        )
         layout.addWidget(criteria, 2)
         layout.addWidget(criteria.message)
         layout.addLayout(buttons(add, remove_criterion))
