@@ -272,13 +272,6 @@ ITEM_NOUNS = {
     "programmes": "development programme",
 }
 #: Names for the fields the Edit menu never names.
-_MORE_NAMES = {
-    "based_on": "emerging role",
-    "updated": "date updated",
-    "signoffs": "sign-offs",
-    "acknowledged": "accepted warnings",
-    "unmapped": "unplaced imported text",
-}
 #: The text that stands for a list item in a sentence, by the first of these fields it has.
 _ITEM_TEXT = ("text", "name", "organisation", "id", "code")
 _SHOWN = 90
@@ -324,7 +317,7 @@ def field_name(path: str) -> str:
         if index.isdigit():
             words.append(f"{ITEM_NOUNS.get(name, name.replace('_', ' '))} {int(index) + 1}")
         elif n == 0:
-            words.append(FIELD_NAMES.get(name) or _MORE_NAMES.get(name) or name.replace("_", " "))
+            words.append(FIELD_NAMES.get(name) or name.replace("_", " "))
         else:
             words.append(name.replace("_", " "))
     return ", ".join(words)
