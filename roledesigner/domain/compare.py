@@ -271,7 +271,6 @@ ITEM_NOUNS = {
     "accountable_to": "person accountable to",
     "programmes": "development programme",
 }
-#: Names for the fields the Edit menu never names.
 #: The text that stands for a list item in a sentence, by the first of these fields it has.
 _ITEM_TEXT = ("text", "name", "organisation", "id", "code")
 _SHOWN = 90
