@@ -16,9 +16,10 @@ from roledesigner.domain.models import (
 from roledesigner.domain.vocabulary import (
     Assessment,
     CriterionCategory,
-    LegalBasis,
+    PartnershipArrangement,
     Requirement,
     Sector,
+    StaffingRoute,
     Terms,
     Weekday,
 )
@@ -80,7 +81,8 @@ def sample_design(library: Library) -> RoleDesign:
                         honorary_contract=True,
                     ),
                 ],
-                agreement=LegalBasis.SECTION_75,
+                agreement=PartnershipArrangement.SECTION_75,
+                staffing_route=StaffingRoute.SECONDMENT_HONORARY_CONTRACT,
                 governance_notes="Decisions are reported to the integrated care board and to the council's cabinet.",
             ),
             "development": Development(

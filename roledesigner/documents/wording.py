@@ -13,7 +13,7 @@ from roledesigner.domain.joint import hosts, shares, total_funding, total_time
 from roledesigner.domain.models import Development, JointArrangement, RoleDesign, TimePlan
 from roledesigner.domain.numbers import json_number
 from roledesigner.domain.timeplan import is_exact, shown, week
-from roledesigner.domain.vocabulary import AllocationUnit, LegalBasis, Sector, label
+from roledesigner.domain.vocabulary import AllocationUnit, PartnershipArrangement, Sector, StaffingRoute, label
 
 _SHARE_WORDS = {
     Fraction(1, 2): "half",
@@ -38,17 +38,38 @@ _SECTOR_KIND = {
     Sector.OTHER: "",
 }
 
-_AGREEMENT = {
-    LegalBasis.SECTION_75: (
-        "The arrangement is set out in a partnership agreement under section 75 of the NHS Act 2006."
+#: The first legal step: how the partners share functions and money.
+ARRANGEMENT_SENTENCES: dict[PartnershipArrangement, str] = {
+    PartnershipArrangement.SECTION_75: (
+        "The partners share functions and money under a partnership agreement made under section 75 of the "
+        "NHS Act 2006."
     ),
-    LegalBasis.SECTION_113: (
-        "The postholder is placed at the partners' disposal under section 113 of the Local Government Act 1972."
+    PartnershipArrangement.SECTION_65Z5: (
+        "The partners work jointly, or one acts for the other, under section 65Z5 of the NHS Act 2006."
     ),
-    LegalBasis.SECONDMENT: "The post is filled by secondment from the host employer.",
-    LegalBasis.JOINT_EMPLOYMENT: "The partners employ the postholder jointly.",
-    LegalBasis.OTHER: "The arrangement is set out in a written agreement between the partners.",
+    PartnershipArrangement.SECTION_65Z6: "The partners pool money under section 65Z6 of the NHS Act 2006.",
+    PartnershipArrangement.CHILDREN_ACT_S10: (
+        "The council and its partners cooperate and pool budgets under section 10 of the Children Act 2004."
+    ),
+    PartnershipArrangement.OTHER: "The arrangement is set out in a written agreement between the partners.",
+    PartnershipArrangement.NONE: "The partners do not share functions or money under a formal arrangement.",
 }
+
+#: The second legal step: how the postholder comes to work for both partners.
+STAFFING_SENTENCES: dict[StaffingRoute, str] = {
+    StaffingRoute.SECTION_113: (
+        "The host employer places the postholder at the other partner's disposal under section 113 of the "
+        "Local Government Act 1972."
+    ),
+    StaffingRoute.SECONDMENT_HONORARY_CONTRACT: (
+        "The postholder is seconded from the host employer and holds an honorary contract with the other partner."
+    ),
+    StaffingRoute.JOINT_EMPLOYMENT: "The partners employ the postholder jointly.",
+    StaffingRoute.SINGLE_EMPLOYER: "The host employer alone employs the postholder.",
+}
+
+#: Said whenever either step is named, so no reader takes the arrangement for the employment.
+ARRANGEMENT_EMPLOYS_NOBODY = "A partnership arrangement covers the work and the money; it employs nobody."
 
 
 #: Decimal places of a time in hours that had to be rounded: a tenth of an hour (six minutes)
@@ -187,11 +208,30 @@ def _partner_name(joint: JointArrangement, index: int) -> str:
     return f"{partner.organisation} ({', '.join(details)})" if details else partner.organisation
 
 
+def legal_sentences(joint: JointArrangement) -> list[str]:
+    """The partnership arrangement, the staffing route, and the one line that keeps them apart.
+
+    `.get` rather than indexing: a value added to the vocabulary later reads as nothing here
+    rather than stopping every output.
+    """
+    said = [
+        sentence
+        for sentence in (
+            ARRANGEMENT_SENTENCES.get(joint.agreement) if joint.agreement is not None else None,
+            STAFFING_SENTENCES.get(joint.staffing_route) if joint.staffing_route is not None else None,
+        )
+        if sentence
+    ]
+    return [*said, ARRANGEMENT_EMPLOYS_NOBODY] if said else []
+
+
 def joint_sentences(design: RoleDesign) -> list[str]:
     """Who hosts, who pays what, whose time is whose, who manages, and under which agreement."""
     joint = design.joint
-    if joint is None or not joint.partners:
+    if joint is None:
         return []
+    if not joint.partners:  # the legal steps chosen before the partners are named still show
+        return [*legal_sentences(joint), *_notes(joint)]
     partners = joint.partners
     names = [_partner_name(joint, i) for i in range(len(partners))]
     sentences = [f"This is a joint post between {join_words(names)}."]
@@ -219,8 +259,8 @@ def joint_sentences(design: RoleDesign) -> list[str]:
     honorary = [p.organisation for p in partners if p.honorary_contract and not p.host]
     if honorary:
         sentences.append(f"The postholder holds an honorary contract with {join_words(honorary)}.")
-    if joint.agreement is not None:
-        sentences.append(_AGREEMENT[joint.agreement])
-    if joint.governance_notes.strip():
-        sentences.append(joint.governance_notes.strip())
-    return sentences
+    return [*sentences, *legal_sentences(joint), *_notes(joint)]
+
+
+def _notes(joint: JointArrangement) -> list[str]:
+    return [joint.governance_notes.strip()] if joint.governance_notes.strip() else []

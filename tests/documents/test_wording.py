@@ -73,7 +73,9 @@ def test_joint_sentences_say_who_hosts_pays_and_manages() -> None:
         "Funding is shared: North Shire ICB 60 per cent and Westtown Council 40 per cent.",
         "Time is shared: 22.5 hours a week (60 per cent) for North Shire ICB and 15 hours a week (40 per cent) for Westtown Council.",
         "Line management: A manager for North Shire ICB and A manager for Westtown Council.",
-        "The arrangement is set out in a partnership agreement under section 75 of the NHS Act 2006.",
+        "The partners share functions and money under a partnership agreement made under section 75 of the NHS Act 2006.",
+        "The partners employ the postholder jointly.",
+        "A partnership arrangement covers the work and the money; it employs nobody.",
     ]
     assert joint_sentences(RoleDesign(title="Single employer")) == []
 
