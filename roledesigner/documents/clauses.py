@@ -11,6 +11,28 @@ from __future__ import annotations
 
 from roledesigner.documents.wording import join_words
 from roledesigner.domain.models import RoleDesign
+from roledesigner.domain.vocabulary import Contract
+
+#: For a post that answers to more than one body (a joint post): where loyalties can pull apart.
+JOINT_POST_CLAUSE = (
+    "Conflicts of interest and answering to two bodies",
+    "The postholder answers to each partner for the work done for it, and to both for the work they share. "
+    "Where the partners' interests differ, the postholder says so openly, declares any conflict of interest "
+    "as each partner's policy requires, and takes the matter to the line managers named above rather than "
+    "deciding for one partner alone.",
+)
+
+#: For an office holder: the standards of public life, which bind appointees as employment binds staff.
+CONDUCT_CLAUSE = (
+    "Standards of conduct",
+    "The office holder follows the seven principles of public life (the Nolan principles): selflessness, "
+    "integrity, objectivity, accountability, openness, honesty and leadership. They declare any interest "
+    "that could conflict with the role, and as a board member they must meet the Fit and Proper Person "
+    "Test (FPPT) before appointment and each year after.",
+)
+
+#: Clauses for employees only: an office holder (a chair, a non-executive) is not employed.
+_EMPLOYEE_ONLY = {"Reasonable adjustments and flexible working"}
 
 
 def standard_clauses(design: RoleDesign) -> list[tuple[str, str]]:
@@ -22,7 +44,7 @@ def standard_clauses(design: RoleDesign) -> list[tuple[str, str]]:
         where = f"other sites across {design.footprint_name.strip()}, including partner organisations' premises"
     else:
         where = "other sites, including partner organisations' premises"
-    return [
+    clauses = [
         (
             "Changes to this description",
             "This description sets out the post as it is now. As services and partnerships change, it will be "
@@ -54,3 +76,9 @@ def standard_clauses(design: RoleDesign) -> list[tuple[str, str]]:
             "are welcome and will be considered.",
         ),
     ]
+    if design.contract is Contract.APPOINTMENT:
+        clauses = [clause for clause in clauses if clause[0] not in _EMPLOYEE_ONLY]
+        clauses.append(CONDUCT_CLAUSE)
+    if len(partners) > 1:
+        clauses.append(JOINT_POST_CLAUSE)
+    return clauses

@@ -424,8 +424,19 @@ def test_standard_terms_and_job_identification_reach_the_word_file(library: Libr
     levels = heading_levels(open_docx(data))
     top = [text for level, text in levels if level == 1]
     standard = top.index("Standard terms")
-    assert top[standard - 1 : standard + 2] == ["Joint arrangement", "Standard terms", "Capabilities"]
-    for heading in ("Safeguarding", "Confidentiality and information", "Reasonable adjustments and flexible working"):
+    # Designs now carry the role's working relationships, which sit between the joint arrangement and the terms.
+    assert top[standard - 2 : standard + 2] == [
+        "Joint arrangement",
+        "Working relationships",
+        "Standard terms",
+        "Capabilities",
+    ]
+    for heading in (
+        "Safeguarding",
+        "Confidentiality and information",
+        "Reasonable adjustments and flexible working",
+        "Conflicts of interest and answering to two bodies",
+    ):
         assert (2, heading) in levels
     text = independent_text(data)
     assert "the premises of North Shire ICB and Westtown Council" in text
