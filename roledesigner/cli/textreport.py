@@ -9,7 +9,7 @@ from typing import Any
 from roledesigner.documents.wording import joint_sentences, learning_sentences, time_sentences
 from roledesigner.domain.findings import Finding, Severity, counted
 from roledesigner.domain.models import RoleDesign
-from roledesigner.domain.vocabulary import label
+from roledesigner.domain.vocabulary import Contract, label
 from roledesigner.library.catalogue import Kind, Library
 from roledesigner.library.models import Capability, Role
 
@@ -44,7 +44,9 @@ def design_text(design: RoleDesign, library: Library) -> str:
             " – ".join(x for x in (label(design.footprint) if design.footprint else "", design.footprint_name) if x),
         ),
         ("Function", label(design.function) if design.function else ""),
-        ("Grade", design.grade),
+        ("Grade", design.grade if design.contract is not Contract.APPOINTMENT else ""),
+        ("Term of office", design.term_of_office),
+        ("Remuneration", design.remuneration),
         ("Location", design.location),
         ("Contract", label(design.contract)),
         ("Reports to", "; ".join(design.reports_to)),
@@ -59,7 +61,8 @@ def design_text(design: RoleDesign, library: Library) -> str:
         if value
     ]
     lines.append("")
-    lines += ["Protected time:", *_bullets(time_sentences(design.time))]
+    heading = "Time commitment:" if design.contract is Contract.APPOINTMENT else "Protected time:"
+    lines += [heading, *_bullets(time_sentences(design.time))]
     joint = joint_sentences(design)
     if joint:
         lines += ["", "Joint arrangement:", *_bullets(joint)]

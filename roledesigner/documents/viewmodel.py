@@ -25,6 +25,7 @@ from roledesigner.documents.wording import (
     hours,
     joint_sentences,
     learning_time_sentences,
+    month_days,
     percent,
     support_sentences,
     time_sentences,
@@ -32,7 +33,7 @@ from roledesigner.documents.wording import (
 from roledesigner.domain.joint import shares
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.timeplan import basis_hours, week
-from roledesigner.domain.vocabulary import CriterionCategory, Requirement, ResponsibilityKind, label
+from roledesigner.domain.vocabulary import Contract, CriterionCategory, Requirement, ResponsibilityKind, label
 from roledesigner.library.catalogue import Library
 
 # Characters XML 1.0 cannot hold: C0 controls other than tab, newline and carriage return,
@@ -217,10 +218,17 @@ def _details(design: RoleDesign, date: str) -> list[Row]:
     footprint = " – ".join(
         x for x in (label(design.footprint) if design.footprint else "", design.footprint_name.strip()) if x
     )
+    if design.contract is Contract.APPOINTMENT:  # an office holder: no grade, days a month, a term
+        terms = [
+            Row("Time commitment", month_days(design.time) if design.time.contracted_days_per_month else ""),
+            Row("Term of office", design.term_of_office.strip()),
+            Row("Remuneration", design.remuneration.strip()),
+        ]
+    else:
+        terms = [Row("Grade", design.grade.strip()), Row("Hours", _hours_row(design))]
     rows = [
         Row("Job title", design.title.strip()),
-        Row("Grade", design.grade.strip()),
-        Row("Hours", _hours_row(design)),
+        *terms,
         Row("Location", design.location.strip()),
         Row("Contract", label(design.contract)),
         _employer_row(design),

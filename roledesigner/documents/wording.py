@@ -12,7 +12,7 @@ from fractions import Fraction
 from roledesigner.domain.joint import hosts, shares, total_funding, total_time
 from roledesigner.domain.models import Development, JointArrangement, RoleDesign, TimePlan
 from roledesigner.domain.numbers import json_number
-from roledesigner.domain.timeplan import is_exact, shown, week
+from roledesigner.domain.timeplan import days_a_month, is_exact, shown, week
 from roledesigner.domain.vocabulary import AllocationUnit, PartnershipArrangement, Sector, StaffingRoute, label
 
 _SHARE_WORDS = {
@@ -123,6 +123,8 @@ def join_words(items: list[str]) -> str:
 def time_sentences(plan: TimePlan) -> list[str]:
     """The protected system-time sentence, and the protected days when set."""
     w = week(plan)
+    if plan.contracted_days_per_month is not None:
+        return _appointment_sentences(plan)
     if w.system_hours == 0:
         return ["This post has no protected time for system work."]
     if w.system_hours == w.contracted_hours:
@@ -149,6 +151,26 @@ def time_sentences(plan: TimePlan) -> list[str]:
         named = join_words([f"{day.value.capitalize()}s" for day in plan.protected_days])
         sentences.append(f"{named} are kept free of organisational commitments.")
     return sentences
+
+
+def month_days(plan: TimePlan) -> str:
+    """An office holder's time commitment: "8 days a month"."""
+    return f"{days(Fraction(plan.contracted_days_per_month or 0))} a month"
+
+
+def _appointment_sentences(plan: TimePlan) -> list[str]:
+    """An office holder's time in days a month, as the letter of appointment states it, never in hours."""
+    w = week(plan)
+    commitment = f"This is a part-time appointment of {month_days(plan)}"
+    if w.system_hours == 0:
+        return [f"{commitment}, with no time set aside for work across the system."]
+    if w.system_hours >= w.contracted_hours:
+        return [f"{commitment}, all of it for work across the system."]
+    system = days_a_month(plan, w.system_hours)
+    return [
+        f"{commitment}, of which {days(system)} a month ({share_of_post(w.system_percent / 100)} of the "
+        "appointment) are for work across the system."
+    ]
 
 
 def learning_time_sentences(development: Development) -> list[str]:
