@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from roledesigner.documents.details import dimension_rows, grade_row, pay_row
 from roledesigner.documents.wording import joint_sentences, learning_sentences, time_sentences
 from roledesigner.domain.findings import Finding, Severity, counted
 from roledesigner.domain.models import RoleDesign
@@ -44,7 +45,8 @@ def design_text(design: RoleDesign, library: Library) -> str:
             " – ".join(x for x in (label(design.footprint) if design.footprint else "", design.footprint_name) if x),
         ),
         ("Function", label(design.function) if design.function else ""),
-        ("Grade", design.grade if design.contract is not Contract.APPOINTMENT else ""),
+        ("Grade", grade_row(design).value if design.contract is not Contract.APPOINTMENT else ""),
+        ("Pay and conditions", pay.value if (pay := pay_row(design)) else ""),
         ("Term of office", design.term_of_office),
         ("Remuneration", design.remuneration),
         ("Location", design.location),
@@ -66,6 +68,9 @@ def design_text(design: RoleDesign, library: Library) -> str:
     joint = joint_sentences(design)
     if joint:
         lines += ["", "Joint arrangement:", *_bullets(joint)]
+    dimensions = dimension_rows(design)
+    if dimensions:
+        lines += ["", "Dimensions:", *_bullets([f"{row.label}: {row.value}" for row in dimensions])]
     learning = learning_sentences(design.development)
     if learning:
         lines += ["", "Support and development:", *_bullets(learning)]

@@ -255,6 +255,16 @@ def build(path: Path) -> None:
         ("purpose", lambda: _lines(document, "line in spec.purpose")),
         ("system_context", lambda: _lines(document, "line in spec.system_context")),
         ("responsibilities", _responsibilities(document)),
+        (
+            "dimensions",
+            lambda: _data_table(
+                document,
+                ["Dimension", "Detail"],
+                ["{{ row.label }}", "{{ row.value }}"],
+                [5, 12],
+                "row in spec.dimensions",
+            ),
+        ),
         ("time", _time(document)),
         ("joint", _joint(document)),
         (

@@ -14,26 +14,24 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from functools import cache
 from typing import Any, TypeVar
 
 from roledesigner.documents.clauses import standard_clauses
+from roledesigner.documents.details import Row, detail_rows, dimension_rows, long_date
 from roledesigner.documents.weekchart import WeekChart, week_chart
 from roledesigner.documents.wording import (
-    figure,
     hours,
     joint_sentences,
     learning_time_sentences,
-    month_days,
     percent,
     support_sentences,
     time_sentences,
 )
 from roledesigner.domain.joint import shares
 from roledesigner.domain.models import RoleDesign
-from roledesigner.domain.timeplan import basis_hours, week
-from roledesigner.domain.vocabulary import Contract, CriterionCategory, Requirement, ResponsibilityKind, label
+from roledesigner.domain.timeplan import week
+from roledesigner.domain.vocabulary import CriterionCategory, Requirement, ResponsibilityKind, label
 from roledesigner.library.catalogue import Library
 
 # Characters XML 1.0 cannot hold: C0 controls other than tab, newline and carriage return,
@@ -51,6 +49,7 @@ SECTION_HEADINGS: dict[str, str] = {
     "purpose": "Job purpose",
     "system_context": "System context",
     "responsibilities": "Key responsibilities",
+    "dimensions": "Dimensions",
     "time": "Protected time",
     "joint": "Joint arrangement",
     "relationships": "Working relationships",
@@ -82,12 +81,6 @@ def paragraphs(text: str) -> list[str]:
     """Prose split at blank lines; single line breaks inside a paragraph become spaces."""
     parts = (" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(clean(text)))
     return [part for part in parts if part]
-
-
-@dataclass(frozen=True)
-class Row:
-    label: str
-    value: str
 
 
 @dataclass(frozen=True)
@@ -165,6 +158,8 @@ class JobSpecification:
     purpose: list[str]
     system_context: list[str]
     responsibilities: list[ItemGroup]
+    #: The facts a job evaluation panel asks for (budget, staff managed, decisions made alone).
+    dimensions: list[Row]
     time: list[str]
     learning: list[str]
     week_alt_text: str
@@ -186,62 +181,7 @@ class JobSpecification:
 
 
 def _date(design: RoleDesign, today: dt.date | None) -> str:
-    when = design.updated or today or dt.date.today()
-    return f"{when.day} {when:%B %Y}"
-
-
-def _hours_row(design: RoleDesign) -> str:
-    plan = design.time
-    total = basis_hours(plan)
-    if plan.contracted_programmed_activities is not None:
-        return (
-            f"{figure(Fraction(plan.contracted_programmed_activities))} programmed activities ({hours(total)}) a week"
-        )
-    return f"{hours(total)} a week over {figure(Fraction(plan.working_days_per_week))} days"
-
-
-def _employer_row(design: RoleDesign) -> Row | None:
-    joint = design.joint
-    if joint and joint.partners:
-        host = next((p.organisation for p in joint.partners if p.host), "")
-        others = [p.organisation for p in joint.partners if not p.host]
-        value = (
-            f"{host} (host employer), with {', '.join(others)}"
-            if host and others
-            else ", ".join(p.organisation for p in joint.partners)
-        )
-        return Row("Employers", value)
-    return Row("Employer", design.employer) if design.employer.strip() else None
-
-
-def _details(design: RoleDesign, date: str) -> list[Row]:
-    footprint = " – ".join(
-        x for x in (label(design.footprint) if design.footprint else "", design.footprint_name.strip()) if x
-    )
-    if design.contract is Contract.APPOINTMENT:  # an office holder: no grade, days a month, a term
-        terms = [
-            Row("Time commitment", month_days(design.time) if design.time.contracted_days_per_month else ""),
-            Row("Term of office", design.term_of_office.strip()),
-            Row("Remuneration", design.remuneration.strip()),
-        ]
-    else:
-        terms = [Row("Grade", design.grade.strip()), Row("Hours", _hours_row(design))]
-    rows = [
-        Row("Job title", design.title.strip()),
-        *terms,
-        Row("Location", design.location.strip()),
-        Row("Contract", label(design.contract)),
-        _employer_row(design),
-        Row("Directorate", design.directorate.strip()),
-        Row("Job reference", design.job_reference.strip()),
-        Row("Reports to", "; ".join(design.reports_to)),
-        Row("Accountable to", "; ".join(design.accountable_to)),
-        Row("Appraisal led by", design.appraisal_lead.strip()),
-        Row("Footprint", footprint),
-        Row("Leadership function", label(design.function) if design.function else ""),
-        Row("Version", f"{design.version.strip() or '1'} ({label(design.status).lower()}), {date}"),
-    ]
-    return [row for row in rows if row is not None and clean(row.value)]
+    return long_date(design.updated or today or dt.date.today())
 
 
 def _capabilities(design: RoleDesign, library: Library) -> list[DomainView]:
@@ -343,7 +283,8 @@ def build_view(
     learning = learning_time_sentences(design.development)
     joint = joint_sentences(design)
     development = support_sentences(design.development)
-    details = _details(design, date)
+    details = detail_rows(design, date)
+    dimensions = dimension_rows(design)
     purpose = paragraphs(design.purpose)
     context = paragraphs(design.system_context)
     stability = paragraphs(design.stability)
@@ -353,6 +294,7 @@ def build_view(
         *purpose,
         *context,
         *(item for group in responsibilities for item in group.lines),
+        *(row.value for row in dimensions),
         *time,
         *learning,
         *joint,
@@ -369,6 +311,7 @@ def build_view(
         "purpose": bool(purpose),
         "system_context": bool(context),
         "responsibilities": bool(responsibilities),
+        "dimensions": bool(dimensions),
         "time": True,
         "joint": bool(joint),
         "relationships": bool(relationships),
@@ -402,6 +345,7 @@ def build_view(
         purpose=purpose,
         system_context=context,
         responsibilities=responsibilities,
+        dimensions=dimensions,
         time=time,
         learning=learning,
         week_alt_text=chart.alt_text if w.contracted_hours else "",
