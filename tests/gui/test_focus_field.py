@@ -80,13 +80,16 @@ def test_every_finding_on_any_library_role_or_a_blank_appointment_goes_to_a_fiel
     sample: MainWindow,
 ) -> None:
     """The review's fields, for every role the library composes, a blank design, an appointment with
-    nothing filled in (days a month, term, remuneration) and the sample joint post, with its
-    partnership arrangement but no staffing route: each is found and shown on its tab."""
+    nothing filled in (days a month, term, remuneration) and the sample joint post, as it is and with
+    no staffing route: each is found and shown on its tab."""
     editor, controller = sample.editor, sample.controller
     library = controller.library
     designs = [new_design(library, role_id) for role_id in library.roles]
     blank = blank_design()
-    designs += [blank, set_contract(blank, Contract.APPOINTMENT), sample_design(library)]
+    sample_joint = sample_design(library)
+    assert sample_joint.joint is not None
+    no_route = sample_joint.model_copy(update={"joint": sample_joint.joint.model_copy(update={"staffing_route": None})})
+    designs += [blank, set_contract(blank, Contract.APPOINTMENT), sample_joint, no_route]
     fields: set[str] = set()
     for design in designs:
         controller.replace(design)
