@@ -30,6 +30,8 @@ BLUE = RGBColor(0x00, 0x5E, 0xB8)
 DARK = RGBColor(0x21, 0x2B, 0x32)
 GREY = RGBColor(0x4C, 0x62, 0x72)
 HEADER_FILL = "E8EDEE"
+#: The "Draft" mark in the header, and the border that marks imported text not yet placed.
+RED = RGBColor(0xDA, 0x29, 0x1C)
 TEMPLATE_NAME = "job_specification.docx"
 LEAD_IN_STYLE = "Lead-in"
 #: The footer's size in points, page numbers included; the PDF's footer uses it too.
@@ -38,6 +40,15 @@ FOOTER_POINTS = 9.0
 #: the last "Presentation" on one line at 12 pt, in Arial and in the wider DejaVu Sans that
 #: LibreOffice uses in its place. The PDF's HTML gives the same shares in per cent.
 PERSON_SPEC_WIDTHS_CM = [3.6, 6.6, 3.3, 3.5]
+#: A sign-off in four columns (seven do not fit across A4 at 12 pt without breaking words):
+#: the organisation, who (name and role), the decision (date and version) and the comment.
+SIGNOFF_WIDTHS_CM = [4.0, 4.2, 4.6, 4.2]
+SIGNOFF_CELLS = [
+    "{{ s.organisation }}",
+    "{{ s.name }}{% if s.role %}, {{ s.role }}{% endif %}",
+    "{{ s.decision }}{% if s.date %}, {{ s.date }}{% endif %}{% if s.version %} (version {{ s.version }}){% endif %}",
+    "{{ s.comment }}",
+]
 
 
 def set_language(document: object) -> None:
@@ -214,7 +225,11 @@ def _header_and_footer(document: object) -> None:
     section = document.sections[0]  # type: ignore[attr-defined]
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    header.add_run("{{ logo }}")
+    mark = header.add_run("{{ spec.draft_mark }}")
+    mark.bold = True
+    mark.font.size = Pt(12)
+    mark.font.color.rgb = RED
+    header.add_run("  {{ logo }}")
     name = header.add_run("  {{ spec.organisation }}")
     name.font.size = Pt(10)
     name.font.color.rgb = DARK
@@ -297,6 +312,7 @@ def build(path: Path) -> None:
                 "entry in spec.glossary",
             ),
         ),
+        ("control", _control(document)),
     ]
     for key, fill in sections:
         _paragraph(document, f"{{%p if show.{key} %}}")
@@ -392,6 +408,25 @@ def _joint(document: object):  # type: ignore[no-untyped-def]
             ],
             [3.5, 1.5, 2.4, 3.4, 3.2, 3.0],
             "p in spec.partners",
+        )
+        _paragraph(document, "{%p endif %}")
+
+    return fill
+
+
+def _control(document: object):  # type: ignore[no-untyped-def]
+    def fill() -> None:
+        _data_table(
+            document, ["Item", "Detail"], ["{{ row.label }}", "{{ row.value }}"], [5, 12], "row in spec.control"
+        )
+        _paragraph(document, "{%p if spec.signoffs %}")
+        _paragraph(document, "Sign-off by each organisation:", LEAD_IN_STYLE)
+        _data_table(
+            document,
+            ["Organisation", "Signed off by", "Decision", "Comment"],
+            SIGNOFF_CELLS,
+            SIGNOFF_WIDTHS_CM,
+            "s in spec.signoffs",
         )
         _paragraph(document, "{%p endif %}")
 

@@ -18,7 +18,16 @@ from functools import cache
 from typing import Any, TypeVar
 
 from roledesigner.documents.clauses import standard_clauses
-from roledesigner.documents.details import Row, detail_rows, dimension_rows, long_date
+from roledesigner.documents.details import (
+    Row,
+    SignOffView,
+    control_rows,
+    detail_rows,
+    dimension_rows,
+    draft_mark,
+    long_date,
+    signoff_views,
+)
 from roledesigner.documents.weekchart import WeekChart, week_chart
 from roledesigner.documents.wording import (
     hours,
@@ -59,6 +68,7 @@ SECTION_HEADINGS: dict[str, str] = {
     "development": "Support and development",
     "stability": "Job stability and career pathway",
     "glossary": "Glossary",
+    "control": "Document control",
 }
 RESPONSIBILITY_HEADINGS = {
     ResponsibilityKind.SYSTEM: "System responsibilities",
@@ -172,7 +182,12 @@ class JobSpecification:
     development: list[str]
     stability: list[str]
     glossary: list[GlossaryView]
+    #: Version, status, date and author, and who agreed the post for each organisation.
+    control: list[Row]
+    signoffs: list[SignOffView]
     sections: list[Section]
+    #: "Draft" for the header until the post is approved or advertised; "" when there is none.
+    draft_mark: str = ""
     #: The chart itself, for renderers that draw it (not a template field).
     chart: WeekChart | None = field(default=None, compare=False)
 
@@ -266,7 +281,12 @@ def _glossary(texts: list[str], library: Library) -> list[GlossaryView]:
 
 
 def build_view(
-    design: RoleDesign, library: Library, organisation: str = "", today: dt.date | None = None
+    design: RoleDesign,
+    library: Library,
+    organisation: str = "",
+    today: dt.date | None = None,
+    *,
+    show_draft: bool = True,
 ) -> JobSpecification:
     date = _date(design, today)
     title = clean(design.title.strip()) or "Untitled role"
@@ -321,6 +341,7 @@ def build_view(
         "development": bool(development),
         "stability": bool(stability),
         "glossary": bool(glossary),
+        "control": True,
     }
     based_on = library.roles.get(design.based_on or "")
     keywords = ["system leadership", "job description", "person specification"]
@@ -329,6 +350,7 @@ def build_view(
     if based_on:
         keywords.append(based_on.name)
     employer = clean(organisation.strip()) or clean(design.employer.strip())
+    author = clean(design.author.strip()) or clean(organisation.strip()) or "Role Designer"
     w = week(design.time)
     chart = week_chart(design)
     view = JobSpecification(
@@ -339,7 +361,7 @@ def build_view(
         version=clean(design.version.strip()) or "1",
         status=label(design.status),
         date=date,
-        author=clean(design.author.strip()) or clean(organisation.strip()) or "Role Designer",
+        author=author,
         keywords=keywords,
         details=details,
         purpose=purpose,
@@ -358,6 +380,9 @@ def build_view(
         development=development,
         stability=stability,
         glossary=glossary,
+        control=control_rows(design, date, author),
+        signoffs=signoff_views(design),
+        draft_mark=draft_mark(design, show_draft),
         sections=[Section(key, heading) for key, heading in SECTION_HEADINGS.items() if present[key]],
         chart=chart,
     )

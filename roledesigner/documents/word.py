@@ -270,6 +270,7 @@ def _finish(document: Any, view: JobSpecification) -> None:
     properties.author = core_property(view.author)
     properties.keywords = core_property(", ".join(view.keywords))
     properties.language = "en-GB"
+    properties.content_status = core_property(view.draft_mark or view.status)
     # The template's own dates (python-docx's default template says 2013) are not this document's.
     exported = dt.datetime.now(dt.UTC).replace(microsecond=0)
     properties.created = exported

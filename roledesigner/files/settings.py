@@ -36,6 +36,10 @@ class Settings(BaseModel):
     word_template: Path | None = None
     user_library: Path | None = None
     shared_library: Path | None = None
+    #: Mark the header of every document "Draft" until the post is approved or advertised.
+    show_draft_mark: bool = True
+    #: How exported files are named: {organisation}, {title}, {version}, {reference} and {status} are filled in.
+    file_name: str = "{organisation} {title} v{version}"
 
 
 def settings_path() -> Path:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from roledesigner.cli.textreport import design_text
+from roledesigner.documents.filenames import export_file_name
 from roledesigner.documents.viewmodel import build_view
 from roledesigner.documents.word import render_docx
-from roledesigner.domain.models import Dimensions, RoleDesign
-from roledesigner.domain.vocabulary import Terms
+from roledesigner.domain.models import Dimensions, RoleDesign, SignOff
+from roledesigner.domain.vocabulary import Decision, Status, Terms, label
+from roledesigner.files.settings import Settings
 from roledesigner.library.catalogue import Library
 from tests.support.designs import GOOD, joint_design
 from tests.support.docxread import independent_text, open_docx
@@ -85,3 +89,118 @@ def test_the_dimensions_are_shown_when_filled_and_left_out_when_not(library: Lib
     ]
     assert "Staff managed" not in flat(render_docx(view))
     assert "Budget: £12 million a year" in design_text(design, library)
+
+
+# --- document control, sign-offs, the draft mark and file names (issue 16) ----------------------
+
+
+def header_text(data: bytes) -> str:
+    document = open_docx(data)
+    return " ".join(" ".join(p.text for p in s.header.paragraphs) for s in document.sections)
+
+
+def signed_design() -> RoleDesign:
+    return RoleDesign(
+        title="Place director",
+        version="2.1",
+        author="Sam Patel",
+        updated=dt.date(2026, 11, 22),
+        signoffs=[
+            SignOff(
+                organisation="North Shire ICB",
+                name="Jo Bloggs",
+                role="Chief people officer",
+                decision=Decision.APPROVED,
+                date=dt.date(2026, 11, 20),
+                version="2.1",
+                comment="Agreed at the people committee.",
+            ),
+            SignOff(organisation="Westtown Council"),
+        ],
+    )
+
+
+def test_the_document_ends_with_its_control_table_and_sign_offs(library: Library) -> None:
+    view = build_view(signed_design(), library)
+    assert view.sections[-1].key == "control" and view.sections[-1].heading == "Document control"
+    assert [(row.label, row.value) for row in view.control] == [
+        ("Version", "2.1"),
+        ("Status", "Draft"),
+        ("Date", "22 November 2026"),
+        ("Author", "Sam Patel"),
+    ]
+    document = open_docx(render_docx(view))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[-1] == "Document control"
+    tables = {t.rows[0].cells[0].text: t for t in document.tables}
+    signoffs = [[c.text for c in row.cells] for row in tables["Organisation"].rows]
+    assert signoffs == [
+        ["Organisation", "Signed off by", "Decision", "Comment"],
+        [
+            "North Shire ICB",
+            "Jo Bloggs, Chief people officer",
+            "Approved, 20 November 2026 (version 2.1)",
+            "Agreed at the people committee.",
+        ],
+        ["Westtown Council", "Not named", "Pending", ""],
+    ]
+    control = next(t for t in document.tables if [c.text for c in t.rows[1].cells] == ["Version", "2.1"])
+    assert [c.text for c in control.rows[-1].cells] == ["Author", "Sam Patel"]
+    assert "Sign-off by each organisation" not in flat(render_docx(build_view(RoleDesign(title="A"), library)))
+
+
+@pytest.mark.parametrize(
+    ("status", "show", "mark"),
+    [
+        (Status.DRAFT, True, "Draft"),
+        (Status.SUBMITTED_FOR_EVALUATION, True, "Draft"),
+        (Status.EVALUATED, True, "Draft"),
+        (Status.APPROVED, True, ""),
+        (Status.ADVERTISED, True, ""),
+        (Status.DRAFT, False, ""),
+    ],
+)
+def test_the_header_says_draft_until_the_post_is_approved(
+    status: Status, show: bool, mark: str, library: Library
+) -> None:
+    view = build_view(RoleDesign(title="Place director", status=status), library, show_draft=show)
+    assert view.draft_mark == mark
+    data = render_docx(view)
+    assert ("Draft" in header_text(data)) is bool(mark)
+    assert open_docx(data).core_properties.content_status == (mark or label(status))
+
+
+def test_the_draft_mark_and_file_name_are_settings_with_the_agreed_defaults() -> None:
+    assert Settings().show_draft_mark is True
+    assert Settings().file_name == "{organisation} {title} v{version}"
+    assert Settings.model_validate({"show_draft_mark": False}).show_draft_mark is False
+
+
+def test_an_export_is_named_by_the_pattern(library: Library) -> None:
+    design = RoleDesign(title="Place director", version="2", employer="Westtown Council", job_reference="WT/104")
+    assert export_file_name(design, ".docx", "North Shire ICB") == "North Shire ICB Place director v2.docx"
+    assert export_file_name(design, "pdf") == "Westtown Council Place director v2.pdf"
+    assert (
+        export_file_name(design, ".docx", pattern="{reference} {title} ({status})")
+        == "WT 104 Place director (Draft).docx"
+    )
+    assert export_file_name(RoleDesign(title="Lead"), ".docx") == "Lead v1.docx"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ['Director: health/care <"joint"> | a*b?', "CON", "...", "\x00\x07", "x" * 300, "Lead {title.__class__}"],
+)
+def test_every_export_name_is_one_a_file_system_accepts(title: str) -> None:
+    name = export_file_name(RoleDesign(title=title), ".docx", pattern="{title}")
+    stem = name.removesuffix(".docx")
+    assert len(name) <= 90
+    assert not set('<>:"/\\|?*') & set(name) and all(ord(c) >= 32 for c in name)
+    assert stem and stem == stem.strip(" .") and stem.upper() != "CON"
+    assert "class '" not in name
+
+
+def test_a_pattern_cannot_reach_into_python() -> None:
+    """Only whole known names are filled in: anything else in braces stays as it was written."""
+    name = export_file_name(RoleDesign(title="Lead"), ".docx", pattern="{title.__class__} {version!r:>9} {nope}")
+    assert name == "{title.__class__} {version!r 9} {nope}.docx"

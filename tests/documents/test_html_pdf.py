@@ -113,7 +113,7 @@ def test_sections_are_the_h2_headings_in_order(library: Library, role_id: str) -
 
 def test_every_section_of_a_full_design_is_rendered(library: Library) -> None:
     view = view_of(full_design(library), library)
-    assert len(view.sections) == 13
+    assert len(view.sections) == 14
     page = render_html(view, week_picture=True)
     headings = outline(page).headings
     assert [text for level, text in headings if level == 2] == [s.heading for s in view.sections]

@@ -62,7 +62,7 @@ def test_one_title_and_no_skipped_heading_levels(sample_docx: bytes) -> None:
 
 def test_tables_repeat_their_header_and_merge_nothing(sample_docx: bytes) -> None:
     document = open_docx(sample_docx)
-    assert len(document.tables) == 4  # details, partners, person specification, glossary
+    assert len(document.tables) == 5  # details, partners, person specification, glossary, document control
     assert all(repeats_header(table) for table in document.tables)
     assert merged_cells(document) == 0
     person_spec = document.tables[2]
@@ -125,7 +125,7 @@ def test_every_section_is_there_for_an_independent_reader(sample_docx: bytes, li
 def test_empty_sections_are_left_out(library: Library) -> None:
     data = export(RoleDesign(title="Blank post"), library, organisation="")
     levels = heading_levels(open_docx(data))
-    assert [text for level, text in levels if level == 1] == ["Job details", "Protected time", "Standard terms"]
+    assert [text for level, text in levels if level == 1] == ["Job details", "Protected time", "Standard terms", "Document control"]
 
 
 HOSTILE = "A & B <b>bold</b> {{ spec.title }} {% if x %} 🧭 قائد النظام \x07\x1b end"
