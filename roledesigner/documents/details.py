@@ -57,6 +57,29 @@ class SignOffView:
     comment: str
 
 
+#: What the section of imported text not yet placed says before the text itself.
+UNMAPPED_NOTE = (
+    "This text came from the imported job description and is not yet in a field of the design: "
+    "move it to a field, or delete it, in the editor."
+)
+
+
+@dataclass(frozen=True)
+class UnmappedView:
+    text: str
+    heading: str
+    source: str
+
+
+def unmapped_views(design: RoleDesign) -> list[UnmappedView]:
+    """The imported text no field took, in its order, each with where it stood in the source."""
+    return [
+        UnmappedView(" ".join(block.text.split()), block.heading.strip(), block.source.strip())
+        for block in design.unmapped
+        if block.text.strip()
+    ]
+
+
 def long_date(when: dt.date) -> str:
     """A date as en-GB documents write it: 6 December 2026."""
     return f"{when.day} {when:%B %Y}"

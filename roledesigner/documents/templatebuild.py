@@ -34,6 +34,8 @@ HEADER_FILL = "E8EDEE"
 RED = RGBColor(0xDA, 0x29, 0x1C)
 TEMPLATE_NAME = "job_specification.docx"
 LEAD_IN_STYLE = "Lead-in"
+#: Imported text not yet placed: marked by a red bar down its left side, so no one sends it out unread.
+UNPLACED_STYLE = "Imported text"
 #: The footer's size in points, page numbers included; the PDF's footer uses it too.
 FOOTER_POINTS = 9.0
 #: Area, criterion, essential or desirable, how assessed: the first holds "Qualifications" and
@@ -126,8 +128,23 @@ def _styles(document: object) -> None:
     lead_in.paragraph_format.space_after = Pt(2)
     lead_in.font.italic = True
     lead_in.font.color.rgb = GREY
+    unplaced = document.styles.add_style(UNPLACED_STYLE, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[attr-defined]
+    unplaced.base_style = normal
+    unplaced.quick_style = True
+    unplaced.paragraph_format.left_indent = Cm(0.4)
+    _left_bar(unplaced.element.get_or_add_pPr())
     # Normal's 12 pt wins over a table style's size in Word and LibreOffice alike: say so here.
     _style(document, "Table Grid", 12)
+
+
+def _left_bar(ppr: object) -> None:
+    """A thick red border down the left of a paragraph (w:pBdr/w:left)."""
+    borders = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for name, value in (("w:val", "single"), ("w:sz", "24"), ("w:space", "8"), ("w:color", str(RED))):
+        left.set(qn(name), value)
+    borders.append(left)
+    ppr.append(borders)  # type: ignore[attr-defined]
 
 
 def _shade(cell: object, fill: str) -> None:
@@ -261,6 +278,7 @@ def build(path: Path) -> None:
     _paragraph(document, "{{ spec.title }}", "Title")
     _paragraph(document, "{{ spec.subtitle }}", "Subtitle")
     sections = [
+        ("unmapped", _unmapped(document)),
         (
             "details",
             lambda: _data_table(
@@ -410,6 +428,23 @@ def _joint(document: object):  # type: ignore[no-untyped-def]
             "p in spec.partners",
         )
         _paragraph(document, "{%p endif %}")
+
+    return fill
+
+
+def _unmapped(document: object):  # type: ignore[no-untyped-def]
+    def fill() -> None:
+        _paragraph(document, "{{ spec.unmapped_note }}", LEAD_IN_STYLE)
+        _paragraph(document, "{%p for item in spec.unmapped %}")
+        _paragraph(document, "{%p if item.heading or item.source %}")
+        _paragraph(
+            document,
+            "{{ item.heading }}{% if item.heading and item.source %} · {% endif %}{{ item.source }}",
+            LEAD_IN_STYLE,
+        )
+        _paragraph(document, "{%p endif %}")
+        _paragraph(document, "{{ item.text }}", UNPLACED_STYLE)
+        _paragraph(document, "{%p endfor %}")
 
     return fill
 

@@ -19,14 +19,17 @@ from typing import Any, TypeVar
 
 from roledesigner.documents.clauses import standard_clauses
 from roledesigner.documents.details import (
+    UNMAPPED_NOTE,
     Row,
     SignOffView,
+    UnmappedView,
     control_rows,
     detail_rows,
     dimension_rows,
     draft_mark,
     long_date,
     signoff_views,
+    unmapped_views,
 )
 from roledesigner.documents.weekchart import WeekChart, week_chart
 from roledesigner.documents.wording import (
@@ -54,6 +57,7 @@ DOCUMENT_KIND = "Job description and person specification"
 
 #: Section keys and headings, in document order: the one place these headings are written.
 SECTION_HEADINGS: dict[str, str] = {
+    "unmapped": "Imported text not yet placed",
     "details": "Job details",
     "purpose": "Job purpose",
     "system_context": "System context",
@@ -164,6 +168,9 @@ class JobSpecification:
     date: str
     author: str
     keywords: list[str]
+    #: Text from an imported job description that no field took yet, and the note that says so.
+    unmapped: list[UnmappedView]
+    unmapped_note: str
     details: list[Row]
     purpose: list[str]
     system_context: list[str]
@@ -326,7 +333,9 @@ def build_view(
         *stability,
     ]
     glossary = _glossary(texts, library)
+    unmapped = unmapped_views(design)
     present = {
+        "unmapped": bool(unmapped),
         "details": bool(details),
         "purpose": bool(purpose),
         "system_context": bool(context),
@@ -363,6 +372,8 @@ def build_view(
         date=date,
         author=author,
         keywords=keywords,
+        unmapped=unmapped,
+        unmapped_note=UNMAPPED_NOTE if unmapped else "",
         details=details,
         purpose=purpose,
         system_context=context,

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from docx.oxml.ns import qn
 
 from roledesigner.cli.textreport import design_text
 from roledesigner.documents.filenames import export_file_name
-from roledesigner.documents.viewmodel import build_view
+from roledesigner.documents.viewmodel import Section, build_view
 from roledesigner.documents.word import render_docx
-from roledesigner.domain.models import Dimensions, RoleDesign, SignOff
+from roledesigner.domain.models import Dimensions, RoleDesign, SignOff, UnmappedBlock
 from roledesigner.domain.vocabulary import Decision, Status, Terms, label
 from roledesigner.files.settings import Settings
 from roledesigner.library.catalogue import Library
@@ -204,3 +205,42 @@ def test_a_pattern_cannot_reach_into_python() -> None:
     """Only whole known names are filled in: anything else in braces stays as it was written."""
     name = export_file_name(RoleDesign(title="Lead"), ".docx", pattern="{title.__class__} {version!r:>9} {nope}")
     assert name == "{title.__class__} {version!r 9} {nope}.docx"
+
+
+# --- imported text not yet placed (issue 14) ----------------------------------------------------
+
+
+def imported_design() -> RoleDesign:
+    return RoleDesign(
+        title="Place director",
+        unmapped=[
+            UnmappedBlock(text="Drives  a pool car\nbetween sites.", heading="Other duties", source="table 2, row 3"),
+            UnmappedBlock(text="Holds the keys to the archive."),
+        ],
+    )
+
+
+def test_imported_text_not_yet_placed_comes_first_and_marked(library: Library) -> None:
+    view = build_view(imported_design(), library)
+    assert view.sections[0] == Section("unmapped", "Imported text not yet placed")
+    assert [(u.text, u.heading, u.source) for u in view.unmapped] == [
+        ("Drives a pool car between sites.", "Other duties", "table 2, row 3"),
+        ("Holds the keys to the archive.", "", ""),
+    ]
+    assert view.unmapped_note.startswith("This text came from the imported job description")
+    document = open_docx(render_docx(view))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    first = paragraphs.index(("Heading 1", "Imported text not yet placed"))
+    assert paragraphs[first + 1] == ("Lead-in", view.unmapped_note)
+    marked = [text for style, text in paragraphs if style == "Imported text"]
+    assert marked == ["Drives a pool car between sites.", "Holds the keys to the archive."]
+    assert ("Lead-in", "Other duties · table 2, row 3") in paragraphs
+    assert first < paragraphs.index(("Heading 1", "Job details"))
+    left = document.styles["Imported text"].element.pPr.find(qn("w:pBdr")).find(qn("w:left"))
+    assert left.get(qn("w:color")) == "DA291C"
+
+
+def test_a_design_with_nothing_left_over_has_no_such_section(library: Library) -> None:
+    view = build_view(RoleDesign(title="Place director"), library)
+    assert not view.has("unmapped") and view.unmapped_note == ""
+    assert "Imported text not yet placed" not in flat(render_docx(view))
