@@ -125,7 +125,12 @@ def test_every_section_is_there_for_an_independent_reader(sample_docx: bytes, li
 def test_empty_sections_are_left_out(library: Library) -> None:
     data = export(RoleDesign(title="Blank post"), library, organisation="")
     levels = heading_levels(open_docx(data))
-    assert [text for level, text in levels if level == 1] == ["Job details", "Protected time", "Standard terms", "Document control"]
+    assert [text for level, text in levels if level == 1] == [
+        "Job details",
+        "Protected time",
+        "Standard terms",
+        "Document control",
+    ]
 
 
 HOSTILE = "A & B <b>bold</b> {{ spec.title }} {% if x %} 🧭 قائد النظام \x07\x1b end"
