@@ -8,10 +8,12 @@ from decimal import Decimal
 from roledesigner.domain.models import (
     Criterion,
     Development,
+    Dimensions,
     JointArrangement,
     Partner,
     Relationship,
     RoleDesign,
+    UnmappedBlock,
 )
 from roledesigner.domain.vocabulary import (
     Assessment,
@@ -94,5 +96,18 @@ def sample_design(library: Library) -> RoleDesign:
             "stability": "This is a permanent post. If the partnership ends, the post returns to the host employer.",
             "author": "Role Designer",
             "updated": dt.date(2026, 11, 22),
+            "dimensions": Dimensions(
+                budget="A pooled mental health budget of £4.2 million",
+                staff_managed="12 staff across both partners",
+                decisions="Commissions services of up to £250,000 within the agreed plan",
+            ),
+            # Text an import could not place: the sample fills every section a document can have.
+            "unmapped": [
+                UnmappedBlock(
+                    text="The postholder may be asked to take on other duties of a similar level.",
+                    heading="Other duties",
+                    source="table 2, row 3",
+                )
+            ],
         }
     )

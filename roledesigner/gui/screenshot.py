@@ -26,7 +26,8 @@ def main(argv: list[str]) -> int:
     tab = int(argv[1]) if len(argv) > 1 else 4
     window = create_window()
     design_file = Path(tempfile.mkdtemp()) / "Joint mental health lead.roledesign"
-    save_design(sample_design(window.controller.library), design_file)
+    # As a design made in the app: no imported text waiting to be placed.
+    save_design(sample_design(window.controller.library).model_copy(update={"unmapped": []}), design_file)
     window.open_file(design_file)
     window.resize(1280, 800)
     window.show()

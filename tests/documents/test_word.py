@@ -62,10 +62,11 @@ def test_one_title_and_no_skipped_heading_levels(sample_docx: bytes) -> None:
 
 def test_tables_repeat_their_header_and_merge_nothing(sample_docx: bytes) -> None:
     document = open_docx(sample_docx)
-    assert len(document.tables) == 5  # details, partners, person specification, glossary, document control
+    # details, dimensions, partners, person specification, glossary, document control
+    assert len(document.tables) == 6
     assert all(repeats_header(table) for table in document.tables)
     assert merged_cells(document) == 0
-    person_spec = document.tables[2]
+    person_spec = document.tables[3]
     assert [cell.text for cell in person_spec.rows[0].cells] == [
         "Area",
         "Criterion",
