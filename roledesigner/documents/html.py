@@ -6,6 +6,7 @@ kept, because the preview renders it again at every pause in typing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -44,6 +45,22 @@ def _template() -> jinja2.Template:
     return environment.get_template(TEMPLATE_NAME)
 
 
-def render_html(view: JobSpecification, *, week_picture: bool, logo: bool = False) -> str:
-    """The whole specification as HTML; images are named `week.png` and `logo.png` for the caller to supply."""
-    return _template().render(spec=view, week_picture=week_picture, logo=logo)
+#: Items in one HTML list: Qt's layout of one list slows with the square of its length.
+LIST_RUN = 100
+#: Partners side by side in one table of the joint arrangement; more go in further tables.
+PARTNER_COLUMNS = 4
+
+
+def render_html(view: JobSpecification, *, week_picture: bool, logo: bool = False, notes: Sequence[str] = ()) -> str:
+    """The whole specification as HTML; images are named `week.png` and `logo.png` for the caller to supply.
+
+    `notes` are said under the title: the preview's word on what it leaves out.
+    """
+    return _template().render(
+        spec=view,
+        week_picture=week_picture,
+        logo=logo,
+        notes=list(notes),
+        list_run=LIST_RUN,
+        partner_columns=PARTNER_COLUMNS,
+    )

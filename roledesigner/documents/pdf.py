@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 
 from roledesigner.documents.html import render_html
+from roledesigner.documents.pagegeometry import PAGE_EDGE, lines_on_page, page_of, page_starts, row_extent
 from roledesigner.documents.viewmodel import JobSpecification
 from roledesigner.documents.weekpicture import _ensure_gui
 
@@ -59,16 +60,6 @@ def _image(png: bytes) -> QImage:
     image = QImage()
     image.loadFromData(png, "PNG")
     return image
-
-
-#: Device pixels by which Qt may place a line moved to the next page above that page's top edge:
-#: its layout rounds to 1/64 pixel, so the line can start a hair before the boundary.
-PAGE_EDGE = 1.0
-
-
-def _page_of(y: float, page_height: float) -> int:
-    """The page a position is on; a position a hair above a page's top edge is on that page."""
-    return int((y + PAGE_EDGE) // page_height)
 
 
 def _relayout_from(document: QTextDocument, position: int) -> None:
@@ -143,9 +134,9 @@ def _keep_headings_with_next(document: QTextDocument, page_height: float) -> Non
             if not following.isValid():
                 break
             top = _first_line_top(document, block)
-            page = _page_of(top, page_height)
+            page = page_of(top, page_height)
             at_page_top = top - page * page_height < page_height / 20  # a break would leave a blank page
-            if not at_page_top and page < _page_of(_first_line_top(document, following), page_height):
+            if not at_page_top and page < page_of(_first_line_top(document, following), page_height):
                 _break_before(document, block)
             block = following  # the headings before it are settled with it
             continue
@@ -154,23 +145,6 @@ def _keep_headings_with_next(document: QTextDocument, page_height: float) -> Non
 
 def _tables(document: QTextDocument) -> list[QTextTable]:
     return [frame for frame in document.rootFrame().childFrames() if isinstance(frame, QTextTable)]
-
-
-def _row_cells(table: QTextTable, row: int) -> list[QTextTableCell]:
-    cells = [table.cellAt(row, column) for column in range(table.columns())]
-    return [cell for cell in cells if cell.isValid()]
-
-
-def _cell_bottom(document: QTextDocument, cell: QTextTableCell) -> float:
-    return document.documentLayout().blockBoundingRect(cell.lastCursorPosition().block()).bottom()
-
-
-def _row_extent(document: QTextDocument, table: QTextTable, row: int) -> tuple[float, float]:
-    """The top of a row's first text and the bottom of its last, in document coordinates."""
-    layout = document.documentLayout()
-    cells = _row_cells(table, row)
-    top = min(layout.blockBoundingRect(cell.firstCursorPosition().block()).top() for cell in cells)
-    return top, max(_cell_bottom(document, cell) for cell in cells)
 
 
 def _copy_cell(document: QTextDocument, source: QTextTableCell, target: QTextTableCell) -> None:
@@ -182,31 +156,84 @@ def _copy_cell(document: QTextDocument, source: QTextTableCell, target: QTextTab
     target.firstCursorPosition().insertFragment(selection.selection())
 
 
-def _continue_on_next_page(document: QTextDocument, table: QTextTable, row: int, page_height: float) -> None:
+def _carry_rows(document: QTextDocument, table: QTextTable, start: int, end: int) -> QTextTable:
+    """Move rows `start` to `end` into a new table just after `table`, under a copy of its header.
+
+    The caller holds the edit block and lays out again afterwards.
+    """
+    table_format = table.format()
+    carried = [*range(table_format.headerRowCount()), *range(start, end)]
+    columns = table.columns()
+    cursor = QTextCursor(document)
+    cursor.setPosition(table.lastPosition() + 1)  # the empty block Qt keeps after every table
+    rest = cursor.insertTable(len(carried), columns, table_format)
+    for new_row, old_row in enumerate(carried):
+        for column in range(columns):
+            _copy_cell(document, table.cellAt(old_row, column), rest.cellAt(new_row, column))
+    table.removeRows(start, end - start)
+    return rest
+
+
+def _continue_on_next_page(document: QTextDocument, table: QTextTable, row: int, page_height: float) -> QTextTable:
     """End the table above `row` and carry the rest, under a copy of its header, to the next page.
 
     Word does this with a row that may not break across pages. Padding the row above down to
     the foot of the page (the other way) would stretch that row's borders to the page's foot.
     """
-    page = _page_of(_row_extent(document, table, row - 1)[1] - 1, page_height)  # where the table now ends
-    table_format = table.format()
-    rows, columns = table.rows(), table.columns()
-    carried = [*range(table_format.headerRowCount()), *range(row, rows)]
+    page = page_of(row_extent(document, table, row - 1)[1] - 1, page_height)  # where the table now ends
     cursor = QTextCursor(document)
-    cursor.setPosition(table.lastPosition() + 1)  # the empty block Qt keeps after every table
     cursor.beginEditBlock()  # one layout pass for the whole change, not one per cell
-    rest = cursor.insertTable(len(carried), columns, table_format)
-    for new_row, old_row in enumerate(carried):
-        for column in range(columns):
-            _copy_cell(document, table.cellAt(old_row, column), rest.cellAt(new_row, column))
-    table.removeRows(row, rows - row)
+    rest = _carry_rows(document, table, row, table.rows())
     cursor.endEditBlock()
     _relayout_from(document, table.firstPosition())
-    if _page_of(_row_extent(document, rest, 0)[0], page_height) <= page:  # room left under the shorter table
+    if page_of(row_extent(document, rest, 0)[0], page_height) <= page:  # room left under the shorter table
         rest_format = rest.format()
         rest_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         rest.setFormat(rest_format)
         _relayout_from(document, max(rest.firstPosition() - 1, 0))
+    return rest
+
+
+def _cut_into_pages(document: QTextDocument, table: QTextTable, page_height: float) -> None:
+    """Cut a table at every foreseen page start, each piece from the top of a page, in one change.
+
+    Where the empty block Qt keeps after a table falls on the next page by itself, a piece that
+    also breaks the page would leave that page blank: such pieces lose their break again.
+    """
+    starts = page_starts(document, table, page_height)
+    if not starts:
+        return
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    pieces: list[QTextTable] = []
+    end = table.rows()
+    for start in reversed(starts):  # from the last: each piece is copied once, and lands after the table
+        pieces.insert(0, _carry_rows(document, table, start, end))
+        end = start
+    for piece in pieces:
+        _set_break_before(piece, True)
+    cursor.endEditBlock()
+    _relayout_from(document, table.firstPosition())
+    blank = [
+        piece
+        for before, piece in zip([table, *pieces], pieces, strict=False)
+        if page_of(row_extent(document, piece, 0)[0], page_height)
+        - page_of(row_extent(document, before, before.rows() - 1)[1] - 1, page_height)
+        > 1
+    ]
+    if blank:
+        cursor.beginEditBlock()
+        for piece in blank:
+            _set_break_before(piece, False)
+        cursor.endEditBlock()
+        _relayout_from(document, table.firstPosition())
+
+
+def _set_break_before(table: QTextTable, on: bool) -> None:
+    table_format = table.format()
+    policy = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore if on else QTextFormat.PageBreakFlag.PageBreak_Auto
+    table_format.setPageBreakPolicy(policy)
+    table.setFormat(table_format)
 
 
 def _straddling_row(document: QTextDocument, page_height: float) -> tuple[QTextTable, int] | None:
@@ -220,17 +247,17 @@ def _straddling_row(document: QTextDocument, page_height: float) -> tuple[QTextT
     """
     for table in _tables(document):
         header_rows = table.format().headerRowCount()
-        above = _row_extent(document, table, header_rows - 1)[1] if header_rows else None
+        above = row_extent(document, table, header_rows - 1)[1] if header_rows else None
         for row in range(header_rows, table.rows()):
-            top, bottom = _row_extent(document, table, row)
-            page = _page_of(top, page_height)
-            moved_by_qt = above is not None and _page_of(above - 1, page_height) < page
+            top, bottom = row_extent(document, table, row)
+            page = page_of(top, page_height)
+            moved_by_qt = above is not None and page_of(above - 1, page_height) < page
             above = bottom
-            if bottom - top >= page_height / 2 or (page == _page_of(bottom - 1, page_height) and not moved_by_qt):
+            if bottom - top >= page_height / 2 or (page == page_of(bottom - 1, page_height) and not moved_by_qt):
                 continue
             if row == header_rows:
                 moved = table.format().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
-                table_top = _row_extent(document, table, 0)[0]
+                table_top = row_extent(document, table, 0)[0]
                 if moved or table_top - page * page_height <= page_height / 10:
                     continue
             return table, row
@@ -251,23 +278,36 @@ def _keep_rows_whole(document: QTextDocument, page_height: float) -> None:
             table.setFormat(table_format)
             _relayout_from(document, max(table.firstPosition() - 1, 0))
         else:
-            _continue_on_next_page(document, table, row, page_height)
+            _cut_into_pages(document, _continue_on_next_page(document, table, row, page_height), page_height)
 
 
-def _close_tables(painter: QPainter, document: QTextDocument, page: int, page_height: float, scale: float) -> None:
-    """Draw the bottom border of a table that runs on to the next page: Qt leaves it open.
+def _running_on(document: QTextDocument, page_height: float) -> dict[int, list[QTextTable]]:
+    """By page, the tables that go on from it to the next: found once, not once for every page."""
+    layout = document.documentLayout()
+    found: dict[int, list[QTextTable]] = {}
+    for table in _tables(document):
+        first = layout.blockBoundingRect(table.cellAt(0, 0).firstCursorPosition().block())
+        last_cell = table.cellAt(table.rows() - 1, table.columns() - 1)
+        last = layout.blockBoundingRect(last_cell.lastCursorPosition().block())
+        for page in range(page_of(first.top(), page_height), page_of(last.bottom(), page_height)):
+            found.setdefault(page, []).append(table)
+    return found
+
+
+def _close_tables(
+    painter: QPainter, document: QTextDocument, tables: list[QTextTable], page: int, page_height: float, scale: float
+) -> None:
+    """Draw the bottom border of each table that runs on to the next page: Qt leaves it open.
 
     Qt stops the cells short of the page end by the table's top margin and two borders (its
     table layout's page bottom); the line goes there, from the first column to the last.
     """
     layout = document.documentLayout()
     page_end = (page + 1) * page_height
-    for table in _tables(document):
+    for table in tables:
         first = layout.blockBoundingRect(table.cellAt(0, 0).firstCursorPosition().block())
         last_cell = table.cellAt(table.rows() - 1, table.columns() - 1)
         last = layout.blockBoundingRect(last_cell.lastCursorPosition().block())
-        if not _page_of(first.top(), page_height) <= page < _page_of(last.bottom(), page_height):
-            continue
         table_format = table.format()
         border = max(table_format.border(), 1.0) * scale
         inset = table_format.cellPadding() * scale + border
@@ -353,8 +393,8 @@ def _running_over(document: QTextDocument, page_height: float) -> dict[int, list
         text_layout = block.layout()
         if text_layout is not None and text_layout.lineCount() > 1:
             top = layout.blockBoundingRect(block).top()  # where the layout's lines are measured from
-            first = _page_of(top + text_layout.lineAt(0).y(), page_height)
-            last = _page_of(top + text_layout.lineAt(text_layout.lineCount() - 1).y(), page_height)
+            first = page_of(top + text_layout.lineAt(0).y(), page_height)
+            last = page_of(top + text_layout.lineAt(text_layout.lineCount() - 1).y(), page_height)
             for page in range(first + 1, last + 1):
                 found.setdefault(page, []).append(block)
         block = block.next()
@@ -377,10 +417,8 @@ def _draw_page(
     for block in running_over:  # first, so the text reads on from the foot of the last page
         text_layout = block.layout()
         origin = layout.blockBoundingRect(block).topLeft()  # the layout's position in the page
-        for index in range(text_layout.lineCount()):
-            line = text_layout.lineAt(index)
-            if _page_of(origin.y() + line.y(), body.height()) == page:
-                line.draw(painter, origin)
+        for index in lines_on_page(text_layout, origin.y(), page, body.height()):
+            text_layout.lineAt(index).draw(painter, origin)
         block.setVisible(False)  # for Qt's drawing below only: the layout is not redone
     try:
         top = page * body.height()
@@ -402,6 +440,7 @@ def render_pdf(view: JobSpecification, *, week_png: bytes | None, logo_png: byte
     pages = document.pageCount()
     scale = writer.logicalDpiY() / CSS_DPI
     running_over = _running_over(document, body.height())
+    running_on = _running_on(document, body.height())
 
     footer_font = _without_ligatures(QFont(FOOTER_FONTS))
     footer_font.setPointSizeF(FOOTER_POINTS)
@@ -414,7 +453,7 @@ def render_pdf(view: JobSpecification, *, week_png: bytes | None, logo_png: byte
             painter.save()
             painter.translate(body.left(), body.top() - page * body.height())
             _draw_page(painter, document, page, body, running_over.get(page, []))
-            _close_tables(painter, document, page, body.height(), scale)
+            _close_tables(painter, document, running_on.get(page, []), page, body.height(), scale)
             painter.restore()
             painter.setPen(QPen(QColor(RULE_COLOUR), _mm(0.2)))
             painter.drawLine(QLineF(body.left(), footer_rule, body.right(), footer_rule))

@@ -6,6 +6,7 @@ Qt-free, so the layout and the alt text are tested without a screen; `weekpictur
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
@@ -20,6 +21,8 @@ SegmentKind = Literal["system", "organisational"]
 #: white text, and every segment is labelled in words, so colour is never the only cue.
 COLOURS: dict[SegmentKind, str] = {"system": "#005EB8", "organisational": "#4C6272"}
 NAMES: dict[SegmentKind, str] = {"system": "System work", "organisational": "Organisational work"}
+#: The most bars the partners of a joint post get: the last one stands for all the others.
+MAX_PARTNER_BARS = 8
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,11 @@ def _bar(label: str, system: Fraction, organisational: Fraction) -> Bar:
 
 
 def week_chart(design: RoleDesign) -> WeekChart:
+    """The whole post, then a bar per partner; past `MAX_PARTNER_BARS`, the rest share one bar.
+
+    However many partners a post has, the picture (and its alt text) stays readable and its
+    size bounded: a post of 20,000 partners is drawn as nine bars, not 20,001.
+    """
     w = week(design.time)
     system = min(w.system_hours, w.contracted_hours)
     bars = [_bar("The whole post", system, w.contracted_hours - system)]
@@ -65,13 +73,20 @@ def week_chart(design: RoleDesign) -> WeekChart:
         f"{hours(w.contracted_hours - system)} of organisational work, out of {hours(w.contracted_hours)} a week."
     )
     if design.joint is not None and design.joint.partners:
-        parts = shares(design.joint, design.time)
-        for part in parts:
-            part_system = min(part.system_hours, part.hours)
-            bars.append(_bar(part.partner.organisation, part_system, part.hours - part_system))
+        partners = design.joint.partners
+        shown = partners if len(partners) <= MAX_PARTNER_BARS else partners[: MAX_PARTNER_BARS - 1]
+        parts = [
+            (part.partner.organisation, part.hours, min(part.system_hours, part.hours))
+            for part in shares(design.joint.model_copy(update={"partners": shown}), design.time)
+        ]
+        rest = partners[len(shown) :]
+        if rest:
+            share = Fraction(sum((p.time_percent for p in rest), Decimal(0))) / 100
+            parts.append((f"{len(rest):,} other partners", w.contracted_hours * share, system * share))
+        for name, part_hours, part_system in parts:
+            bars.append(_bar(name, part_system, part_hours - part_system))
         described = [
-            f"{p.partner.organisation}, {hours(p.hours)} ({hours(min(p.system_hours, p.hours))} system work)"
-            for p in parts
+            f"{name}, {hours(part_hours)} ({hours(part_system)} system work)" for name, part_hours, part_system in parts
         ]
         alt += f" Split by partner: {'; '.join(described)}."
     scale = max([w.contracted_hours, *(bar.total for bar in bars)])

@@ -22,6 +22,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument, QTextTable
 
 from roledesigner.documents import pdf as pdf_module
+from roledesigner.documents.pagegeometry import page_of
 from roledesigner.documents.pdf import render_pdf
 from roledesigner.documents.viewmodel import JobSpecification, build_view
 from roledesigner.documents.weekpicture import _ensure_gui, render_png
@@ -308,7 +309,7 @@ def test_pdf_table_rows_are_whole_and_only_as_tall_as_their_text(library: Librar
                         f"shift{index}: a row starting '{cells[1].firstCursorPosition().block().text()}' is cut"
                     )
             for (_, bottom), (top, _) in itertools.pairwise(extents):
-                if pdf_module._page_of(bottom - 1, page_height) != pdf_module._page_of(top, page_height):
+                if page_of(bottom - 1, page_height) != page_of(top, page_height):
                     # Qt itself moves a row whose first line cannot fit, and stretches the row above.
                     problems.append(f"shift{index}: a table runs on to the next page and a row is stretched")
                 elif top - bottom > gap + scale:
