@@ -242,7 +242,17 @@ def _export_jobs(args: argparse.Namespace) -> list[ExportJob]:
             target = args.out_dir / f"{source.stem}.{fmt}"
         else:
             target = source.with_suffix(f".{fmt}")
-        jobs.append(ExportJob(source, target, fmt, template, settings.organisation_name, settings.organisation_logo))
+        jobs.append(
+            ExportJob(
+                source,
+                target,
+                fmt,
+                template,
+                settings.organisation_name,
+                settings.organisation_logo,
+                show_draft=settings.show_draft_mark,
+            )
+        )
     seen: dict[Path, Path] = {}
     for job in jobs:
         key = job.target.resolve()

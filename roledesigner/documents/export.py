@@ -84,7 +84,7 @@ def export_design(design: RoleDesign, job: ExportJob, library: Library | None = 
     """Write one design (as it is in memory) to `job.target`; the app's exports come here."""
     warnings: list[str] = []
     try:
-        view = build_view(design, library or _library(), job.organisation)
+        view = build_view(design, library or _library(), job.organisation, show_draft=job.show_draft)
         # Outputs land in shared folders beside designs: a link planted at the name is replaced, never written through.
         write_atomically(job.target, render(view, job, warnings), follow_links=False)
     except (TemplateError, WriteError, ExportError) as error:

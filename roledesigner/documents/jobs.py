@@ -18,6 +18,8 @@ class ExportJob:
     template: Path | None = None
     organisation: str = ""
     logo: Path | None = None
+    #: Mark a design that is not yet approved "Draft" in the header (the settings' show_draft_mark).
+    show_draft: bool = True
 
 
 class ExportStatus(Enum):

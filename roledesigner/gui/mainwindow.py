@@ -358,6 +358,7 @@ class MainWindow(QMainWindow):
             settings.word_template,
             settings.organisation_name,
             settings.organisation_logo,
+            show_draft=settings.show_draft_mark,
         )
         self.exporter.start(self.controller.design, job, self.controller.library, self.exported)
         self.busy.setVisible(True)

@@ -214,7 +214,8 @@ class PreviewPanel(QWidget):
         started = time.perf_counter()
         design = self.controller.design
         library = self.controller.library
-        view = build_view(design, library, self.controller.settings.organisation_name)
+        settings = self.controller.settings
+        view = build_view(design, library, settings.organisation_name, show_draft=settings.show_draft_mark)
         picture = bool(view.chart and view.week_alt_text)
         document = QTextDocument(self.browser)
         if picture and view.chart is not None:

@@ -36,3 +36,18 @@ def test_the_pdf_says_draft_and_shows_the_imported_text(library: Library, tmp_pa
     text = pdf_text(render_pdf(build_view(sample_design(library), library), week_png=None), tmp_path)
     assert "Draft" in text and "other duties of a similar level" in " ".join(text.split())
     assert "Document control" in text
+
+
+def test_the_settings_can_turn_the_draft_mark_off_for_an_export(library: Library, tmp_path: Path) -> None:
+    from roledesigner.documents.export import export_design
+    from roledesigner.documents.jobs import ExportJob
+    from tests.support.docxread import open_docx
+
+    headers = {}
+    for show in (True, False):
+        target = tmp_path / f"spec-{show}.docx"
+        result = export_design(sample_design(library), ExportJob(target, target, "docx", show_draft=show), library)
+        assert result.ok, result.message
+        document = open_docx(target.read_bytes())
+        headers[show] = " ".join(p.text for section in document.sections for p in section.header.paragraphs)
+    assert "Draft" in headers[True] and "Draft" not in headers[False]

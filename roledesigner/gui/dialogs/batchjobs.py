@@ -34,6 +34,7 @@ def batch_jobs(
             settings.word_template,
             settings.organisation_name,
             settings.organisation_logo,
+            show_draft=settings.show_draft_mark,
         )
         for source in sources
     ]
