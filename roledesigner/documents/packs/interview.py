@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from roledesigner.documents.packs.rows import SpecRow, lower_first, spec_rows, without_source_ids
+from roledesigner.documents.packs.rows import PackHead, SpecRow, lower_first, pack_head, spec_rows, without_source_ids
 from roledesigner.documents.viewmodel import build_view, clean, paragraphs
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.vocabulary import label
@@ -79,15 +79,7 @@ class StandardSection:
 
 
 @dataclass(frozen=True)
-class InterviewPack:
-    title: str
-    document_title: str
-    subtitle: str
-    organisation: str
-    author: str
-    version: str
-    status: str
-    date: str
+class InterviewPack(PackHead):
     scale: InterviewScale
     #: Where the scale came from, in words ("the bundled library", "your team's library").
     scale_origin: str
@@ -233,16 +225,8 @@ def build_interview_pack(
             )
             standards.append(section)
             number += len(section.areas)
-    employer = view.organisation or clean(design.employer.strip())
     return InterviewPack(
-        title=view.title,
-        document_title=f"{DOCUMENT_KIND}: {view.title}",
-        subtitle=" · ".join(part for part in (DOCUMENT_KIND, employer) if part),
-        organisation=view.organisation,
-        author=view.author,
-        version=view.version,
-        status=view.status,
-        date=view.date,
+        **pack_head(view, design, DOCUMENT_KIND),
         scale=data.interview_scale,
         scale_origin=scoring.origin("interview_scale"),
         areas=areas,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from roledesigner.documents.viewmodel import CATEGORY_ORDER, clean
+from roledesigner.documents.viewmodel import CATEGORY_ORDER, JobSpecification, clean
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.vocabulary import Assessment, CriterionCategory, Requirement, label
 from roledesigner.library.catalogue import Library
@@ -62,6 +62,36 @@ def spec_rows(design: RoleDesign, library: Library) -> list[SpecRow]:
         text = " ".join(clean(criterion.text).split())
         rows.append(SpecRow(criterion.category, text, criterion.requirement, tuple(criterion.assessed_by)))
     return sorted(rows, key=lambda row: (CATEGORY_ORDER.index(row.category), not row.essential))
+
+
+@dataclass(frozen=True)
+class PackHead:
+    """What every pack document says about itself: its title and subtitle, and the design's record
+    (version, status, date), so the pack can be matched to the job description it came from."""
+
+    title: str
+    document_title: str
+    subtitle: str
+    organisation: str
+    author: str
+    version: str
+    status: str
+    date: str
+
+
+def pack_head(view: JobSpecification, design: RoleDesign, kind: str) -> dict[str, str]:
+    """A pack's head fields (`PackHead`'s), from the job specification's view: "Interview pack · employer"."""
+    employer = view.organisation or clean(design.employer.strip())
+    return {
+        "title": view.title,
+        "document_title": f"{kind}: {view.title}",
+        "subtitle": " · ".join(part for part in (kind, employer) if part),
+        "organisation": view.organisation,
+        "author": view.author,
+        "version": view.version,
+        "status": view.status,
+        "date": view.date,
+    }
 
 
 def lower_first(text: str) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from roledesigner.documents.packs.rows import spec_rows
-from roledesigner.documents.viewmodel import build_view, clean
+from roledesigner.documents.packs.rows import PackHead, pack_head, spec_rows
+from roledesigner.documents.viewmodel import build_view
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.vocabulary import label
 from roledesigner.library.catalogue import Library
@@ -49,15 +49,7 @@ class CriterionGroup:
 
 
 @dataclass(frozen=True)
-class Shortlisting:
-    title: str
-    document_title: str
-    subtitle: str
-    organisation: str
-    author: str
-    version: str
-    status: str
-    date: str
+class Shortlisting(PackHead):
     key: ShortlistingKey
     #: Where the key came from, in words ("the bundled library", "your team's library").
     key_origin: str
@@ -121,16 +113,8 @@ def build_shortlisting(
             groups[-1].criteria.append(criterion)
         else:
             groups.append(CriterionGroup(area, [criterion]))
-    employer = view.organisation or clean(design.employer.strip())
     return Shortlisting(
-        title=view.title,
-        document_title=f"{DOCUMENT_KIND}: {view.title}",
-        subtitle=" · ".join(part for part in (DOCUMENT_KIND, employer) if part),
-        organisation=view.organisation,
-        author=view.author,
-        version=view.version,
-        status=view.status,
-        date=view.date,
+        **pack_head(view, design, DOCUMENT_KIND),
         key=scoring.scoring.shortlisting_key,
         key_origin=scoring.origin("shortlisting_key"),
         groups=groups,
