@@ -43,13 +43,24 @@ class _LeftOut:
     texts: int = 0
 
 
-def preview_view(
-    design: RoleDesign, library: Library, organisation: str = "", today: dt.date | None = None
-) -> tuple[JobSpecification, list[str]]:
-    """The view the preview renders, and its notes on what it leaves out (none for most designs)."""
+def preview_design(design: RoleDesign) -> tuple[RoleDesign, list[str]]:
+    """The design cut to the preview's size, and the notes on what it leaves out (none for most)."""
     left_out = _LeftOut()
     short = _shortened(design, left_out)
-    return build_view(short, library, organisation, today), _notes(left_out)
+    return short, _notes(left_out)
+
+
+def preview_view(
+    design: RoleDesign,
+    library: Library,
+    organisation: str = "",
+    today: dt.date | None = None,
+    *,
+    show_draft: bool = True,
+) -> tuple[JobSpecification, list[str]]:
+    """The view the preview renders, and its notes on what it leaves out (none for most designs)."""
+    short, notes = preview_design(design)
+    return build_view(short, library, organisation, today, show_draft=show_draft), notes
 
 
 def _shortened(model: Any, left_out: _LeftOut) -> Any:

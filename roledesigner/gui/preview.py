@@ -208,6 +208,7 @@ class PreviewPanel(QWidget):
     def refresh_now(self) -> None:
         """Render the preview and run the review for the design as it is now."""
         from roledesigner.documents.html import render_html
+        from roledesigner.documents.preview import preview_design
         from roledesigner.documents.viewmodel import build_view
         from roledesigner.review import review
 
@@ -215,7 +216,10 @@ class PreviewPanel(QWidget):
         design = self.controller.design
         library = self.controller.library
         settings = self.controller.settings
-        view = build_view(design, library, settings.organisation_name, show_draft=settings.show_draft_mark)
+        # Whatever the design holds (a pasted list of 100,000 lines), the preview and its review
+        # work on a copy cut to the preview's size, and say so; exports and `check` take it whole.
+        shown, notes = preview_design(design)
+        view = build_view(shown, library, settings.organisation_name, show_draft=settings.show_draft_mark)
         picture = bool(view.chart and view.week_alt_text)
         document = QTextDocument(self.browser)
         if picture and view.chart is not None:
@@ -223,13 +227,15 @@ class PreviewPanel(QWidget):
 
             image = QImage.fromData(render_png(view.chart, width=900))
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("week.png"), image)
-        document.setHtml(zoomed(render_html(view, week_picture=picture)))
+        if notes:
+            notes.append("The review here covers what the preview shows; the command line's check reviews it all.")
+        document.setHtml(zoomed(render_html(view, week_picture=picture, notes=notes)))
         document.setUndoRedoEnabled(False)
         self._picture_widths = {image.name(): image.width() for _, image in _pictures(document) if image.width()}
         scroll = self.browser.verticalScrollBar().value()
         self.browser.setDocument(document)
         self.fit_pictures()
         self.browser.verticalScrollBar().setValue(scroll)
-        self.findings.set_findings(review(design, library))
+        self.findings.set_findings(review(shown, library))
         self.last_refresh_ms = (time.perf_counter() - started) * 1000
         self.refreshed.emit()
