@@ -47,7 +47,7 @@ def _template() -> jinja2.Template:
 
 #: Items in one HTML list: Qt's layout of one list slows with the square of its length.
 LIST_RUN = 100
-#: Partners side by side in one table of the joint arrangement; more go in further tables.
+#: The most partners side by side (a column each); more partners get a row each, as in Word.
 PARTNER_COLUMNS = 4
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from roledesigner.documents.html import LIST_RUN, PARTNER_COLUMNS, render_html
 from roledesigner.documents.pdf import render_pdf
+from roledesigner.documents.pdffit import fit_for_pdf
 from roledesigner.documents.preview import PREVIEW_CHARACTERS, PREVIEW_ITEMS, preview_view
 from roledesigner.documents.sample import sample_design
 from roledesigner.documents.viewmodel import build_view
@@ -63,14 +64,15 @@ def test_long_lists_are_written_as_runs_of_short_html_lists(library: Library) ->
     assert [int(i) for i in items] == list(range(count))
 
 
-def test_many_partners_make_several_tables_of_a_few_columns(library: Library) -> None:
-    view = build_view(_with_partners(sample_design(library), 9), library)
-    page = render_html(view, week_picture=False)
-    headers = re.findall(r"<th width=\"\d+%\" align=\"left\">(Partner \d+)</th>", page)
-    assert headers == [f"Partner {i}" for i in range(9)]
-    tables = page.split("<table")[1:]
-    partner_tables = [t for t in tables if "Share of funding" in t]
-    assert len(partner_tables) == -(-9 // PARTNER_COLUMNS)
+def test_many_partners_get_a_row_each_as_in_word(library: Library) -> None:
+    """A few partners side by side; more, a row each in one table (thousands of tables paged slowly)."""
+    few = render_html(build_view(_with_partners(sample_design(library), PARTNER_COLUMNS), library), week_picture=False)
+    assert re.findall(r"<th width=\"\d+%\" align=\"left\">(Partner \d+)</th>", few) == [
+        f"Partner {i}" for i in range(PARTNER_COLUMNS)
+    ]
+    many = render_html(build_view(_with_partners(sample_design(library), 9), library), week_picture=False)
+    assert re.findall(r"<tr><td>(Partner \d+)</td>", many) == [f"Partner {i}" for i in range(9)]
+    assert "Share of funding" not in many  # the side-by-side table's first column
 
 
 def test_the_preview_of_an_ordinary_design_leaves_nothing_out(library: Library) -> None:
@@ -111,3 +113,26 @@ def test_a_paragraph_over_many_pages_is_drawn_once(library: Library, tmp_path: P
     view = build_view(sample_design(library).model_copy(update={"purpose": purpose}), library)
     text = pdf_text(render_pdf(view, week_png=None), tmp_path)
     assert sorted(re.findall(r"Sentence (\d{4}) of", text)) == [f"{i:04d}" for i in range(1500)]
+
+
+def test_an_ordinary_design_fills_its_pdf_whole(library: Library) -> None:
+    view = build_view(sample_design(library), library)
+    assert fit_for_pdf(view) == (view, [])
+
+
+def test_a_pdf_of_20000_partners_shows_what_fits_and_says_so(library: Library, tmp_path: Path) -> None:
+    """Qt's layout runs out of coordinates after about 5,500 pages: this design crashed the export."""
+    design = _with_partners(sample_design(library), 20_000)
+    design = design.model_copy(update={"purpose": "A long purpose. " * 20_000})
+    view = build_view(design, library)
+    fitted, notes = fit_for_pdf(view)
+    shown = len(fitted.partners)
+    assert 0 < shown < 20_000 and fitted.partners == view.partners[:shown]
+    assert (
+        f"This PDF shows {shown:,} of the 20,000 entries under Joint arrangement, to stay a length that can be "
+        "printed; the Word export holds them all."
+    ) in notes
+    assert "This PDF shortens a long text under Job purpose; the Word export holds them whole." in notes
+    text = " ".join(pdf_text(render_pdf(view, week_png=None), tmp_path).split())
+    assert f"This PDF shows {shown:,} of the 20,000 entries" in text
+    assert "Partner 0" in text and f"Partner {shown - 1}" in text and "Partner 19999" not in text
