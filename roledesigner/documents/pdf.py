@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 
 from roledesigner.documents.html import render_html
 from roledesigner.documents.pagegeometry import PAGE_EDGE, lines_on_page, page_of, page_starts, row_extent
+from roledesigner.documents.pdffit import fit_for_pdf
 from roledesigner.documents.viewmodel import JobSpecification
 from roledesigner.documents.weekpicture import _ensure_gui
 
@@ -373,7 +374,8 @@ def _document(
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("week.png"), _image(week_png))
     if logo_png is not None:
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("logo.png"), _image(logo_png))
-    document.setHtml(render_html(view, week_picture=week_png is not None, logo=logo_png is not None))
+    fitted, notes = fit_for_pdf(view)  # a length Qt can lay out; the notes say what is left out
+    document.setHtml(render_html(fitted, week_picture=week_png is not None, logo=logo_png is not None, notes=notes))
     _sizes_as_written(document)
     document.setPageSize(QSizeF(body.width(), body.height()))
     # Headings first (moving one shifts every row after it), rows next, then headings again in
