@@ -18,10 +18,12 @@ from roledesigner.documents.sample import sample_design
 from roledesigner.documents.viewmodel import build_view
 from roledesigner.documents.weekchart import MAX_PARTNER_BARS, week_chart
 from roledesigner.documents.weekpicture import render_png
+from roledesigner.documents.word import render_docx
 from roledesigner.domain.models import Criterion, Partner, Responsibility, RoleDesign
 from roledesigner.domain.timeplan import week
 from roledesigner.domain.vocabulary import Sector
 from roledesigner.library.catalogue import Library
+from tests.support.docxread import independent_text
 from tests.support.pdftext import pdf_text
 
 
@@ -136,3 +138,10 @@ def test_a_pdf_of_20000_partners_shows_what_fits_and_says_so(library: Library, t
     text = " ".join(pdf_text(render_pdf(view, week_png=None), tmp_path).split())
     assert f"This PDF shows {shown:,} of the 20,000 entries" in text
     assert "Partner 0" in text and f"Partner {shown - 1}" in text and "Partner 19999" not in text
+
+
+def test_the_template_bounds_grow_with_the_design(library: Library) -> None:
+    """The sandbox's step and output bounds leave room for a design of 20,000 responsibilities."""
+    view = build_view(_with_responsibilities(sample_design(library), 20_000), library)
+    text = independent_text(render_docx(view))
+    assert "Lead system work item 19999 across the partners." in text
