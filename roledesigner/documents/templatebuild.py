@@ -12,6 +12,7 @@ import re
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -250,9 +251,13 @@ def _header_and_footer(document: object) -> None:
     name = header.add_run("  {{ spec.organisation }}")
     name.font.size = Pt(10)
     name.font.color.rgb = DARK
-    footer = section.footer.paragraphs[0]
+    page_footer(section.footer.paragraphs[0], " · Version {{ spec.version }}, {{ spec.date }}")
+
+
+def page_footer(footer: Any, tail: str) -> None:
+    """ "Page N of M" as Word fields, then `tail`, small and grey: the footer every template shares."""
     footer.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    for part in ("Page ", ("PAGE",), " of ", ("NUMPAGES",), " · Version {{ spec.version }}, {{ spec.date }}"):
+    for part in ("Page ", ("PAGE",), " of ", ("NUMPAGES",), tail):
         if isinstance(part, tuple):
             _field(footer, part[0], FOOTER_POINTS)
         else:

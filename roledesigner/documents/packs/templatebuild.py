@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from roledesigner.documents.templatebuild import DARK, FOOTER_POINTS, GREY, _field, _styles, _tidy_package
+from roledesigner.documents.templatebuild import DARK, _styles, _tidy_package, page_footer
 from roledesigner.files.paths import templates_dir
 
 INTERVIEW_TEMPLATE = "interview_pack.docx"
@@ -36,15 +36,7 @@ def _header_and_footer(document: object) -> None:
     name = header.add_run("  [organisation]")
     name.font.size = Pt(10)
     name.font.color.rgb = DARK
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    for part in ("Page ", ("PAGE",), " of ", ("NUMPAGES",), " · [document]"):
-        if isinstance(part, tuple):
-            _field(footer, part[0], FOOTER_POINTS)
-        else:
-            run = footer.add_run(part)
-            run.font.size = Pt(FOOTER_POINTS)
-            run.font.color.rgb = GREY
+    page_footer(section.footer.paragraphs[0], " · [document]")
 
 
 def build(path: Path) -> None:
