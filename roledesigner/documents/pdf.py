@@ -1,4 +1,4 @@
-"""The job specification as PDF: the HTML laid out by Qt on A4 and painted page by page.
+"""The job specification, or any HTML such as a pack's, as PDF: laid out by Qt on A4, painted page by page.
 
 One of the two Qt modules of documents/. QTextDocument.print_() cannot add a footer, so each
 page is painted here with "Page X of Y" and the version. Qt's rich text has no "keep with
@@ -6,6 +6,9 @@ next" or "keep row together", so both are done here after layout. Works with no 
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import partial
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLineF, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -30,6 +33,7 @@ from PySide6.QtGui import (
 from roledesigner.documents.html import render_html
 from roledesigner.documents.pagegeometry import PAGE_EDGE, lines_on_page, page_of, page_starts, row_extent
 from roledesigner.documents.pdffit import fit_for_pdf
+from roledesigner.documents.pdfmarks import PdfHeading, laid_out_headings, mark_pdf
 from roledesigner.documents.viewmodel import JobSpecification
 from roledesigner.documents.weekpicture import _ensure_gui
 
@@ -319,7 +323,7 @@ def _close_tables(
         painter.drawLine(QLineF(first.left() - inset, y, last.right() + inset, y))
 
 
-def _writer(buffer: QBuffer, view: JobSpecification) -> QPdfWriter:
+def _writer(buffer: QBuffer, title: str, author: str) -> QPdfWriter:
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
     # The whole sheet is the painting area: margins and footer are placed by hand.
@@ -331,11 +335,11 @@ def _writer(buffer: QBuffer, view: JobSpecification) -> QPdfWriter:
             QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setTitle(view.document_title)
+    writer.setTitle(title)
     writer.setCreator(CREATOR)
     set_author = getattr(writer, "setAuthor", None)  # Qt 6.8 and later
     if set_author is not None:
-        set_author(view.author)
+        set_author(author)
     return writer
 
 
@@ -360,9 +364,7 @@ def _body(writer: QPdfWriter) -> QRectF:
     return QRectF(margin, margin, sheet.width() - 2 * margin, sheet.height() - 2 * margin)
 
 
-def _document(
-    view: JobSpecification, writer: QPdfWriter, body: QRectF, week_png: bytes | None, logo_png: bytes | None
-) -> QTextDocument:
+def _document(html: str, writer: QPdfWriter, body: QRectF, images: dict[str, bytes]) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)  # points and CSS pixels sized for the PDF
     document.setDocumentMargin(0)
@@ -370,12 +372,9 @@ def _document(
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a 20,000-letter word still fits
     document.setDefaultTextOption(option)
-    if week_png is not None:
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("week.png"), _image(week_png))
-    if logo_png is not None:
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("logo.png"), _image(logo_png))
-    fitted, notes = fit_for_pdf(view)  # a length Qt can lay out; the notes say what is left out
-    document.setHtml(render_html(fitted, week_picture=week_png is not None, logo=logo_png is not None, notes=notes))
+    for name, png in images.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), _image(png))
+    document.setHtml(html)
     _sizes_as_written(document)
     document.setPageSize(QSizeF(body.width(), body.height()))
     # Headings first (moving one shifts every row after it), rows next, then headings again in
@@ -430,15 +429,17 @@ def _draw_page(
             block.setVisible(True)
 
 
-def render_pdf(view: JobSpecification, *, week_png: bytes | None, logo_png: bytes | None = None) -> bytes:
-    """The specification as A4 PDF bytes, with a footer on every page and the title, author and creator set."""
+def _render(
+    html: str, title: str, author: str, footer: Callable[[int, int], str], images: dict[str, bytes]
+) -> tuple[bytes, list[PdfHeading]]:
+    """A4 PDF bytes of the HTML, with the footer on every page, and the headings with their pages."""
     _ensure_gui()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = _writer(buffer, view)
+    writer = _writer(buffer, title, author)
     body = _body(writer)
-    document = _document(view, writer, body, week_png, logo_png)
+    document = _document(html, writer, body, images)
     pages = document.pageCount()
     scale = writer.logicalDpiY() / CSS_DPI
     running_over = _running_over(document, body.height())
@@ -464,9 +465,36 @@ def render_pdf(view: JobSpecification, *, week_png: bytes | None, logo_png: byte
             painter.drawText(
                 QRectF(body.left(), footer_rule + _mm(1.5), body.width(), _mm(6)),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                footer_text(view, page + 1, pages),
+                footer(page + 1, pages),
             )
     finally:
         painter.end()
     buffer.close()
-    return bytes(data.data())
+    return bytes(data.data()), laid_out_headings(document, body.height())
+
+
+def render_pdf(view: JobSpecification, *, week_png: bytes | None, logo_png: bytes | None = None) -> bytes:
+    """The specification as A4 PDF bytes, with a footer on every page and the title, author and creator set."""
+    images = {name: png for name, png in (("week.png", week_png), ("logo.png", logo_png)) if png is not None}
+    fitted, notes = fit_for_pdf(view)  # a length Qt can lay out; the notes say what is left out
+    html = render_html(fitted, week_picture=week_png is not None, logo=logo_png is not None, notes=notes)
+    return _render(html, view.document_title, view.author, partial(footer_text, view), images)[0]
+
+
+def render_html_pdf(
+    html: str,
+    *,
+    title: str,
+    author: str,
+    footer: Callable[[int, int], str],
+    images: Mapping[str, bytes] | None = None,
+    language: str = "en-GB",
+) -> bytes:
+    """Any HTML in Qt's subset as an A4 PDF laid out as the job specification's: its fonts, margins, rule and footer.
+
+    `footer(page, pages)` is each page's footer line; `images` are the PNGs the HTML names (`<img
+    src="logo.png">`). The caller bounds the HTML's length, as `fit_for_pdf` does for the job
+    specification: Qt fails past about 5,500 pages. It also has a language, and bookmarks (`pdfmarks`).
+    """
+    data, headings = _render(html, title, author, footer, dict(images or {}))
+    return mark_pdf(data, headings, language)
