@@ -40,7 +40,7 @@ def test_the_dialog_lists_every_emerging_role(dialog: NewDesignDialog, library: 
     assert sorted(listed(dialog)) == sorted(library.roles)
     item = dialog.role_list.item(listed(dialog).index("system_finance_lead"))
     assert item.text() == "System finance lead (system footprint)"
-    assert not dialog.start_button.isEnabled()
+    assert dialog.start_button.isEnabled(), "the first role is chosen when the dialog opens"
     assert dialog.start_button.isDefault()
 
 

@@ -75,12 +75,12 @@ class NewDesignDialog(QDialog):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([400, 480])
 
-        self.start_button = QPushButton("Start from this role")
+        self.start_button = QPushButton("&Start from this role")
         self.start_button.setAccessibleName("Start from this role")
         self.start_button.setToolTip("Create a design from the selected emerging role")
         self.start_button.setDefault(True)
         self.start_button.setEnabled(False)
-        self.blank_button = QPushButton("Blank design")
+        self.blank_button = QPushButton("&Blank design")
         self.blank_button.setAccessibleName("Blank design")
         self.blank_button.setToolTip("Create an empty design and fill it in yourself")
         self.blank_button.setAutoDefault(False)
@@ -109,6 +109,9 @@ class NewDesignDialog(QDialog):
         self.search_box.textChanged.connect(self._refresh)
         self.search_box.installEventFilter(self)
         self.role_list.currentItemChanged.connect(self._current_changed)
+        # A click makes the item current before it selects it: follow the selection too, so one
+        # click shows the role and enables "Start from this role".
+        self.role_list.itemSelectionChanged.connect(self._show_current)
         self.role_list.itemDoubleClicked.connect(self._start_from_item)
         self.start_button.clicked.connect(self._start)
         self.blank_button.clicked.connect(self._blank)
@@ -145,6 +148,9 @@ class NewDesignDialog(QDialog):
             self.role_list.addItem(item)
             if hit.id == kept:
                 self.role_list.setCurrentItem(item)
+        if self.role_list.currentItem() is None and self.role_list.count():
+            # The first hit is chosen, so Enter starts from it and Down walks on from it.
+            self.role_list.setCurrentRow(0)
         blocker.unblock()
         self._show_current()
 
@@ -187,7 +193,7 @@ class NewDesignDialog(QDialog):
             if event.key() == Qt.Key.Key_Down and self.role_list.count():
                 if self.current_role() is None:
                     self.role_list.setCurrentRow(0)
-                self.role_list.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.role_list.setFocus(Qt.FocusReason.TabFocusReason)
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_role() is None:
                 # Nothing chosen yet: Enter moves to the list instead of doing nothing.
