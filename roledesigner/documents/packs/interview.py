@@ -33,6 +33,42 @@ NO_AREAS = (
     "No capability or criterion in this person specification is assessed at interview or presentation, so this "
     "pack has no questions from it. Mark in Role Designer how each one is assessed, then export the pack again."
 )
+# The pack's own words, said alike by the Word file (interviewword) and the PDF (interviewhtml).
+HEADINGS = {
+    "about": "About this pack",
+    "scale": "Rating scale",
+    "areas": "Areas to assess",
+    "sheets": "Panel member scoring sheets",
+    "consensus": "Panel consensus record",
+    "decision": "Decision",
+    "members": "Panel members",
+}
+LABELS = {
+    "criterion": "Person specification: ",
+    "why": "Why it matters: ",
+    "serves": "In this post it serves the responsibility: ",
+    "questions": "Questions:",
+    "probes": "Follow-up probes:",
+    "strong": "A strong answer shows:",
+    "weak": "A weak answer:",
+    "source": "Source: ",
+}
+SCALE_COLUMNS = ["Score", "Rating", "What it looks like"]
+COVERS = (
+    "This pack is for the panel interviewing for this post. It covers each capability and criterion that the "
+    "person specification assesses at interview or presentation, in the person specification's order."
+)
+HOW_TO_USE = [
+    "For each area it says why the area matters, gives questions and follow-up probes, and describes what a "
+    "strong and a weak answer look like. Ask every candidate the same main questions.",
+    "Each panel member scores every area on their own sheet. The panel then agrees one score for each area on "
+    "the consensus record. Keep the completed sheets with the recruitment file: they record how the decision "
+    "was made.",
+]
+CONSENSUS_INTRO = (
+    "Fill this in together after the interview. Record each panel member's score, then the score the panel "
+    "agrees, the decision and the reasons for it."
+)
 
 # Words too common in this library to link a capability to one responsibility rather than another.
 _COMMON = frozenset(
@@ -69,6 +105,17 @@ class Area:
             return self.name
         return self.name[: HEADING_CHARACTERS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
+    @property
+    def heading(self) -> str:
+        return f"{self.number}. {self.short_name}"
+
+    @property
+    def person_spec_line(self) -> str:
+        """ "Criterion (Essential; assessed by interview)." ("" for a standard's own area)."""
+        if not self.criterion:
+            return ""
+        return f"{self.criterion} ({self.requirement}; assessed by {self.assessed_by.lower()})."
+
 
 @dataclass(frozen=True)
 class StandardSection:
@@ -93,6 +140,44 @@ class InterviewPack(PackHead):
     @property
     def all_areas(self) -> list[Area]:
         return [*self.areas, *(area for section in self.standards for area in section.areas)]
+
+    @property
+    def version_line(self) -> str:
+        return f"Version {self.version} ({self.status.lower()}), {self.date}."
+
+    @property
+    def score_range(self) -> str:
+        return f"{self.scale.lowest} to {self.scale.highest}"
+
+    @property
+    def about(self) -> list[str]:
+        """The paragraphs under "About this pack"."""
+        return [
+            COVERS if self.areas else self.empty,
+            *(section.introduction for section in self.standards),
+            *(HOW_TO_USE if self.all_areas else []),
+        ]
+
+    @property
+    def scale_intro(self) -> list[str]:
+        """Which scale, from where, and what it says of itself."""
+        said = [f"The panel uses the {lower_first(self.scale.name)}, from {self.scale_origin}."]
+        return said + ([" ".join(self.scale.description.split())] if self.scale.description else [])
+
+    @property
+    def scale_rows(self) -> list[list[str]]:
+        return [[str(level.score), level.label, " ".join(level.description.split())] for level in self.scale.levels]
+
+    @property
+    def sheets_intro(self) -> str:
+        return (
+            f"One sheet for each panel member. Score each area from {self.score_range} on the rating scale, on "
+            "your own, before the panel discusses the candidate."
+        )
+
+    @property
+    def members(self) -> list[str]:
+        return [f"Panel member {member}" for member in range(1, self.panel_members + 1)]
 
 
 def _stems(text: str) -> set[str]:
