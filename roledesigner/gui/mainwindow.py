@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QStyle,
     QToolBar,
     QWidget,
 )
 
+from roledesigner.gui import windowlayout
+from roledesigner.gui.windowlayout import EDITOR_WIDTH, LIBRARY_WIDTH, PREVIEW_WIDTH
 from roledesigner.gui.windowstate import window_settings
 
 if TYPE_CHECKING:
@@ -42,12 +43,7 @@ if TYPE_CHECKING:
     from roledesigner.gui.session import Session
 
 APP_NAME = "Role Designer"
-#: The default layout's widths in pixels: the preview wide enough to read a page of the document,
-#: the editor wide enough for its forms (never less than its own minimum, its tabs in full), and
-#: the library what is left, at most LIBRARY_WIDTH (a wider window widens the editor).
-PREVIEW_WIDTH = 460
-EDITOR_WIDTH = 560
-LIBRARY_WIDTH = 340
+__all__ = ["APP_NAME", "EDITOR_WIDTH", "LIBRARY_WIDTH", "PREVIEW_WIDTH", "MainWindow"]
 
 
 def _waiting(text: str) -> QLabel:
@@ -87,7 +83,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.findings_label)
         self._actions()
         self.setWindowTitle(f"{APP_NAME}")
-        self.resize(1280, 800)
         self._default_layout_pending = False
         #: The default layout was given to the frame, before the editor's minimum width was known.
         self._default_layout_refit = False
@@ -241,7 +236,7 @@ class MainWindow(QMainWindow):
         controller.designChanged.connect(self._update_title)
         controller.libraryChanged.connect(self._say_library_problems)
         if self._saved_state is not None:
-            QTimer.singleShot(0, lambda: self.restoreState(self._saved_state))  # once the panes are laid out
+            QTimer.singleShot(0, self._restore_saved_state)  # once the panes are laid out
         self.document_menus.window_filled()
         self.filled = True
         self._update_title()
@@ -286,6 +281,7 @@ class MainWindow(QMainWindow):
 
     def _find(self) -> None:
         self.library_dock.show()
+        self.library_dock.raise_()  # in front of the preview when they share a side (a small screen)
         self.library_panel.focus_search()
 
     def add_capability(self, capability_id: str) -> None:
@@ -440,10 +436,8 @@ class MainWindow(QMainWindow):
     # --- layout --------------------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
-        geometry = self.qsettings.value("geometry")
+        windowlayout.place(self, self.qsettings.value("geometry"))  # within the screen, as last closed
         state = self.qsettings.value("windowState")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
         #: The saved layout, given again once the panes replace the frame's placeholders (whose
         #: smaller minimum widths it was first fitted to).
         self._saved_state = state
@@ -452,33 +446,19 @@ class MainWindow(QMainWindow):
             self.reset_layout()  # the frame's first paint has the default widths already
             self._default_layout_pending = True  # and again once the window is shown at its size
 
+    def _restore_saved_state(self) -> None:
+        self.restoreState(self._saved_state)
+        QTimer.singleShot(0, self._unsqueeze)
+
+    def _unsqueeze(self) -> None:
+        """A layout saved on a larger screen that leaves the preview too narrow here gives way to the default."""
+        if windowlayout.squeezed(self):
+            self.reset_layout()
+
     def reset_layout(self) -> None:
+        """Every area in its place, at the default widths for the window's width (gui/windowlayout.py)."""
         self._default_layout_pending = False
-        for dock, area in (
-            (self.library_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
-            (self.preview_dock, Qt.DockWidgetArea.RightDockWidgetArea),
-        ):
-            dock.setFloating(False)
-            self.addDockWidget(area, dock)
-            dock.show()
-        self.resizeDocks(
-            [self.library_dock, self.preview_dock], list(self.default_dock_widths()), Qt.Orientation.Horizontal
-        )
-
-    def default_dock_widths(self) -> tuple[int, int]:
-        """The library's and the preview's widths for the default layout at the window's width.
-
-        Asking for fixed widths does not work: when the two docks and the editor's minimum do not
-        fit, the main window takes the difference from the preview. So the preview gets
-        PREVIEW_WIDTH and the editor EDITOR_WIDTH (or its minimum, if more) first, and the library
-        what is left, no more than LIBRARY_WIDTH and no less than its own minimum.
-        """
-        separator = self.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, self)
-        room = self.width() - 2 * separator
-        central = self.centralWidget()
-        editor = max(EDITOR_WIDTH, central.minimumSizeHint().width() if central is not None else 0)
-        library = min(LIBRARY_WIDTH, room - editor - PREVIEW_WIDTH)
-        return max(library, self.library_dock.minimumSizeHint().width()), PREVIEW_WIDTH
+        windowlayout.reset(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -98,6 +98,7 @@ def test_a_fault_while_filling_ends_the_app_as_a_fault_not_a_frame_that_never_fi
 def test_the_saved_layout_survives_the_panes_replacing_the_frames_placeholders(qtbot: QtBot) -> None:
     first = create_window()
     qtbot.addWidget(first)
+    first.resize(1280, 800)  # the offscreen platform's screen is 800 pixels wide: the window fits it
     first.show()
     qtbot.waitUntil(lambda: not first._default_layout_pending)  # a first start's default layout is in
     first.resizeDocks([first.library_dock, first.preview_dock], [300, 380], Qt.Orientation.Horizontal)
