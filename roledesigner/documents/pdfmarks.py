@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pypdf import PdfWriter
-from pypdf.generic import NameObject, TextStringObject
+from pypdf.generic import BooleanObject, NameObject, TextStringObject
 
 from roledesigner.documents.pagegeometry import page_of
 
@@ -53,7 +53,7 @@ def mark_pdf(data: bytes, headings: list[PdfHeading], language: str) -> bytes:
     """The PDF with its language, its title shown by the viewer, and bookmarks for `headings`."""
     writer = PdfWriter(clone_from=io.BytesIO(data))
     writer.root_object[NameObject("/Lang")] = TextStringObject(language)
-    writer.create_viewer_preferences().display_doctitle = True
+    writer.create_viewer_preferences()[NameObject("/DisplayDocTitle")] = BooleanObject(True)
     parents: list[tuple[int, Any]] = []  # the open bookmarks, shallowest first
     pages = len(writer.pages)
     for heading in headings:
@@ -62,7 +62,7 @@ def mark_pdf(data: bytes, headings: list[PdfHeading], language: str) -> bytes:
         while parents and parents[-1][0] >= heading.level:
             parents.pop()
         parent = parents[-1][1] if parents else None
-        item = writer.add_outline_item(heading.text, min(heading.page, pages - 1), parent=parent)
+        item = writer.add_outline_item(title=heading.text, page_number=min(heading.page, pages - 1), parent=parent)
         parents.append((heading.level, item))
     if headings:
         writer.page_mode = "/UseOutlines"

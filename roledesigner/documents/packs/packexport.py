@@ -16,6 +16,7 @@ from roledesigner.documents.export import _library, _logo
 from roledesigner.documents.jobs import ExportStatus
 from roledesigner.documents.packs.criteriatext import criteria_text
 from roledesigner.documents.packs.interview import DEFAULT_PANEL, build_interview_pack
+from roledesigner.documents.packs.interviewhtml import render_interview_pdf
 from roledesigner.documents.packs.interviewword import render_interview_docx
 from roledesigner.documents.packs.shortlistexcel import render_shortlisting_xlsx
 from roledesigner.documents.packs.shortlisting import DEFAULT_CANDIDATES, DEFAULT_SHORTLISTERS, build_shortlisting
@@ -29,7 +30,7 @@ from roledesigner.library.scoring import LoadedScoring, scoring_for
 
 INTERVIEW, SHORTLISTING = "interview", "shortlisting"
 #: What each pack document can be made as, its default first.
-FORMATS: dict[str, tuple[str, ...]] = {INTERVIEW: ("docx",), SHORTLISTING: ("xlsx", "docx", "txt")}
+FORMATS: dict[str, tuple[str, ...]] = {INTERVIEW: ("docx", "pdf"), SHORTLISTING: ("xlsx", "docx", "txt")}
 #: What each document adds to the design's name: "post.roledesign" -> "post-interview-pack.docx".
 NAME_ENDINGS = {INTERVIEW: "-interview-pack", SHORTLISTING: "-shortlisting"}
 DESCRIPTIONS = {INTERVIEW: "The interview pack", SHORTLISTING: "The shortlisting matrix"}
@@ -87,6 +88,8 @@ def render_pack(
         warnings.append(f"{job.template} is not used: a template shapes Word files only.")
     if job.document == INTERVIEW:
         pack = build_interview_pack(design, library, scoring, job.organisation, job.panel_members)
+        if job.format == "pdf":
+            return render_interview_pdf(pack, _logo(job.logo, warnings))
         return render_interview_docx(pack, job.template, _logo(job.logo, warnings))
     if job.format == "txt":
         return criteria_text(design, library).encode("utf-8")
