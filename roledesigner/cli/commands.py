@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,14 +21,24 @@ from roledesigner.cli.derived import derived
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UserError
 from roledesigner.cli.importing import cmd_audit, cmd_import
 from roledesigner.cli.terminal import unfiltered
-from roledesigner.cli.textreport import capability_text, design_text, findings_text, paths_text, role_text, wrapped
+from roledesigner.cli.textreport import (
+    WIDTH,
+    capability_text,
+    design_text,
+    findings_text,
+    paths_text,
+    role_text,
+    wrapped,
+)
 from roledesigner.cli.versioning import cmd_compare, cmd_version
-from roledesigner.documents.export import export_many
-from roledesigner.documents.jobs import ExportJob, ExportResult, Format
+from roledesigner.documents.export import export_many, review_errors
+from roledesigner.documents.filenames import export_path
+from roledesigner.documents.jobs import UNREVIEWED_MARK, ExportJob, ExportResult, Format
 from roledesigner.documents.sample import sample_design
 from roledesigner.documents.viewmodel import build_view
 from roledesigner.documents.word import check_template, default_template
-from roledesigner.domain.findings import Severity, counted
+from roledesigner.domain.errors import InputError
+from roledesigner.domain.findings import Finding, Severity, counted
 from roledesigner.domain.models import RoleDesign
 from roledesigner.files.designfile import DesignFileError, load_design, save_design
 from roledesigner.files.paths import library_dir
@@ -238,8 +249,8 @@ def _export_jobs(args: argparse.Namespace) -> list[ExportJob]:
     for source in sources:
         if args.output:
             target = args.output
-        elif args.out_dir:
-            target = args.out_dir / f"{source.stem}.{fmt}"
+        elif args.out_dir:  # a folder to publish from: named by the settings' pattern, as the app names exports
+            target = export_path(source, args.out_dir, fmt, settings.organisation_name, settings.file_name)
         else:
             target = source.with_suffix(f".{fmt}")
         jobs.append(
@@ -267,8 +278,45 @@ def _export_jobs(args: argparse.Namespace) -> list[ExportJob]:
     return jobs
 
 
+def _say_review(source: Path, errors: list[Finding], after: str = "") -> None:
+    """A design's review errors on stderr: one line naming the file, then each error and its field."""
+    count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
+    _say(f"Review: {source} has {count}{after}:")
+    for finding in errors:
+        _say(
+            textwrap.fill(
+                f"[{finding.field}] {finding.message}", WIDTH, initial_indent="  - ", subsequent_indent="    "
+            )
+        )
+
+
+def _reviewed(sources: list[Path]) -> dict[Path, list[Finding]]:
+    """Each readable design's review errors, by file (an unreadable design is left to the export to name)."""
+    library = _library(show_problems=False)
+    found: dict[Path, list[Finding]] = {}
+    for source in sources:
+        try:
+            design = load_design(source)
+        except InputError:
+            continue
+        errors = review_errors(design, library, review)
+        if errors:
+            found[source] = errors
+    return found
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    if packs.handles(args):  # --document interview|shortlisting, or a format only the packs take
+    """Export; a design whose review has errors is exported all the same and its errors said on
+    stderr (scripts rely on that), unless --strict, which then writes nothing and exits 1."""
+    pack = packs.handles(args)  # --document interview|shortlisting, or a format only the packs take
+    if getattr(args, "strict", False) or pack:
+        found = _reviewed(args.files)
+        for source, errors in found.items():
+            _say_review(source, errors)
+        if found and getattr(args, "strict", False):
+            _say("Nothing was exported (--strict): fix the review's errors listed above, or export without --strict.")
+            return EXIT_FINDINGS
+    if pack:
         return packs.export_pack_command(args)
     jobs = _export_jobs(args)
     show_progress = sys.stderr.isatty() and len(jobs) > 1
@@ -279,13 +327,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             console.write(f"\rExported {done} of {total}")
             console.flush()
 
-    results = export_many(jobs, workers=args.jobs, progress=progress)
+    results = export_many(jobs, workers=args.jobs, progress=progress, check=review)
     if show_progress:
         console.write("\n")
     failed = [r for r in results if not r.ok]
     for result in results:
         for warning in result.warnings:
             _say(f"Warning: {warning}")
+        if result.ok and result.review_errors:
+            _say_review(result.job.source, result.review_errors, f', so its document says "{UNREVIEWED_MARK}"')
         if result.ok:
             print(f"Exported {result.job.target}")
     for result in failed:

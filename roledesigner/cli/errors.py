@@ -7,6 +7,8 @@ import os
 from roledesigner.domain.errors import InputError
 from roledesigner.files.reading import os_reason
 
+#: EXIT_FINDINGS: `check` found errors, a `--self-test` step failed, or `export --strict` refused
+#: designs whose review has errors (and wrote nothing).
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_FAULT = 0, 1, 2, 3
 
 

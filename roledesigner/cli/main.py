@@ -170,6 +170,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--jobs", type=int, metavar="N", help="how many designs to export at once (default: every core)"
     )
+    export.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse to export when the review finds an error in any design: nothing is written, exit 1 (without "
+        "it, the design is exported, a job specification marked 'Draft: not yet reviewed', and the errors are "
+        "listed on stderr)",
+    )
 
     add_version_parsers(command)
     add_import_parsers(command)

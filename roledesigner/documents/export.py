@@ -2,6 +2,10 @@
 
 Each file is built in memory and written atomically, so a failure leaves any existing output
 untouched. In a batch, one bad file does not stop the others: each result says what happened.
+
+An export can review the design as it goes (`check`, the review handed in by the caller, since
+documents/ may not import review/): a design whose review has errors is still exported, its
+header marked "Draft: not yet reviewed", and its result lists the errors.
 """
 
 from __future__ import annotations
@@ -15,10 +19,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import Any, ClassVar, Protocol, TypeVar
 
-from roledesigner.documents.jobs import ExportJob, ExportResult, ExportStatus
+from roledesigner.documents.jobs import UNREVIEWED_MARK, ExportJob, ExportResult, ExportStatus
 from roledesigner.documents.viewmodel import JobSpecification, build_view
 from roledesigner.documents.word import TemplateError, render_docx
+from roledesigner.domain.findings import Finding, Severity
 from roledesigner.domain.models import RoleDesign
 from roledesigner.files.atomic import WriteError, write_atomically
 from roledesigner.files.designfile import DesignFileError, load_design
@@ -30,6 +36,16 @@ from roledesigner.library.loader import default_folders, load_library
 
 #: The result of a job that a cancelled batch never started.
 CANCELLED = "Not exported: the export was cancelled."
+
+#: The review (`roledesigner.review.review`), handed in by the caller: documents/ and review/
+#: share a layer and may not import each other. A module-level function, so a worker process
+#: can be sent it.
+Check = Callable[[RoleDesign, Library], Sequence[Finding]]
+
+
+def review_errors(design: RoleDesign, library: Library, check: Check) -> list[Finding]:
+    """The review's errors (warnings and information never stop or mark an export)."""
+    return [finding for finding in check(design, library) if finding.severity is Severity.ERROR]
 
 
 class ExportError(Exception):
@@ -80,21 +96,33 @@ def _fault(job: ExportJob, error: Exception, warnings: list[str] | None = None) 
     )
 
 
-def export_design(design: RoleDesign, job: ExportJob, library: Library | None = None) -> ExportResult:
-    """Write one design (as it is in memory) to `job.target`; the app's exports come here."""
+def export_design(
+    design: RoleDesign, job: ExportJob, library: Library | None = None, check: Check | None = None
+) -> ExportResult:
+    """Write one design (as it is in memory) to `job.target`; the app's exports come here.
+
+    With `check`, the design is reviewed first: errors mark the header "Draft: not yet reviewed"
+    (as `job.unreviewed` does) and are listed in the result.
+    """
     warnings: list[str] = []
+    errors: list[Finding] = []
     try:
-        view = build_view(design, library or _library(), job.organisation, show_draft=job.show_draft)
+        library = library or _library()
+        if check is not None:
+            errors = review_errors(design, library, check)
+        view = build_view(design, library, job.organisation, show_draft=job.show_draft)
+        if job.unreviewed or errors:
+            view = replace(view, draft_mark=UNREVIEWED_MARK)
         # Outputs land in shared folders beside designs: a link planted at the name is replaced, never written through.
         write_atomically(job.target, render(view, job, warnings), follow_links=False)
     except (TemplateError, WriteError, ExportError) as error:
-        return ExportResult(job, ExportStatus.FAILED, str(error), warnings)
+        return ExportResult(job, ExportStatus.FAILED, str(error), warnings, errors)
     except Exception as error:  # noqa: BLE001 - one file's fault must not stop a batch
         return _fault(job, error, warnings)
-    return ExportResult(job, ExportStatus.EXPORTED, f"Exported {job.target}", warnings)
+    return ExportResult(job, ExportStatus.EXPORTED, f"Exported {job.target}", warnings, errors)
 
 
-def export_one(job: ExportJob) -> ExportResult:
+def export_one(job: ExportJob, check: Check | None = None) -> ExportResult:
     """Read and export one design file; whatever goes wrong is this file's result, never the batch's end."""
     try:
         design = load_design(job.source)
@@ -102,7 +130,7 @@ def export_one(job: ExportJob) -> ExportResult:
         return ExportResult(job, ExportStatus.FAILED, str(error))
     except Exception as error:  # noqa: BLE001 - one file's fault must not hide the others' results
         return _fault(job, error)
-    return export_design(design, job)
+    return export_design(design, job, check=check)
 
 
 def export_many(
@@ -111,6 +139,7 @@ def export_many(
     progress: Callable[[int, int, ExportResult], None] | None = None,
     *,
     should_stop: Callable[[], bool] | None = None,
+    check: Check | None = None,
 ) -> list[ExportResult]:
     """Export every job on up to `workers` processes (default: every core); results in job order.
 
@@ -119,7 +148,8 @@ def export_many(
 
     `progress(done, total, result)` is called for each file exported or failed. Once
     `should_stop()` returns True no further job is started; jobs already running finish, and
-    every job never started gets a `CANCELLED` result (without a `progress` call).
+    every job never started gets a `CANCELLED` result (without a `progress` call). With `check`,
+    each design is reviewed as it is exported (`export_design`).
     """
     count = len(jobs)
     workers = max(1, min(workers or os.cpu_count() or 1, count))
@@ -140,7 +170,7 @@ def export_many(
     if workers == 1:
         while pending and not stopping():
             index, job = pending.popleft()
-            record(index, export_one(job))
+            record(index, export_one(job, check))
         for index, _job in pending:
             cancel(index)
         return [results[index] for index in range(count)]
@@ -155,7 +185,7 @@ def export_many(
             while not broken and pending and len(in_flight) < 2 * (workers - 1):
                 index, job = pending.popleft()
                 try:
-                    in_flight[pool.submit(export_one, job)] = index
+                    in_flight[pool.submit(export_one, job, check)] = index
                 except BrokenProcessPool:
                     broken = True
                     pending.appendleft((index, job))
@@ -171,7 +201,7 @@ def export_many(
                 if stopping():
                     cancel(index)
                     return
-                result = export_one(jobs[index])
+                result = export_one(jobs[index], check)
             except Exception as error:  # noqa: BLE001 - a result that could not come back is still one result
                 result = _fault(jobs[index], error)
             record(index, result)
@@ -192,13 +222,25 @@ def export_many(
             top_up()
             if pending:
                 index, job = pending.pop()  # from the far end, away from the workers' queue
-                record(index, export_one(job))
+                record(index, export_one(job, check))
             elif in_flight:
                 wait(in_flight, return_when=FIRST_COMPLETED)
     return [results[index] for index in range(count)]
 
 
-def unique_targets(jobs: Sequence[ExportJob], *, keep_existing: bool = False) -> list[ExportJob]:
+class Targeted(Protocol):
+    """A job that writes one file: a job specification's (`ExportJob`) or a pack's (`PackJob`)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    @property
+    def target(self) -> Path: ...
+
+
+J = TypeVar("J", bound=Targeted)
+
+
+def unique_targets(jobs: Sequence[J], *, keep_existing: bool = False) -> list[J]:
     """The jobs with any target that an earlier job already writes renamed "name (2).docx".
 
     Names are compared without regard to case, as Windows and macOS compare them. A numbered
@@ -214,7 +256,7 @@ def unique_targets(jobs: Sequence[ExportJob], *, keep_existing: bool = False) ->
 
     wanted = {key(job.target) for job in jobs}
     taken: set[tuple[Path, str]] = set()
-    unique: list[ExportJob] = []
+    unique: list[J] = []
     for job in jobs:
         target = job.target
         number = 1
@@ -226,6 +268,6 @@ def unique_targets(jobs: Sequence[ExportJob], *, keep_existing: bool = False) ->
     return unique
 
 
-def existing_targets(jobs: Sequence[ExportJob]) -> list[Path]:
+def existing_targets(jobs: Sequence[Targeted]) -> list[Path]:
     """The targets that a file already holds: what the batch would replace."""
     return [job.target for job in jobs if job.target.exists()]

@@ -8,9 +8,11 @@ reach into Python). The result is a name every file system accepts, no longer th
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.vocabulary import label
+from roledesigner.files.designfile import load_design
 
 DEFAULT_PATTERN = "{organisation} {title} v{version}"
 #: NHS Jobs refuses an attachment whose name, extension included, is longer than this.
@@ -39,17 +41,39 @@ def safe_name(text: str) -> str:
     return text.strip(" .")
 
 
-def export_file_name(design: RoleDesign, suffix: str, organisation: str = "", pattern: str = DEFAULT_PATTERN) -> str:
+def export_file_name(
+    design: RoleDesign, suffix: str, organisation: str = "", pattern: str = DEFAULT_PATTERN, ending: str = ""
+) -> str:
     """The file name for a design's export, such as "North Shire ICB Place director v2.docx".
 
     Unknown names in braces are left as they are written. A name that comes out empty, or as
-    one Windows keeps for devices (CON, NUL...), falls back to "Job specification".
+    one Windows keeps for devices (CON, NUL...), falls back to "Job specification". `ending`
+    names a document other than the job specification (" interview pack"): it follows the
+    pattern's text and is kept whole when the name is cut to fit.
     """
     values = _values(design, organisation)
     filled = _PLACEHOLDER.sub(lambda match: values.get(match.group(1).lower(), match.group(0)), pattern)
     suffix = suffix if suffix.startswith(".") else f".{suffix}"
+    ending = safe_name(ending)
+    ending = f" {ending}" if ending else ""
     stem = safe_name(filled)
     if not stem or _RESERVED.match(stem):
         stem = FALLBACK
-    stem = stem[: MAX_NAME - len(suffix)].rstrip(" .") or FALLBACK
-    return stem + suffix
+    stem = stem[: MAX_NAME - len(suffix) - len(ending)].rstrip(" .") or FALLBACK
+    return stem + ending + suffix
+
+
+def export_path(
+    source: Path, folder: Path, suffix: str, organisation: str = "", pattern: str = DEFAULT_PATTERN, ending: str = ""
+) -> Path:
+    """Where a design file's export goes in `folder`, named by the pattern from the design it holds.
+
+    A design that cannot be read keeps its file's name ("post.docx"): its export will fail
+    and say why, so the name is never seen on disk.
+    """
+    try:
+        design = load_design(source)
+    except Exception:  # noqa: BLE001 - a name is never worth a stop: the export itself says what is wrong
+        suffix = suffix if suffix.startswith(".") else f".{suffix}"
+        return folder / f"{source.stem}{suffix}"
+    return folder / export_file_name(design, suffix, organisation, pattern, ending)

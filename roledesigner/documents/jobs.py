@@ -7,7 +7,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Literal
 
+from roledesigner.domain.findings import Finding
+
 Format = Literal["docx", "pdf"]
+#: The header of a job specification exported while its review has errors (issue 18: export knows the review).
+UNREVIEWED_MARK = "Draft: not yet reviewed"
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,9 @@ class ExportJob:
     logo: Path | None = None
     #: Mark a design that is not yet approved "Draft" in the header (the settings' show_draft_mark).
     show_draft: bool = True
+    #: The review found errors and the user exported anyway: the header says UNREVIEWED_MARK,
+    #: whatever the status and the draft setting say.
+    unreviewed: bool = False
 
 
 class ExportStatus(Enum):
@@ -36,6 +43,9 @@ class ExportResult:
     status: ExportStatus
     message: str
     warnings: list[str] = field(default_factory=list)
+    #: The review's errors, when the export reviewed the design (`export_many(check=...)`); a
+    #: document exported with any of them carries UNREVIEWED_MARK.
+    review_errors: list[Finding] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -278,7 +278,11 @@ def test_export_a_batch_where_one_file_is_broken(capsys: pytest.CaptureFixture[s
         capsys, "export", str(good[0]), str(broken), str(good[1]), "--out-dir", str(out_dir), "--jobs", "1"
     )
     assert code == 2
-    assert sorted(p.name for p in out_dir.iterdir()) == ["independent_chair.docx", "system_data_scientist.docx"]
+    # --out-dir names each document by the settings' pattern ("{organisation} {title} v{version}"), as the app does
+    assert sorted(p.name for p in out_dir.iterdir()) == [
+        "Independent chair of an integrated care system v1.docx",
+        "System data scientist v1.docx",
+    ]
     assert f"{broken} is not valid JSON" in err
     assert "1 of 3 designs could not be exported" in err
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +13,17 @@ import pytest
 
 from roledesigner.documents import export as export_module
 from roledesigner.documents.export import CANCELLED, existing_targets, export_design, export_many, unique_targets
-from roledesigner.documents.jobs import ExportJob, ExportStatus
+from roledesigner.documents.jobs import UNREVIEWED_MARK, ExportJob, ExportStatus
 from roledesigner.documents.sample import sample_design
+from roledesigner.domain.models import RoleDesign
+from roledesigner.domain.vocabulary import Status
 from roledesigner.files.designfile import load_design, save_design
 from roledesigner.files.settingscheck import MAX_LOGO_BYTES
 from roledesigner.library.catalogue import Library
+from roledesigner.review import review
 from tests.files.test_hostile_designs import lock_folder
-from tests.support.docxread import independent_text
+from tests.support.docxread import independent_text, open_docx
+from tests.support.pdftext import pdf_text
 
 
 def _jobs(tmp_path: Path, library: Library, count: int, broken: set[int]) -> list[ExportJob]:
@@ -256,3 +261,60 @@ def test_an_export_never_writes_through_a_link_planted_at_its_name(tmp_path: Pat
     assert victim.read_text(encoding="utf-8") == "the user's own file"
     assert not (share / "role.docx").is_symlink()
     assert "Person specification" in independent_text((share / "role.docx").read_bytes())
+
+
+# --- export knows the review (issue 18) and any job's names are kept apart (issue 15) -------------
+
+
+def _one_partner_joint_post(library: Library) -> RoleDesign:
+    """The sample joint post with one partner left: the review's error joint.too_few_partners."""
+    design = sample_design(library)
+    assert design.joint is not None
+    return design.model_copy(update={"joint": design.joint.model_copy(update={"partners": design.joint.partners[:1]})})
+
+
+def _header(path: Path) -> str:
+    document = open_docx(path.read_bytes())
+    return " ".join(p.text for section in document.sections for p in section.header.paragraphs)
+
+
+@pytest.mark.parametrize("show_draft", [True, False])
+def test_an_unreviewed_export_says_so_in_its_header(tmp_path: Path, library: Library, show_draft: bool) -> None:
+    design = sample_design(library).model_copy(update={"status": Status.APPROVED})
+    job = ExportJob(tmp_path / "post.roledesign", tmp_path / "post.docx", show_draft=show_draft)
+    assert export_design(design, job, library).ok
+    assert _header(job.target).strip() == ""  # approved: no draft mark
+    marked = replace(job, unreviewed=True)
+    assert export_design(design, marked, library).ok
+    assert _header(job.target).strip() == UNREVIEWED_MARK == "Draft: not yet reviewed"
+    assert open_docx(job.target.read_bytes()).core_properties.content_status == UNREVIEWED_MARK
+    pdf = replace(marked, target=tmp_path / "post.pdf", format="pdf")
+    assert export_design(design, pdf, library).ok
+    assert UNREVIEWED_MARK in pdf_text(pdf.target.read_bytes(), tmp_path)
+
+
+def test_a_batch_reviews_each_design_and_marks_only_those_with_errors(tmp_path: Path, library: Library) -> None:
+    save_design(_one_partner_joint_post(library), tmp_path / "faulty.roledesign")
+    save_design(sample_design(library), tmp_path / "clean.roledesign")
+    jobs = [ExportJob(tmp_path / f"{name}.roledesign", tmp_path / f"{name}.docx") for name in ("faulty", "clean")]
+    for workers in (1, 2):
+        faulty, clean = export_many(jobs, workers=workers, check=review)
+        assert faulty.ok and clean.ok
+        assert "joint.too_few_partners" in [f.code for f in faulty.review_errors]
+        assert clean.review_errors == []
+        assert UNREVIEWED_MARK in _header(tmp_path / "faulty.docx")
+        assert UNREVIEWED_MARK not in _header(tmp_path / "clean.docx")
+    assert export_many(jobs[:1], workers=1)[0].review_errors == [], "no check, no review"
+
+
+def test_unique_targets_keeps_pack_jobs_apart_too(tmp_path: Path) -> None:
+    from roledesigner.documents.packs.packexport import PackJob
+
+    jobs = [
+        PackJob(Path(f"{n}/post.roledesign"), tmp_path / "post interview pack.docx", "interview", "docx") for n in "ab"
+    ]
+    unique = unique_targets(jobs)
+    assert [job.target.name for job in unique] == ["post interview pack.docx", "post interview pack (2).docx"]
+    assert all(isinstance(job, PackJob) and job.document == "interview" for job in unique)
+    (tmp_path / "post interview pack.docx").write_bytes(b"earlier")
+    assert existing_targets(jobs) == [tmp_path / "post interview pack.docx"] * 2
