@@ -238,6 +238,9 @@ class Acknowledgement(_Model):
     reason: FilledText
     by: Text = ""
     date: dt.date | None = None
+    #: A digest of the field's value when the warning was accepted: a change to the field brings the
+    #: warning back. Files from before it was kept have none, and their acceptance stands.
+    fingerprint: Text = ""
 
 
 class UnmappedBlock(_Model):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from roledesigner.domain.findings import Finding, Severity
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.payframework import pay_framework
-from roledesigner.domain.vocabulary import Contract
+from roledesigner.domain.vocabulary import Contract, Status, label
 from roledesigner.library.catalogue import Library
 
 #: Fewer duties than this, beside at least twice as many capabilities, reads as a description
@@ -35,6 +35,7 @@ def evaluation(design: RoleDesign, library: Library) -> list[Finding]:
                 "terms",
             )
         )
+    found += _no_grade(design)
     dimensions = design.dimensions
     if not (dimensions.budget.strip() or dimensions.staff_managed.strip() or dimensions.decisions.strip()):
         found.append(
@@ -47,8 +48,8 @@ def evaluation(design: RoleDesign, library: Library) -> list[Finding]:
                 "dimensions",
             )
         )
-    # No place in the structure (no one under "reports to") is clarity.no_reporting_line, which names
-    # job evaluation panels too: one gap, one finding.
+    # No place in the structure (no manager named) is clarity.managers, which names job evaluation
+    # panels too: one gap, one finding.
     duties, capabilities = len(design.responsibilities), len(design.capabilities)
     if duties < FEW_DUTIES and capabilities >= max(2 * duties, 1):
         found.append(
@@ -63,6 +64,36 @@ def evaluation(design: RoleDesign, library: Library) -> list[Finding]:
             )
         )
     return found
+
+
+#: Statuses at which the post has been through job evaluation, so its grade is known.
+EVALUATED = frozenset({Status.EVALUATED, Status.APPROVED, Status.ADVERTISED})
+
+
+def _no_grade(design: RoleDesign) -> list[Finding]:
+    """An empty grade with a pay framework named: the document says "subject to job evaluation".
+
+    Without a framework too, `evaluation.no_grade_or_scheme` says both at once. Before evaluation
+    the wording is right, so this is for information; once the post is evaluated, a missing grade
+    is a warning."""
+    framework = pay_framework(design)
+    if design.grade.strip() or framework is None:
+        return []
+    evaluated = design.status in EVALUATED
+    advice = (
+        f"The post is {label(design.status).lower()}, so its grade is known: enter it."
+        if evaluated
+        else "That is right until the panel has graded the post; enter the grade once it has."
+    )
+    return [
+        Finding(
+            "evaluation.no_grade",
+            Severity.WARNING if evaluated else Severity.INFO,
+            f"No grade is given, so the document says the grade is subject to job evaluation under "
+            f"{label(framework)}. {advice}",
+            "grade",
+        )
+    ]
 
 
 def _appointment(design: RoleDesign) -> list[Finding]:

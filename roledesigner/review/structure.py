@@ -15,6 +15,7 @@ from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.timerules import SYSTEM_FOOTPRINTS
 from roledesigner.domain.vocabulary import Requirement, ResponsibilityKind
 from roledesigner.library.catalogue import Library
+from roledesigner.review.managers import managers
 from roledesigner.review.phrasing import clip
 
 Check = Callable[[RoleDesign, Library], list[Finding]]
@@ -58,16 +59,6 @@ def clarity(design: RoleDesign, library: Library) -> list[Finding]:
                 "footprint",
             )
         )
-    if not design.reports_to:
-        found.append(
-            Finding(
-                "clarity.no_reporting_line",
-                Severity.WARNING,
-                "No one is named under 'reports to'. Candidates and job evaluation panels need a clear picture of "
-                "the reporting lines.",
-                "reports_to",
-            )
-        )
     system_work = [r for r in design.responsibilities if r.kind is ResponsibilityKind.SYSTEM]
     footprint = design.footprint
     if footprint is not None and footprint in SYSTEM_FOOTPRINTS and not system_work:
@@ -93,16 +84,7 @@ def clarity(design: RoleDesign, library: Library) -> list[Finding]:
             )
         )
     found += _job_details(design)
-    if _line_managers(design) > 1 and not design.appraisal_lead.strip():
-        found.append(
-            Finding(
-                "clarity.appraisal_unclear",
-                Severity.WARNING,
-                "The post has several line managers but does not say who leads appraisal. Several line managers "
-                f"make system roles harder ({SCIE_2021}): name the one who leads appraisal.",
-                "appraisal_lead",
-            )
-        )
+    found += managers(design)
     return found
 
 
@@ -125,13 +107,6 @@ def _job_details(design: RoleDesign) -> list[Finding]:
     else:
         return []
     return [Finding("clarity.job_details", Severity.WARNING, message, "employer" if no_employer else "location")]
-
-
-def _line_managers(design: RoleDesign) -> int:
-    names = {name.strip().casefold() for name in design.reports_to if name.strip()}
-    if design.joint:
-        names |= {p.line_manager.strip().casefold() for p in design.joint.partners if p.line_manager.strip()}
-    return len(names)
 
 
 def coverage(design: RoleDesign, library: Library) -> list[Finding]:

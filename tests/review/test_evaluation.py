@@ -17,7 +17,7 @@ from roledesigner.domain.models import (
     TimePlan,
 )
 from roledesigner.domain.payframework import pay_framework
-from roledesigner.domain.vocabulary import Contract, Sector, Terms
+from roledesigner.domain.vocabulary import Contract, Sector, Status, Terms
 from roledesigner.library.catalogue import Library
 from roledesigner.library.compose import new_design
 from roledesigner.review import review
@@ -63,7 +63,8 @@ def test_a_pay_framework_is_enough_without_a_grade(library: Library) -> None:
     assert codes(evaluation(design, library)) == ["evaluation.no_grade_or_scheme"]
     for terms in Terms:
         named = design.model_copy(update={"terms": terms})
-        expected = ["evaluation.no_grade_or_scheme"] if terms is Terms.OTHER else []
+        # With a framework, the empty grade reads "subject to job evaluation" under it: said, for information.
+        expected = ["evaluation.no_grade_or_scheme"] if terms is Terms.OTHER else ["evaluation.no_grade"]
         assert codes(evaluation(named, library)) == expected, terms
 
 
@@ -82,7 +83,9 @@ def test_a_joint_post_is_graded_under_its_hosts_scheme(library: Library) -> None
     partners = [_partner("ICB", True, Terms.AGENDA_FOR_CHANGE), _partner("Council", False, Terms.NJC_GREEN_BOOK)]
     design = ready(library).model_copy(update={"grade": "", "joint": JointArrangement(partners=partners)})
     assert pay_framework(design) is Terms.AGENDA_FOR_CHANGE
-    assert evaluation(design, library) == []
+    (grade,) = evaluation(design, library)
+    assert (grade.code, grade.severity) == ("evaluation.no_grade", Severity.INFO)
+    assert "subject to job evaluation under Agenda for Change" in grade.message
     unknown = [_partner("ICB", True, Terms.OTHER), _partner("Council", False, Terms.NJC_GREEN_BOOK)]
     other = design.model_copy(update={"joint": JointArrangement(partners=unknown)})
     assert pay_framework(other) is None, "only the host's scheme grades the post"
@@ -133,8 +136,23 @@ def test_an_appointment_is_not_job_evaluated_but_needs_its_terms(library: Librar
 
 def test_the_review_runs_the_readiness_checks(library: Library) -> None:
     found = codes(review(new_design(library, "place_clinical_lead"), library))
-    assert {"evaluation.no_grade_or_scheme", "evaluation.no_dimensions", "clarity.no_reporting_line"} <= set(found)
+    assert {"evaluation.no_grade_or_scheme", "evaluation.no_dimensions", "clarity.managers"} <= set(found)
     assert "evaluation.no_position" not in found, "one gap, one finding: the reporting line is asked for once"
     assert "evaluation.no_grade_or_scheme" not in codes(review(new_design(library, "ics_executive_lead"), library)), (
         "the executive lead starts on very senior manager terms"
     )
+
+
+def test_an_empty_grade_is_said_and_once_evaluated_is_a_warning(library: Library) -> None:
+    """Issue 18: the review missed an empty grade. The document says "subject to job evaluation";
+    the review says so too, and once the post has been evaluated the grade must be entered."""
+    design = ready(library).model_copy(update={"grade": "", "terms": Terms.AGENDA_FOR_CHANGE})
+    (draft,) = evaluation(design, library)
+    assert (draft.code, draft.severity, draft.field) == ("evaluation.no_grade", Severity.INFO, "grade")
+    assert "subject to job evaluation" in draft.message
+    for status in (Status.EVALUATED, Status.APPROVED, Status.ADVERTISED):
+        (late,) = evaluation(design.model_copy(update={"status": status}), library)
+        assert (late.code, late.severity) == ("evaluation.no_grade", Severity.WARNING), status
+    assert evaluation(design.model_copy(update={"grade": "Band 8c"}), library) == []
+    neither = design.model_copy(update={"terms": None})
+    assert codes(evaluation(neither, library)) == ["evaluation.no_grade_or_scheme"], "one gap, one finding"
