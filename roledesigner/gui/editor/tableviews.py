@@ -7,9 +7,9 @@ capabilities dragged from the library onto the role's capabilities).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QComboBox, QHeaderView, QTableView, QWidget
 
 from roledesigner.gui.editor.binding import error_label
 from roledesigner.gui.editor.tables import ChoiceDelegate, ListTableModel
@@ -22,6 +22,12 @@ class ListTable(QTableView):
     Short columns fit their contents; the columns that carry text share the rest of the width
     by their `stretch` and wrap, and every row is as tall as its contents, so nothing is cut.
     Rows may be dragged to a new place; the model moves them, as one undoable step.
+
+    The keyboard: Tab and Shift+Tab leave the table (to the next or previous widget), the arrow
+    keys move between cells, and typing, F2 or Enter edit one. While a cell is being edited, Tab
+    commits it and opens the next cell that can be edited (Shift+Tab the previous one), leaving
+    the table after the last; Enter on a drop-down commits the choice and moves on to the next
+    cell that can be edited, so the keys typed next go to that cell, never lost.
     """
 
     def __init__(self, model: ListTableModel, name: str) -> None:
@@ -36,6 +42,7 @@ class ListTable(QTableView):
         self._kept: tuple[int, int] | None = None
         model.modelAboutToBeReset.connect(self._keep_current)
         model.modelReset.connect(self._restore_current)
+        self.setTabKeyNavigation(False)  # Tab leaves the table: a keyboard user is never trapped in it
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
@@ -67,6 +74,43 @@ class ListTable(QTableView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         # Dropped rows are inserted between rows, never written over a cell.
         self.setDragDropOverwriteMode(False)
+
+    # --- the keyboard while a cell is edited ------------------------------------------------------
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        Hint = QAbstractItemDelegate.EndEditHint
+        moving = hint in (Hint.EditNextItem, Hint.EditPreviousItem)
+        chose = hint == Hint.SubmitModelCache and isinstance(editor, QComboBox)
+        if not (moving or chose):
+            super().closeEditor(editor, hint)
+            return
+        forward = hint != Hint.EditPreviousItem
+        current = self.currentIndex()
+        super().closeEditor(editor, Hint.NoHint)  # the value was committed before: this only closes
+        target = self._editable_after(current, forward)
+        if target is None:
+            if moving:
+                self.focusNextPrevChild(forward)  # past the last cell: on to the next widget
+            return
+        self.setCurrentIndex(target)
+        if moving:
+            self.edit(target)
+
+    def _editable_after(self, index: QModelIndex, forward: bool) -> QModelIndex | None:
+        """The next (or previous) cell in reading order that can be edited by typing, or None."""
+        model = self.list_model
+        columns = model.columnCount()
+        if not index.isValid() or not columns:
+            return None
+        position = index.row() * columns + index.column()
+        step = 1 if forward else -1
+        position += step
+        while 0 <= position < model.rowCount() * columns:
+            candidate = model.index(position // columns, position % columns)
+            if model.flags(candidate) & Qt.ItemFlag.ItemIsEditable and not self.isColumnHidden(candidate.column()):
+                return candidate
+            position += step
+        return None
 
     def show_message(self, message: str) -> None:
         self.message.setText(message)
