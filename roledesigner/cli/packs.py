@@ -2,7 +2,8 @@
 
 `commands.cmd_export` hands over here for any document but the job specification, and for a
 format only the packs take (xlsx, txt), so that every refusal about documents and formats is
-said in one place, in one sentence, before anything is written. `-o -` prints the paste-ready
+said in one place, in one sentence, before anything is written: the interview pack is made as
+docx or pdf, the shortlisting matrix as xlsx, docx or txt. `-o -` prints the paste-ready
 criteria (`--format txt`) instead of writing a file.
 """
 

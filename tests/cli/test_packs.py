@@ -18,6 +18,7 @@ from roledesigner.files.designfile import save_design
 from roledesigner.files.settings import ENV_USER_LIBRARY
 from roledesigner.library.catalogue import Library
 from tests.support.docxread import open_docx
+from tests.support.pdftext import pdf_text
 
 
 def arguments(*files: Path, **options: Any) -> argparse.Namespace:
@@ -67,6 +68,19 @@ def test_the_interview_pack_is_written_beside_the_design(design_file: Path, caps
     ]
 
 
+def test_the_interview_pack_as_pdf(design_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert export_pack_command(arguments(design_file, document="interview", format="pdf")) == EXIT_OK
+    target = design_file.with_name("mental health lead-interview-pack.pdf")
+    assert capsys.readouterr().out == f"Exported {target}\n"
+    text = pdf_text(target.read_bytes(), tmp_path)
+    assert "Interview pack · " in text and "Panel consensus record" in text
+    # -o's name says the format; --panel reaches the PDF's sheets.
+    chosen = tmp_path / "panel.pdf"
+    assert export_pack_command(arguments(design_file, document="interview", output=chosen, panel=1)) == EXIT_OK
+    text = pdf_text(chosen.read_bytes(), tmp_path)
+    assert "Panel member 1" in text and "Panel member 2" not in text
+
+
 @pytest.mark.filterwarnings("error")  # openpyxl reads back every header and footer without complaint
 def test_the_shortlisting_matrix_in_each_format(
     design_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -97,8 +111,8 @@ def test_the_shortlisting_matrix_in_each_format(
     ("options", "sentence"),
     [
         ({"document": "advert"}, "'advert' is not a document Role Designer exports (choose specification, interview or shortlisting)."),
-        ({"document": "interview", "format": "xlsx"}, "The interview pack cannot be exported as xlsx; it is made as docx."),
-        ({"document": "interview", "format": "pdf"}, "The interview pack cannot be exported as pdf; it is made as docx."),
+        ({"document": "interview", "format": "xlsx"}, "The interview pack cannot be exported as xlsx; it is made as docx or pdf."),
+        ({"document": "interview", "format": "txt"}, "The interview pack cannot be exported as txt; it is made as docx or pdf."),
         ({"document": "shortlisting", "format": "pdf"}, "The shortlisting matrix cannot be exported as pdf; it is made as xlsx or docx or txt."),
         ({"format": "xlsx"}, "A job specification cannot be exported as xlsx; choose docx or pdf, or --document shortlisting for a spreadsheet or text."),
         ({"document": "shortlisting", "candidates": 0}, "--candidates must be between 1 and 200, not 0."),

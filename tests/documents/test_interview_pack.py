@@ -344,7 +344,10 @@ def test_export_writes_the_file_and_a_bad_target_is_one_sentence(
     as_xlsx = export_pack(
         sample_design(library), PackJob(job.source, tmp_path / "x.xlsx", INTERVIEW, "xlsx"), library, scoring
     )
-    assert not as_xlsx.ok and as_xlsx.message == "The interview pack cannot be exported as xlsx; it is made as docx."
+    assert (
+        not as_xlsx.ok
+        and as_xlsx.message == "The interview pack cannot be exported as xlsx; it is made as docx or pdf."
+    )
     assert not (tmp_path / "x.xlsx").exists()
 
 

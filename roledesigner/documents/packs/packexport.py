@@ -2,8 +2,9 @@
 
 As with the job specification (`documents.export`), each file is built in memory and written
 atomically, a link planted at the output's name is replaced rather than written through, and a
-design that cannot be read or exported is that design's result, never the end of a batch. The
-packs need no Qt and take a fraction of a second each, so a batch runs in this process.
+design that cannot be read or exported is that design's result, never the end of a batch. Each
+pack takes a fraction of a second, the interview pack's PDF (Qt, loaded only for it) about one,
+so a batch runs in this process.
 """
 
 from __future__ import annotations
