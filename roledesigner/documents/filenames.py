@@ -18,6 +18,8 @@ DEFAULT_PATTERN = "{organisation} {title} v{version}"
 #: NHS Jobs refuses an attachment whose name, extension included, is longer than this.
 MAX_NAME = 90
 FALLBACK = "Job specification"
+#: What follows the pattern in the name of each document: the job specification has nothing.
+DOCUMENT_ENDINGS = {"specification": "", "interview": "interview pack", "shortlisting": "shortlisting"}
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 #: Characters Windows, macOS or Linux refuse in a name, and control characters.

@@ -90,11 +90,13 @@ class DocumentMenus(QObject):
     # --- recruitment pack ----------------------------------------------------------------------
 
     def export_pack(self, document: str, fmt: str, kind: str) -> None:
+        from roledesigner.documents.filenames import DOCUMENT_ENDINGS
         from roledesigner.documents.jobs import ExportStatus
-        from roledesigner.documents.packs.packexport import NAME_ENDINGS, PackJob, PackResult, export_pack
+        from roledesigner.documents.packs.packexport import PackJob, PackResult, export_pack
+        from roledesigner.gui.exporting import suggested_name
 
         window, controller = self.window, self.window.controller
-        name = f"{controller.display_name}{NAME_ENDINGS[document]}.{fmt}"
+        name = suggested_name(controller.design, controller.settings, fmt, DOCUMENT_ENDINGS[document])
         path, _ = QFileDialog.getSaveFileName(window, "Export", str(Path(window.session.folder()) / name), kind)
         if not path:
             return
