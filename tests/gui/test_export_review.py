@@ -133,7 +133,12 @@ def test_the_pack_entries_suggest_names_by_the_pattern(window: MainWindow, monke
     window.new_action.trigger()
     window.controller.settings = Settings(organisation_name="North Shire ICB")
     offered: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (offered.append(Path(a[2]).name), ("", ""))[1])
+
+    def cancelled(*args: Any, **_kwargs: Any) -> tuple[str, str]:
+        offered.append(Path(args[2]).name)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", cancelled)
     for action in window.document_menus.pack_actions:
         action.trigger()  # the dialog is cancelled: nothing is written
     assert offered == [
