@@ -26,6 +26,9 @@ from roledesigner.files.paths import templates_dir
 TEMPLATE_NAME = "interview_pack.html"
 #: The scale table's column widths in per cent, as the Word file's 1.8, 3.7 and 11.5 cm of 17.
 SCALE_WIDTHS = (11, 22, 67)
+#: With more panel members than this, the consensus record's columns are headed by number (A4 is narrow).
+NUMBERED_FROM = 4
+NUMBERED_KEY = "The numbered columns are panel members 1 to %d, as on their scoring sheets."
 #: The most areas the PDF shows: a real pack has ten to thirty.
 PDF_AREAS = 100
 #: The characters the areas may take in all (about 80 pages), one area, and one text.
@@ -66,6 +69,8 @@ def render_interview_html(pack: InterviewPack, *, logo: bool = False, notes: Seq
         labels=LABELS,
         consensus_intro=CONSENSUS_INTRO,
         scale_columns=list(zip(SCALE_COLUMNS, SCALE_WIDTHS, strict=True)),
+        numbered_from=NUMBERED_FROM,
+        numbered_key=NUMBERED_KEY,
     )
 
 

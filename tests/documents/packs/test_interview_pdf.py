@@ -226,3 +226,14 @@ def test_export_writes_a_pdf_and_says_the_template_is_not_used(
     assert job.target.read_bytes().startswith(b"%PDF")
     assert result.warnings == [f"{template} is not used: a template shapes Word files only."]
     assert os.path.getsize(job.target) > 10_000
+
+
+def test_a_large_panel_is_numbered_in_the_consensus_record(library: Library, scoring: LoadedScoring) -> None:
+    """Twelve members' names do not fit across A4: the columns are numbered, and a sentence says whose they are."""
+    page = render_interview_html(pack_of(sample_design(library), library, scoring, panel_members=12))
+    record = page[page.index(HEADINGS["consensus"]) :]
+    assert interviewhtml.NUMBERED_KEY % 12 in record
+    assert '<th width="5%" align="left">12</th>' in record and "Panel member 12</th>" not in record
+    small = render_interview_html(pack_of(sample_design(library), library, scoring, panel_members=4))
+    assert "Panel member 4</th>" in small[small.index(HEADINGS["consensus"]) :]
+    assert "numbered columns" not in small
