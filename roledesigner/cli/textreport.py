@@ -13,6 +13,8 @@ from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.vocabulary import Contract, label
 from roledesigner.library.catalogue import Kind, Library
 from roledesigner.library.models import Capability, Role
+from roledesigner.review.acknowledgements import Reviewed, reviewed
+from roledesigner.review.order import plain_field
 
 WIDTH = 88
 
@@ -102,22 +104,30 @@ def design_text(design: RoleDesign, library: Library) -> str:
     return "\n".join(lines) + "\n"
 
 
-def findings_text(path: Path, findings: list[Finding]) -> str:
-    """Findings grouped by severity, each with the field to fix."""
+def finding_line(finding: Finding) -> str:
+    """ "[system time] System time is …": the field in plain words, never its internal path."""
+    return f"[{plain_field(finding.field)}] {finding.message}"
+
+
+def findings_text(path: Path, findings: list[Finding], design: RoleDesign | None = None) -> str:
+    """Findings grouped by severity, each with the field to fix; given the design, a warning accepted
+    on purpose is marked "accepted: <reason> (<who>, <date>)", never left out."""
     if not findings:
         return f"{path}: no findings.\n"
-    lines = [f"{path}: {counted(findings)}."]
+    entries = reviewed(design, findings) if design is not None else [Reviewed(finding) for finding in findings]
+    accepted = sum(1 for entry in entries if entry.accepted is not None)
+    lines = [f"{path}: {counted(findings)}{f' ({accepted} accepted on purpose)' if accepted else ''}."]
     titles = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "For information"}
     for severity, title in titles.items():
-        chosen = [f for f in findings if f.severity is severity]
+        chosen = [entry for entry in entries if entry.finding.severity is severity]
         if chosen:
             lines += ["", f"{title}:"]
-            for finding in chosen:
+            for entry in chosen:
                 lines.append(
-                    textwrap.fill(
-                        f"[{finding.field}] {finding.message}", WIDTH, initial_indent="  - ", subsequent_indent="    "
-                    )
+                    textwrap.fill(finding_line(entry.finding), WIDTH, initial_indent="  - ", subsequent_indent="    ")
                 )
+                if entry.accepted is not None:
+                    lines.append(textwrap.fill(entry.note, WIDTH, initial_indent="    ", subsequent_indent="      "))
     return "\n".join(lines) + "\n"
 
 
