@@ -135,11 +135,11 @@ def test_title_language_a4_headings_and_footer(library: Library, scoring: Loaded
     assert info["Author"] == "A. Person" and info["Creator"] == "Role Designer"
     assert info["Page size"].startswith("595 x 842")  # A4 in points
     reader = PdfReader(io.BytesIO(pdf), strict=True)
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     assert root["/Lang"] == "en-GB"
     assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712 - a BooleanObject
     # The headings are the bookmarks, nested as the headings are, each at its own page.
-    outline = reader.outline
+    outline: Any = reader.outline
     assert [item.title for item in outline if not isinstance(item, list)] == [pack.title]
     sections = outline[1]
     titles = [item.title for item in sections if not isinstance(item, list)]
@@ -156,7 +156,8 @@ def test_title_language_a4_headings_and_footer(library: Library, scoring: Loaded
     assert [item.title for item in areas] == [area.heading for area in pack.areas]
     pages = reader.pages
     for item in areas:
-        assert squeeze(item.title) in squeeze(pages[reader.get_destination_page_number(item)].extract_text())
+        page_number = reader.get_destination_page_number(item)
+        assert page_number is not None and squeeze(item.title) in squeeze(pages[page_number].extract_text())
     text = pdf_text(pdf, tmp_path)
     for page in range(1, len(pages) + 1):
         assert squeeze(f"Page {page} of {len(pages)} · Interview pack, version {pack.version}, {pack.date}") in squeeze(
