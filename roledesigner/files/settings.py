@@ -10,6 +10,7 @@ import json
 import os
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -23,6 +24,8 @@ from roledesigner.files.reading import UnreadableFile, read_regular
 ENV_USER_LIBRARY = "ROLEDESIGNER_USER_LIBRARY"
 ENV_SHARED_LIBRARY = "ROLEDESIGNER_SHARED_LIBRARY"
 ENV_TEMPLATE = "ROLEDESIGNER_TEMPLATE"
+#: The app's colour themes: the system's own, or Role Designer's light or dark palette.
+Theme = Literal["system", "light", "dark"]
 #: A settings file is a few hundred bytes; anything near this is not one.
 MAX_SETTINGS_BYTES = 1024 * 1024
 
@@ -40,6 +43,8 @@ class Settings(BaseModel):
     show_draft_mark: bool = True
     #: How exported files are named: {organisation}, {title}, {version}, {reference} and {status} are filled in.
     file_name: str = "{organisation} {title} v{version}"
+    #: The app's colours (`gui/theme.py`).
+    theme: Theme = "system"
 
 
 def settings_path() -> Path:

@@ -96,3 +96,21 @@ def check_hours(text: str) -> tuple[Decimal | None, str | None]:
             return None, f"The default contracted hours a week may have at most {MAX_PLACES} decimal places."
         hours = rounded  # trailing zeros only, as in 37.500000
     return hours, None
+
+
+#: The names an export file-name pattern may use, in braces; `documents/filenames.py` fills them in.
+FILE_NAME_PLACEHOLDERS = ("organisation", "title", "version", "reference", "status")
+_BRACED = re.compile(r"\{([^{}]*)\}")
+
+
+def check_file_name(pattern: str) -> str | None:
+    """An export file-name pattern: some text, with only the known names in braces."""
+    if not pattern.strip():
+        return "Enter a pattern for export file names, such as {organisation} {title} v{version}."
+    known = ", ".join(f"{{{name}}}" for name in FILE_NAME_PLACEHOLDERS[:-1]) + f" and {{{FILE_NAME_PLACEHOLDERS[-1]}}}"
+    for name in _BRACED.findall(pattern):
+        if name.lower() not in FILE_NAME_PLACEHOLDERS:
+            return f"The file name pattern uses {{{name}}}, which is not one of {known}."
+    if "{" in _BRACED.sub("", pattern) or "}" in _BRACED.sub("", pattern):
+        return f"The file name pattern has a brace that does not enclose a name; write names as {known}."
+    return None

@@ -20,6 +20,11 @@ from PySide6.QtWidgets import QApplication
 from roledesigner import __version__
 from roledesigner.gui.appicon import app_icon
 from roledesigner.gui.mainwindow import APP_NAME, MainWindow
+from roledesigner.gui.theme import apply_theme
+from roledesigner.gui.windowstate import window_settings
+
+#: The theme last used, kept in window.ini so the frame has its colours before the settings are read.
+THEME_KEY = "theme"
 
 #: How benchmarks and CI time a real start: "1" quits once the window is shown and filled (usable),
 #: "frame" at the frame's first paint, "preview" once the first preview and review are in (the app
@@ -66,7 +71,17 @@ def start_window() -> MainWindow:
     app.setOrganizationName("RoleDesigner")
     app.setApplicationVersion(__version__)
     QApplication.setWindowIcon(app_icon())  # every window and dialog; the bundle's own icon is for files
+    last_theme = window_settings().value(THEME_KEY)
+    if last_theme in ("light", "dark"):
+        apply_theme(last_theme)
     return MainWindow()
+
+
+def follow_theme(window: MainWindow) -> None:
+    """Give the app the settings' theme, and keep it for the next start's frame."""
+    theme = window.controller.settings.theme
+    apply_theme(theme)
+    window.qsettings.setValue(THEME_KEY, theme)
 
 
 def fill_window(window: MainWindow, path: Path | None = None, *, echo: bool = False) -> None:
@@ -81,6 +96,8 @@ def fill_window(window: MainWindow, path: Path | None = None, *, echo: bool = Fa
     warnings: list[str] = []
     settings = load_settings(warnings)
     window.fill(DocumentController(load_library(default_folders(settings)), settings))
+    follow_theme(window)
+    window.controller.settingsChanged.connect(lambda: follow_theme(window))
     warnings += start_up_problems(settings)
     if warnings:
         window.statusBar().showMessage(" ".join(warnings), 30000)

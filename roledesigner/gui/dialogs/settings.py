@@ -12,10 +12,9 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,20 +29,31 @@ from PySide6.QtWidgets import (
 )
 
 from roledesigner.documents.templatecheck import check_template_file
-from roledesigner.files.locations import ENV_CONFIG_DIR
 from roledesigner.files.settings import (
     ENV_SHARED_LIBRARY,
     ENV_TEMPLATE,
     ENV_USER_LIBRARY,
     Settings,
-    settings_path,
     user_library_dir,
 )
 from roledesigner.files.settingscheck import (
+    check_file_name,
     check_hours,
     check_library_folder,
     check_logo,
     path_from_text,
+)
+from roledesigner.gui.dialogs.settingsrows import (
+    FILE_NAME_HELP,
+    chosen_theme,
+    draft_check,
+    example_label,
+    file_name_example,
+    look_read_only,
+    settings_file_row,
+    start_folder,
+    text_of,
+    theme_combo,
 )
 from roledesigner.gui.widgets.colours import MessageLabel
 from roledesigner.library.catalogue import Library
@@ -111,7 +121,7 @@ class SettingsDialog(QDialog):
             "Organisation &logo",
             "Organisation logo file",
             "A PNG or JPEG picture of at most 5 MB, shown at the top of every Word file. Leave empty for no logo.",
-            _text_of(settings.organisation_logo),
+            text_of(settings.organisation_logo),
             lambda text: check_logo(path_from_text(text)),
             buttons=[
                 ("Choose…", "Choose a logo file", "Choose a PNG or JPEG picture for the logo.", self._choose_logo),
@@ -136,7 +146,7 @@ class SettingsDialog(QDialog):
             "Word &template",
             "Word template file",
             "The Word (.docx) file job specifications are filled into. Leave empty for the built-in template.",
-            _text_of(settings.word_template),
+            text_of(settings.word_template),
             lambda text: check_template_file(path_from_text(text), self._library),
             buttons=[
                 ("Choose…", "Choose a Word template", "Choose a Word (.docx) template.", self._choose_template),
@@ -157,7 +167,7 @@ class SettingsDialog(QDialog):
             "Personal library folder",
             "Your own folder of roles and capabilities, read after the shared one so your entries win. "
             f"Leave empty for {default_user_library}.",
-            _text_of(settings.user_library),
+            text_of(settings.user_library),
             lambda text: check_library_folder(path_from_text(text), "personal library"),
             buttons=[
                 (
@@ -181,7 +191,7 @@ class SettingsDialog(QDialog):
             "&Shared library folder",
             "Shared library folder",
             "Your team's shared folder of roles and capabilities, often on a network drive. May be left empty.",
-            _text_of(settings.shared_library),
+            text_of(settings.shared_library),
             lambda text: check_library_folder(path_from_text(text), "shared library"),
             buttons=[
                 (
@@ -200,7 +210,25 @@ class SettingsDialog(QDialog):
         )
         self.shared_library_edit.setPlaceholderText("None")
 
-        self.settings_file_edit = self._add_settings_file_row()
+        self.file_name_example = example_label()
+        self.file_name_edit = self._add_field(
+            "file_name",
+            "Export file &names",
+            "Export file name pattern",
+            FILE_NAME_HELP,
+            settings.file_name,
+            check_file_name,
+            note=self.file_name_example,
+        )
+        self.name_edit.textChanged.connect(self._show_example)
+        self.draft_check = draft_check(settings)
+        self._form.addRow("", self.draft_check)
+        self.theme_combo = theme_combo(settings)
+        theme_label = QLabel("&Appearance")
+        theme_label.setBuddy(self.theme_combo)
+        self._form.addRow(theme_label, self.theme_combo)
+
+        self.settings_file_edit = settings_file_row(self._form, PATH_WIDTH)
 
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
@@ -224,6 +252,7 @@ class SettingsDialog(QDialog):
         self._set_tab_order()
         for key in self._fields:
             self._check(key)
+        self._show_example()
         self._update_ok()
 
     # --- building ------------------------------------------------------------------------------
@@ -239,6 +268,7 @@ class SettingsDialog(QDialog):
         *,
         buttons: list[tuple[str, str, str, Callable[[], None]]] | None = None,
         width: int | None = None,
+        note: QLabel | None = None,
     ) -> QLineEdit:
         edit = QLineEdit()
         edit.setAccessibleName(name)
@@ -271,6 +301,8 @@ class SettingsDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addLayout(row)
+        if note is not None:
+            column.addWidget(note)
         column.addWidget(message)
 
         variable = OVERRIDES.get(key)
@@ -289,7 +321,7 @@ class SettingsDialog(QDialog):
             note = QLabel(f"Set for this computer by the environment variable {variable}; it cannot be changed here.")
             note.setWordWrap(True)
             note.setAccessibleName(f"{name}: set by {variable}")
-            _look_read_only(edit)
+            look_read_only(edit)
             column.addWidget(note)
 
         edit.setText(text)
@@ -301,24 +333,6 @@ class SettingsDialog(QDialog):
         label.setToolTip(help_text)
         self._form.addRow(label, container)
         self._fields[key] = entry
-        return edit
-
-    def _add_settings_file_row(self) -> QLineEdit:
-        edit = QLineEdit(str(settings_path()))
-        edit.setReadOnly(True)
-        _look_read_only(edit)
-        edit.setCursorPosition(0)
-        edit.setMinimumWidth(PATH_WIDTH)
-        edit.setAccessibleName("Settings file location")
-        tip = "Where these settings are saved. It cannot be changed here."
-        if os.environ.get(ENV_CONFIG_DIR):
-            tip += f" The environment variable {ENV_CONFIG_DIR} chose this folder."
-        edit.setToolTip(tip)
-        edit.setAccessibleDescription(tip)
-        label = QLabel("Settings &file")
-        label.setBuddy(edit)
-        label.setToolTip(tip)
-        self._form.addRow(label, edit)
         return edit
 
     def _align_buttons(self) -> None:
@@ -337,7 +351,7 @@ class SettingsDialog(QDialog):
         for entry in self._fields.values():
             chain.append(entry.edit)
             chain.extend(entry.buttons)
-        chain += [self.settings_file_edit, self.button_box]
+        chain += [self.draft_check, self.theme_combo, self.settings_file_edit, self.button_box]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -347,8 +361,13 @@ class SettingsDialog(QDialog):
         self._hours, problem = check_hours(text)
         return problem
 
+    def _show_example(self) -> None:
+        self.file_name_example.setText(file_name_example(self.file_name_edit.text(), self.name_edit.text()))
+
     def _text_changed(self, key: str) -> None:
-        if key in ("organisation_name", "default_contracted_hours"):
+        if key == "file_name":
+            self._show_example()
+        if key in ("organisation_name", "default_contracted_hours", "file_name"):
             self._check(key)
         else:
             self._pending.add(key)
@@ -426,10 +445,7 @@ class SettingsDialog(QDialog):
         entry.edit.setFocus()
 
     def _start_folder(self, key: str) -> str:
-        path = path_from_text(self._fields[key].edit.text())
-        while path is not None and not path.is_dir() and path.parent != path:
-            path = path.parent
-        return str(path if path is not None and path.is_dir() else Path.home())
+        return start_folder(self._fields[key].edit.text())
 
     def _choose_logo(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -470,6 +486,9 @@ class SettingsDialog(QDialog):
             "word_template": path_from_text(self.template_edit.text()),
             "user_library": path_from_text(self.user_library_edit.text()),
             "shared_library": path_from_text(self.shared_library_edit.text()),
+            "file_name": self.file_name_edit.text().strip(),
+            "show_draft_mark": self.draft_check.isChecked(),
+            "theme": chosen_theme(self.theme_combo),
         }
         if self._hours is not None:
             chosen["default_contracted_hours"] = self._hours
@@ -477,14 +496,3 @@ class SettingsDialog(QDialog):
             if entry.overridden_by:
                 chosen.pop(key, None)
         return Settings.model_validate({**self._settings.model_dump(), **chosen})
-
-
-def _look_read_only(edit: QLineEdit) -> None:
-    """A read-only field takes the window's background, so it does not look like one to type in."""
-    palette = edit.palette()
-    palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
-    edit.setPalette(palette)
-
-
-def _text_of(path: Path | None) -> str:
-    return "" if path is None else str(path)

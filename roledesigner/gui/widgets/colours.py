@@ -12,6 +12,8 @@ LIGHT_WINDOW_RED = QColor("#a4000f")
 DARK_WINDOW_RED = QColor("#ff9a91")
 #: The least contrast a message keeps with the window behind it (WCAG 2.1 AA for normal text).
 MESSAGE_CONTRAST = 4.5
+#: A note's grey keeps this much (WCAG 2.1 AAA): lighter than the text, never faint.
+NOTE_CONTRAST = 7.0
 
 
 def _luminance(colour: QColor) -> float:
@@ -44,6 +46,25 @@ def message_colour(palette: QPalette) -> QColor:
     return colour
 
 
+def note_colour(palette: QPalette) -> QColor:
+    """The grey for a note beside a field: the window's text colour moved towards the window's own,
+    no further than keeps NOTE_CONTRAST with it, so it reads as secondary in a light or dark theme."""
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    best = text
+    for step in range(1, 10):
+        share = step / 10
+        mixed = QColor.fromRgbF(
+            text.redF() + (window.redF() - text.redF()) * share,
+            text.greenF() + (window.greenF() - text.greenF()) * share,
+            text.blueF() + (window.blueF() - text.blueF()) * share,
+        )
+        if contrast(mixed, window) < NOTE_CONTRAST:
+            break
+        best = mixed
+    return best
+
+
 def message_style(palette: QPalette) -> str:
     """The style sheet for a problem message shown on a window with this palette."""
     return f"color: {message_colour(palette).name()};"
@@ -57,8 +78,8 @@ class MessageLabel(QLabel):
     style sheet gives the label its colour, the label's own palette no longer follows its parent's.
     """
 
-    def __init__(self, *, bold: bool = False) -> None:
-        super().__init__()
+    def __init__(self, text: str = "", *, bold: bool = False) -> None:
+        super().__init__(text)
         self.setWordWrap(True)
         self._bold = bold
         self._alarm = True
@@ -84,8 +105,19 @@ class MessageLabel(QLabel):
             self._restyle()
         return False
 
+    def _style(self, behind: QPalette) -> str:
+        return message_style(behind)
+
     def _restyle(self) -> None:
         behind = (self.parentWidget() or self).palette()
-        sheet = message_style(behind) + (" font-weight: 600;" if self._bold else "") if self._alarm else ""
+        sheet = self._style(behind) + (" font-weight: 600;" if self._bold else "") if self._alarm else ""
         if sheet != self.styleSheet():
             self.setStyleSheet(sheet)
+
+
+class NoteLabel(MessageLabel):
+    """A note beside a field, in a grey that reads on the window behind it in any theme (a fixed
+    grey such as #4a4a4a reads on a light window and vanishes on a dark one)."""
+
+    def _style(self, behind: QPalette) -> str:
+        return f"color: {note_colour(behind).name()};"
