@@ -7,8 +7,10 @@ the unsaved marker and undo all follow one stack.
 
 from __future__ import annotations
 
+import datetime as dt
+import getpass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -24,6 +26,9 @@ from roledesigner.files.settings import Settings
 from roledesigner.library import compose
 from roledesigner.library.catalogue import Library
 from roledesigner.library.compose import blank_design
+
+if TYPE_CHECKING:
+    from roledesigner.domain.findings import Finding
 
 _MERGE_IDS: dict[str, int] = {}
 
@@ -192,6 +197,39 @@ class DocumentController(QObject):
             return str(error)
         self.apply(f"Add capability '{name}'", after)
         return None
+
+    # --- warnings accepted on purpose (review/acknowledgements.py; imported when first used, as the
+    # review is, so start-up does not wait for it) --------------------------------------------------
+
+    def user_name(self) -> str:
+        """Who accepts a warning: the person logged in (the settings hold no name of their own yet)."""
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):  # no login name to be had (a container, a service account)
+            return self._design.author.strip()
+
+    def accept_warning(self, finding: Finding, reason: str, by: str | None = None) -> str | None:
+        """Accept a warning on purpose, with the reason, who and today's date, as one undoable step;
+        an error, information or a blank reason is refused with a plain sentence."""
+        from roledesigner.review import acknowledgements
+        from roledesigner.review.order import plain_field
+
+        try:
+            after = acknowledgements.accept(
+                self._design, finding, reason, self.user_name() if by is None else by, dt.date.today()
+            )
+        except acknowledgements.NotAcceptable as error:
+            return str(error)
+        self.apply(f"Accept warning on {plain_field(finding.field)}", after)
+        return None
+
+    def withdraw_acceptance(self, finding: Finding) -> None:
+        """The warning is open again, as one undoable step."""
+        from roledesigner.review import acknowledgements
+        from roledesigner.review.order import plain_field
+
+        after = acknowledgements.withdraw(self._design, finding)
+        self.apply(f"Withdraw acceptance of warning on {plain_field(finding.field)}", after)
 
     # --- documents -------------------------------------------------------------------------
 

@@ -5,9 +5,11 @@ Both refresh a moment after the last edit (a single-shot timer), so typing never
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -16,15 +18,32 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTimer,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor, QTextDocument, QTextFragment, QTextImageFormat
-from PySide6.QtWidgets import QListView, QSplitter, QStyle, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QImage, QPalette, QTextCursor, QTextDocument, QTextFragment, QTextImageFormat
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from roledesigner.domain.findings import SEVERITY_WORDS, Finding, Severity
+from roledesigner.review.acknowledgements import Reviewed, can_accept, long_date, reviewed
+from roledesigner.review.order import plain_field
 
 if TYPE_CHECKING:
     from roledesigner.gui.controller import DocumentController
@@ -81,37 +100,134 @@ def _pictures(document: QTextDocument) -> Iterator[tuple[QTextFragment, QTextIma
         block = block.next()
 
 
+def _key(entries: list[Reviewed]) -> list[tuple[str, str, int]]:
+    """Each row's identity: its code and field, and which of that pair it is. Not its message,
+    which changes as the user types (a reading-ease score), nor whether it is accepted."""
+    seen: dict[tuple[str, str], int] = {}
+    keys = []
+    for entry in entries:
+        pair = (entry.finding.code, entry.finding.field)
+        seen[pair] = seen.get(pair, -1) + 1
+        keys.append((*pair, seen[pair]))
+    return keys
+
+
 class FindingsModel(QAbstractListModel):
+    """The review's findings, each with the acceptance that holds for it, in the document's order.
+
+    A new review updates the rows in place: a finding that stays keeps its row (its text may
+    change), and only the findings that come or go are inserted or removed, so the list does not
+    jump and the selection stays on the same finding while the user types."""
+
     FieldRole = Qt.ItemDataRole.UserRole + 1
+    EntryRole = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.findings: list[Finding] = []
+        self.entries: list[Reviewed] = []
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [entry.finding for entry in self.entries]
 
     def set_findings(self, findings: list[Finding]) -> None:
-        self.beginResetModel()
-        self.findings = list(findings)
-        self.endResetModel()
+        self.set_entries([Reviewed(finding) for finding in findings])
+
+    def set_entries(self, entries: list[Reviewed]) -> None:
+        new = list(entries)
+        old_keys, new_keys = _key(self.entries), _key(new)
+        operations = SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes()
+        for tag, old_start, old_end, new_start, new_end in reversed(operations):  # from the end: indexes hold
+            if tag == "equal":
+                changed = [
+                    row
+                    for row, entry in zip(range(old_start, old_end), new[new_start:new_end], strict=True)
+                    if self.entries[row] != entry
+                ]
+                self.entries[old_start:old_end] = new[new_start:new_end]
+                if changed:
+                    self.dataChanged.emit(self.index(min(changed)), self.index(max(changed)))
+                continue
+            if old_end > old_start:
+                self.beginRemoveRows(QModelIndex(), old_start, old_end - 1)
+                del self.entries[old_start:old_end]
+                self.endRemoveRows()
+            if new_end > new_start:
+                self.beginInsertRows(QModelIndex(), old_start, old_start + new_end - new_start - 1)
+                self.entries[old_start:old_start] = new[new_start:new_end]
+                self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.findings)
+        return 0 if parent.isValid() else len(self.entries)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.findings):
+        if not index.isValid() or not 0 <= index.row() < len(self.entries):
             return None
-        finding = self.findings[index.row()]
+        entry = self.entries[index.row()]
+        finding = entry.finding
+        note = entry.note[:1].upper() + entry.note[1:]
         if role == Qt.ItemDataRole.DisplayRole:
-            return finding.message
+            return f"{finding.message}\n{note}." if note else finding.message
         if role == Qt.ItemDataRole.DecorationRole:
             from PySide6.QtWidgets import QApplication
 
             return QApplication.style().standardIcon(_ICONS[finding.severity])
+        if role == Qt.ItemDataRole.ForegroundRole and entry.accepted is not None:
+            from PySide6.QtWidgets import QApplication
+
+            return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.FontRole and entry.accepted is not None:
+            font = QFont()
+            font.setItalic(True)  # not by colour alone
+            return font
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             kind = SEVERITY_WORDS[finding.severity][0].capitalize()
-            return f"{kind}: {finding.message} (field: {finding.field or 'whole role'})"
+            if entry.accepted is not None:
+                kind = f"Accepted {kind.lower()}"
+            where = f"Go to: {plain_field(finding.field)}."
+            return f"{kind}: {finding.message} {note + '. ' if note else ''}{where}"
         if role == self.FieldRole:
             return finding.field
+        if role == self.EntryRole:
+            return entry
         return None
+
+
+class AcceptDialog(QDialog):
+    """Accept a warning on purpose: the warning, the reason asked for, and who accepts it and when."""
+
+    def __init__(self, finding: Finding, who: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Accept warning")
+        warning = QLabel(finding.message)
+        warning.setWordWrap(True)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setAccessibleName("Why the warning is accepted")
+        self.reason_edit.setPlaceholderText("Such as: two days were agreed with both boards")
+        label = QLabel("&Reason:")
+        label.setBuddy(self.reason_edit)
+        today = dt.date.today()
+        by = QLabel(
+            f"Accepted by {who or 'you'} on {long_date(today)}. The warning stays in the review, greyed, with the "
+            "reason; a change to its field brings it back."
+        )
+        by.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Accept")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.reason_edit.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
+        self.ok_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(warning)
+        layout.addWidget(label)
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(by)
+        layout.addWidget(self.buttons)
+
+    def reason(self) -> str:
+        return " ".join(self.reason_edit.text().split())
 
 
 class PreviewPanel(QWidget):
@@ -141,9 +257,33 @@ class PreviewPanel(QWidget):
         self.list.setToolTip("Double-click a finding, or press Enter, to go to the field to fix")
         self.list.activated.connect(self._activated)
         self.list.doubleClicked.connect(self._activated)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.accept_button = QPushButton("&Accept warning…")
+        self.accept_button.setToolTip(
+            "Accept the chosen warning on purpose, with your reason: it stays in the list, greyed, with the reason"
+        )
+        self.accept_button.clicked.connect(self.ask_to_accept)
+        self.withdraw_button = QPushButton("Withdraw a&cceptance")
+        self.withdraw_button.setToolTip("Show the chosen accepted warning as open again")
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.accept_dialog: AcceptDialog | None = None
+        self.list.selectionModel().currentChanged.connect(self._update_buttons)
+        self.findings.dataChanged.connect(self._update_buttons)
+        self.findings.rowsRemoved.connect(self._update_buttons)
+        review_area = QWidget()
+        review_layout = QVBoxLayout(review_area)
+        review_layout.setContentsMargins(0, 0, 0, 0)
+        review_layout.addWidget(self.list)
+        row = QHBoxLayout()
+        row.addWidget(self.accept_button)
+        row.addWidget(self.withdraw_button)
+        row.addStretch(1)
+        review_layout.addLayout(row)
+        self._update_buttons()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.browser)
-        splitter.addWidget(self.list)
+        splitter.addWidget(review_area)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -205,6 +345,59 @@ class PreviewPanel(QWidget):
         if field is not None:
             self.fieldActivated.emit(field)
 
+    # --- warnings accepted on purpose ------------------------------------------------------------
+
+    def current_entry(self) -> Reviewed | None:
+        entry = self.list.currentIndex().data(FindingsModel.EntryRole)
+        return entry if isinstance(entry, Reviewed) else None
+
+    def _update_buttons(self) -> None:
+        entry = self.current_entry()
+        self.accept_button.setEnabled(entry is not None and entry.accepted is None and can_accept(entry.finding))
+        self.withdraw_button.setEnabled(entry is not None and entry.accepted is not None)
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.list.indexAt(point)
+        if not index.isValid():
+            return
+        self.list.setCurrentIndex(index)
+        menu = QMenu(self.list)
+        menu.addAction("&Go to the field", lambda: self._activated(index))
+        accept = menu.addAction("&Accept warning…", self.ask_to_accept)
+        accept.setEnabled(self.accept_button.isEnabled())
+        if not accept.isEnabled():
+            accept.setToolTip("Only a warning can be accepted: fix an error; information needs nothing")
+        withdraw = menu.addAction("Withdraw a&cceptance", self.withdraw)
+        withdraw.setEnabled(self.withdraw_button.isEnabled())
+        self.context_menu = menu
+        menu.popup(self.list.viewport().mapToGlobal(point))
+
+    def ask_to_accept(self) -> None:
+        """Ask for the reason (a window of its own, not waited on), then accept the chosen warning."""
+        entry = self.current_entry()
+        if entry is None or entry.accepted is not None or not can_accept(entry.finding):
+            return
+        dialog = AcceptDialog(entry.finding, self.controller.user_name(), self)
+        dialog.accepted.connect(lambda: self._accept(entry.finding, dialog.reason()))
+        self.accept_dialog = dialog
+        dialog.open()
+
+    def _accept(self, finding: Finding, reason: str) -> None:
+        problem = self.controller.accept_warning(finding, reason)
+        if problem is None:
+            self._mark_acceptances()
+
+    def withdraw(self) -> None:
+        entry = self.current_entry()
+        if entry is not None and entry.accepted is not None:
+            self.controller.withdraw_acceptance(entry.finding)
+            self._mark_acceptances()
+
+    def _mark_acceptances(self) -> None:
+        """Grey an accepted warning at once (the review itself follows after the usual pause)."""
+        self.findings.set_entries(reviewed(self.controller.design, self.findings.findings))
+        self._update_buttons()
+
     def refresh_now(self) -> None:
         """Render the preview and run the review for the design as it is now."""
         from roledesigner.documents.html import render_html
@@ -236,6 +429,7 @@ class PreviewPanel(QWidget):
         self.browser.setDocument(document)
         self.fit_pictures()
         self.browser.verticalScrollBar().setValue(scroll)
-        self.findings.set_findings(review(shown, library))
+        # Acceptances are judged on the design itself: their fingerprints are of its whole fields.
+        self.findings.set_entries(reviewed(design, review(shown, library)))
         self.last_refresh_ms = (time.perf_counter() - started) * 1000
         self.refreshed.emit()
