@@ -4,10 +4,11 @@ of the week."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -20,6 +21,10 @@ from roledesigner.gui.editor.binding import Checks, OnFocusOut
 from roledesigner.gui.editor.forms import EditorParts
 
 PA_PATH = "time.contracted_programmed_activities"
+#: The picture of the week's width on screen, in the window's own (device-independent) pixels, and
+#: the least width it is painted at before it is scaled down to that (its layout is for 900).
+PICTURE_WIDTH = 520
+PICTURE_LAYOUT_WIDTH = 900
 DAYS_PATH = "time.contracted_days_per_month"
 
 
@@ -29,6 +34,34 @@ def days_note(plan: TimePlan) -> str:
         "An office holder's time is given in days a month, not weekly hours: each is a standard day of "
         f"{shown(standard_day(plan))} hours."
     )
+
+
+def picture_pixmap(png_of_width: Callable[[int], bytes], ratio: float) -> QPixmap:
+    """The picture of the week for a screen of device pixel ratio `ratio` (2 on a screen at 200 per
+    cent): painted with at least as many pixels as the screen shows it with, then scaled to exactly
+    those, and marked with the ratio, so it is sharp at any scaling and PICTURE_WIDTH wide."""
+    ratio = max(1.0, ratio)
+    device_width = round(PICTURE_WIDTH * ratio)
+    pixmap = QPixmap()
+    pixmap.loadFromData(png_of_width(max(PICTURE_LAYOUT_WIDTH, device_width)))
+    if pixmap.width() != device_width:
+        pixmap = pixmap.scaledToWidth(device_width, Qt.TransformationMode.SmoothTransformation)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+class _RatioWatcher(QObject):
+    """Calls back when a widget moves to a screen of another scaling (a child of it, so it lives as long)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.DevicePixelRatioChange, QEvent.Type.ScreenChangeInternal):
+            self.callback()
+        return False
 
 
 class TimeTab(QScrollArea):
@@ -124,6 +157,7 @@ class TimeTab(QScrollArea):
         self.week_picture.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.time_sentence)
         layout.addWidget(self.week_picture)
+        _RatioWatcher(self.week_picture, lambda: self.picture_timer.start())
         layout.addStretch(1)
         self.setWidgetResizable(True)
         self.setWidget(page)
@@ -132,6 +166,7 @@ class TimeTab(QScrollArea):
         self.picture_timer.setSingleShot(True)
         self.picture_timer.setInterval(150)
         self.picture_timer.timeout.connect(self.update_picture)
+        self.picture = QPixmap()
         self._shown: tuple[Any, ...] | None = None  # the time, joint post and contract the tab shows
         controller.designChanged.connect(self.refresh)
         self.refresh()
@@ -190,8 +225,9 @@ class TimeTab(QScrollArea):
         from roledesigner.documents.weekpicture import render_png
 
         chart = week_chart(self.controller.design)
-        pixmap = QPixmap()
-        pixmap.loadFromData(render_png(chart, width=900))
-        self.week_picture.setPixmap(pixmap.scaledToWidth(520, Qt.TransformationMode.SmoothTransformation))
+        ratio = self.week_picture.devicePixelRatioF()
+        #: The picture as painted for the label's screen (the label hands back a copy at its own ratio).
+        self.picture = picture_pixmap(lambda width: render_png(chart, width=width), ratio)
+        self.week_picture.setPixmap(self.picture)
         self.week_picture.setAccessibleName(chart.alt_text)
         self.week_picture.setToolTip(chart.alt_text)
