@@ -1,17 +1,52 @@
-"""The standard terms most UK public-sector job descriptions carry, in our own words.
+"""The standard terms a UK public-sector job description ends with, in our own words.
 
 CONVENTIONS (NHS job descriptions) lists change, mobility, safeguarding, confidentiality and
 equality as the usual standard clauses, and inclusive recruitment guidance asks for statements
-on reasonable adjustments and flexible working. They are written here once, so the Word file,
-the PDF and the preview say the same; an HR team whose own template already has its clauses can
-leave `spec.clauses` out of it.
+on reasonable adjustments and flexible working. The library review (finding 14) adds what NHS
+descriptions also carry (health and safety, infection prevention and control, records, Freedom
+of Information) and what a council's may need (politically restricted posts under the Local
+Government and Housing Act 1989). Which set a post gets follows the sector of its employer: a
+joint post gets every partner's set, each clause once. Board posts get the Fit and Proper
+Person Test, NHS England's leadership competency framework and the Nolan principles; an office
+holder (a chair) is not employed, so it gets no clause that binds only employees.
+
+They are written here once, so the Word file, the PDF and the preview say the same; an HR team
+whose own template already has its clauses can leave `spec.clauses` out of it.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from enum import Enum
+
 from roledesigner.documents.wording import join_words
 from roledesigner.domain.models import RoleDesign
-from roledesigner.domain.vocabulary import Contract
+from roledesigner.domain.vocabulary import Contract, Sector, Terms
+
+
+class Family(Enum):
+    """Whose standard clauses a post carries: the NHS's, a council's, or only the common ones."""
+
+    NHS = "nhs"
+    COUNCIL = "council"
+
+
+_SECTOR_FAMILY = {
+    Sector.NHS_TRUST: Family.NHS,
+    Sector.ICB: Family.NHS,
+    Sector.PRIMARY_CARE: Family.NHS,
+    Sector.LOCAL_AUTHORITY: Family.COUNCIL,
+}
+_TERMS_FAMILY = {
+    Terms.AGENDA_FOR_CHANGE: Family.NHS,
+    Terms.VSM: Family.NHS,
+    Terms.NJC_GREEN_BOOK: Family.COUNCIL,
+    Terms.JNC_CHIEF_OFFICERS: Family.COUNCIL,
+    Terms.JNC_CHIEF_EXECUTIVES: Family.COUNCIL,
+}
+_COUNCIL_NAME = re.compile(r"\b(council|borough|county|district|city of|combined authority)\b", re.IGNORECASE)
+_NHS_NAME = re.compile(r"\b(NHS|ICB|integrated care board|trust|health|hospital)\b", re.IGNORECASE)
 
 #: For a post that answers to more than one body (a joint post): where loyalties can pull apart.
 JOINT_POST_CLAUSE = (
@@ -22,21 +57,162 @@ JOINT_POST_CLAUSE = (
     "deciding for one partner alone.",
 )
 
-#: For an office holder: the standards of public life, which bind appointees as employment binds staff.
+#: For a board member or an office holder: the standards of public life.
 CONDUCT_CLAUSE = (
     "Standards of conduct",
-    "The office holder follows the seven principles of public life (the Nolan principles): selflessness, "
+    "The postholder follows the seven principles of public life (the Nolan principles): selflessness, "
     "integrity, objectivity, accountability, openness, honesty and leadership. They declare any interest "
-    "that could conflict with the role, and as a board member they must meet the Fit and Proper Person "
-    "Test (FPPT) before appointment and each year after.",
+    "that could conflict with the role, as the body's register of interests requires.",
+)
+
+#: For a board post: NHS England's Fit and Proper Person Test (FPPT), in force from 30 September 2023.
+FPPT_CLAUSE = (
+    "Fit and Proper Person Test",
+    "Where the post holds a seat on the board of an NHS body, such as an integrated care board, the "
+    "postholder must meet the Fit and Proper Person Test (FPPT) before appointment. They are assessed against "
+    "it every year, and they tell the body at once of anything that may affect their fitness.",
+)
+
+#: The six domains of NHS England's leadership competency framework for board members (2024).
+LEADERSHIP_DOMAINS = (
+    "driving high-quality and sustainable outcomes",
+    "setting strategy and delivering long-term transformation",
+    "promoting equality and inclusion, and reducing health and workforce inequalities",
+    "providing robust governance and assurance",
+    "creating a compassionate, just and positive culture",
+    "building a trusted relationship with partners and communities",
+)
+LEADERSHIP_CLAUSE = (
+    "Leadership competency framework",
+    "The postholder's appraisal as a board member uses the six domains of NHS England's leadership "
+    "competency framework for board members: " + "; ".join(LEADERSHIP_DOMAINS) + ".",
 )
 
 #: Clauses for employees only: an office holder (a chair, a non-executive) is not employed.
-_EMPLOYEE_ONLY = {"Reasonable adjustments and flexible working"}
+_EMPLOYEE_ONLY = {
+    "Reasonable adjustments and flexible working",
+    "Health and safety",
+    "Infection prevention and control",
+    "Conduct and interests",
+    "Politically restricted posts",
+}
 
 
-def standard_clauses(design: RoleDesign) -> list[tuple[str, str]]:
-    """(heading, text) for each standard term, fitted to the post (a joint post's partners)."""
+@dataclass(frozen=True)
+class Clause:
+    heading: str
+    lines: list[str]
+
+
+def families(design: RoleDesign) -> set[Family]:
+    """Whose clauses the post carries: every partner's for a joint post, else the employer's.
+
+    A post with one employer says its sector through its pay framework (Agenda for Change or
+    very senior manager terms for the NHS; the Green Book or a JNC for a council), else through
+    the employer's name. An employer the design does not place is taken as the NHS, which
+    hosts most of the library's posts.
+    """
+    if design.joint is not None and design.joint.partners:
+        found = {_SECTOR_FAMILY[p.sector] for p in design.joint.partners if p.sector in _SECTOR_FAMILY}
+        return found
+    if design.terms in _TERMS_FAMILY:
+        return {_TERMS_FAMILY[design.terms]}
+    employer = design.employer
+    if _COUNCIL_NAME.search(employer) and not _NHS_NAME.search(employer):
+        return {Family.COUNCIL}
+    return {Family.NHS}
+
+
+def is_board_post(design: RoleDesign, senior: bool) -> bool:
+    """A board post: based on a library role marked senior, or asking for the Fit and Proper Person Test."""
+    return senior or any("fit and proper person" in c.text.casefold() for c in design.criteria)
+
+
+def _records(found: set[Family]) -> Clause:
+    if found == {Family.COUNCIL}:
+        return Clause(
+            "Data protection and records",
+            [
+                "The postholder handles personal data as the UK General Data Protection Regulation (UK GDPR) and the "
+                "Data Protection Act 2018 require. They keep the council's records accurate and secure, and keep or "
+                "dispose of them as its retention schedule says."
+            ],
+        )
+    whose = "each partner's" if len(found) > 1 else "the employer's"
+    return Clause(
+        "Records management",
+        [
+            "Records the postholder creates or uses at work are public records. They keep them accurate and secure, "
+            f"and keep or dispose of them as {whose} records management policy says."
+        ],
+    )
+
+
+def _sector_clauses(found: set[Family]) -> list[Clause]:
+    if not found:
+        return []
+    clauses = [
+        Clause(
+            "Health and safety",
+            [
+                "The postholder takes reasonable care of their own health and safety and that of others affected by "
+                "their work, as the Health and Safety at Work etc. Act 1974 requires. They follow the employer's "
+                "health and safety policies and report incidents and hazards."
+            ],
+        )
+    ]
+    if Family.NHS in found:
+        clauses.append(
+            Clause(
+                "Infection prevention and control",
+                [
+                    "The postholder follows the infection prevention and control policies that apply where they "
+                    "work, and makes sure the services they lead do the same."
+                ],
+            )
+        )
+    clauses.append(_records(found))
+    clauses.append(
+        Clause(
+            "Freedom of Information",
+            [
+                "The employer is a public authority under the Freedom of Information Act 2000. Information held for "
+                "work, emails and notes included, may have to be released on request, so the postholder records it "
+                "accurately and professionally."
+            ],
+        )
+    )
+    if len(found) > 1:
+        whose = "each partner's code of conduct or standards of business conduct"
+    elif Family.COUNCIL in found:
+        whose = "the council's code of conduct for employees"
+    else:
+        whose = "the employer's standards of business conduct"
+    clauses.append(
+        Clause(
+            "Conduct and interests",
+            [
+                f"The postholder follows {whose}. They declare interests, gifts and hospitality as those rules "
+                "require, and never use the post for private gain."
+            ],
+        )
+    )
+    if Family.COUNCIL in found:
+        clauses.append(
+            Clause(
+                "Politically restricted posts",
+                [
+                    "Where this post is politically restricted under the Local Government and Housing Act 1989, the "
+                    "postholder may not stand for election, act as an election agent or hold office in a political "
+                    "party, nor speak or write in public to win support for a party. Whether a post is restricted "
+                    "depends on its duties and seniority: the council confirms it before appointment."
+                ],
+            )
+        )
+    return clauses
+
+
+def _common(design: RoleDesign) -> list[Clause]:
     partners = [p.organisation.strip() for p in design.joint.partners] if design.joint else []
     if partners:
         where = "the premises of " + join_words(partners)
@@ -44,7 +220,7 @@ def standard_clauses(design: RoleDesign) -> list[tuple[str, str]]:
         where = f"other sites across {design.footprint_name.strip()}, including partner organisations' premises"
     else:
         where = "other sites, including partner organisations' premises"
-    clauses = [
+    pairs = [
         (
             "Changes to this description",
             "This description sets out the post as it is now. As services and partnerships change, it will be "
@@ -76,9 +252,30 @@ def standard_clauses(design: RoleDesign) -> list[tuple[str, str]]:
             "are welcome and will be considered.",
         ),
     ]
-    if design.contract is Contract.APPOINTMENT:
-        clauses = [clause for clause in clauses if clause[0] not in _EMPLOYEE_ONLY]
-        clauses.append(CONDUCT_CLAUSE)
-    if len(partners) > 1:
-        clauses.append(JOINT_POST_CLAUSE)
-    return clauses
+    return [Clause(heading, [text]) for heading, text in pairs]
+
+
+def clauses_for(design: RoleDesign, *, board: bool = False) -> list[Clause]:
+    """Every standard term the post carries, in order: common, its sectors', board, joint; each once."""
+    clauses = _common(design) + _sector_clauses(families(design))
+    appointment = design.contract is Contract.APPOINTMENT
+    if board or appointment:
+        # A board member's interests are declared under the standards of public life instead.
+        clauses = [clause for clause in clauses if clause.heading != "Conduct and interests"]
+        clauses += [Clause(heading, [text]) for heading, text in (CONDUCT_CLAUSE, FPPT_CLAUSE, LEADERSHIP_CLAUSE)]
+    if appointment:
+        clauses = [clause for clause in clauses if clause.heading not in _EMPLOYEE_ONLY]
+    if design.joint is not None and len(design.joint.partners) > 1:
+        clauses.append(Clause(*JOINT_POST_CLAUSE[:1], [JOINT_POST_CLAUSE[1]]))
+    seen: set[str] = set()
+    unique = []
+    for clause in clauses:
+        if clause.heading not in seen:
+            seen.add(clause.heading)
+            unique.append(clause)
+    return unique
+
+
+def standard_clauses(design: RoleDesign, *, board: bool = False) -> list[tuple[str, str]]:
+    """(heading, text) for each standard term, fitted to the post (see `clauses_for`)."""
+    return [(clause.heading, " ".join(clause.lines)) for clause in clauses_for(design, board=board)]

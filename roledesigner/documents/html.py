@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from roledesigner.documents.partnerfacts import SIDE_BY_SIDE
 from roledesigner.documents.viewmodel import JobSpecification, clean
 from roledesigner.files.paths import templates_dir
 
@@ -47,8 +48,8 @@ def _template() -> jinja2.Template:
 
 #: Items in one HTML list: Qt's layout of one list slows with the square of its length.
 LIST_RUN = 100
-#: The most partners side by side (a column each); more partners get a row each, as in Word.
-PARTNER_COLUMNS = 4
+#: The most partners side by side (a column each); more get a row per fact, as in Word.
+PARTNER_COLUMNS = SIDE_BY_SIDE
 
 
 def render_html(view: JobSpecification, *, week_picture: bool, logo: bool = False, notes: Sequence[str] = ()) -> str:
@@ -62,5 +63,4 @@ def render_html(view: JobSpecification, *, week_picture: bool, logo: bool = Fals
         logo=logo,
         notes=list(notes),
         list_run=LIST_RUN,
-        partner_columns=PARTNER_COLUMNS,
     )

@@ -17,20 +17,26 @@ from typing import Any
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table
 
+from roledesigner.documents.templatetables import (
+    HEADER_FILL,
+    data_table,
+    partner_tables,
+    structure_table,
+    week_table,
+)
 from roledesigner.files.paths import templates_dir
+
+__all__ = ["HEADER_FILL", "TEMPLATE_NAME", "build", "page_footer", "set_language"]
 
 FONT = "Arial"
 BLUE = RGBColor(0x00, 0x5E, 0xB8)
 DARK = RGBColor(0x21, 0x2B, 0x32)
 GREY = RGBColor(0x4C, 0x62, 0x72)
-HEADER_FILL = "E8EDEE"
 #: The "Draft" mark in the header, and the border that marks imported text not yet placed.
 RED = RGBColor(0xDA, 0x29, 0x1C)
 TEMPLATE_NAME = "job_specification.docx"
@@ -148,66 +154,6 @@ def _left_bar(ppr: object) -> None:
     ppr.append(borders)  # type: ignore[attr-defined]
 
 
-def _shade(cell: object, fill: str) -> None:
-    tcpr = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    tcpr.append(shading)
-
-
-def _repeat_header(table: Table) -> None:
-    """Mark the first row as a header row that repeats on every page (w:tblHeader)."""
-    trpr = table.rows[0]._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    trpr.append(header)
-    for row in table.rows:
-        cant_split = OxmlElement("w:cantSplit")
-        row._tr.get_or_add_trPr().append(cant_split)
-
-
-def _data_table(document: object, headers: list[str], cells: list[str], widths: list[float], loop: str) -> None:
-    """A table with a repeating header row and one row repeated by `{%tr for ... %}`."""
-    table = document.add_table(rows=4, cols=len(headers))  # type: ignore[attr-defined]
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    for index, text in enumerate(headers):
-        cell = table.rows[0].cells[index]
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-        _shade(cell, HEADER_FILL)
-    table.rows[1].cells[0].text = f"{{%tr for {loop} %}}"
-    for index, text in enumerate(cells):
-        table.rows[2].cells[index].text = text
-    table.rows[3].cells[0].text = "{%tr endfor %}"
-    _widths(table, widths)
-    _repeat_header(table)
-
-
-def _widths(table: Table, widths: list[float]) -> None:
-    """Fixed column widths in the grid (LibreOffice reads the grid) and in every cell (Word)."""
-    table.autofit = False
-    tblpr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tblpr.append(layout)
-    total = OxmlElement("w:tblW")
-    total.set(qn("w:type"), "dxa")
-    total.set(qn("w:w"), str(sum(Cm(w).twips for w in widths)))
-    existing = tblpr.find(qn("w:tblW"))
-    if existing is not None:
-        tblpr.remove(existing)
-    tblpr.append(total)
-    for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
-        column.set(qn("w:w"), str(Cm(width).twips))
-    for row in table.rows:
-        for index, width in enumerate(widths):
-            row.cells[index].width = Cm(width)
-
-
 def _paragraph(document: object, text: str, style: str | None = None) -> None:
     document.add_paragraph(text, style=style)  # type: ignore[attr-defined]
 
@@ -286,16 +232,17 @@ def build(path: Path) -> None:
         ("unmapped", _unmapped(document)),
         (
             "details",
-            lambda: _data_table(
+            lambda: data_table(
                 document, ["Item", "Detail"], ["{{ row.label }}", "{{ row.value }}"], [5, 12], "row in spec.details"
             ),
         ),
         ("purpose", lambda: _lines(document, "line in spec.purpose")),
+        ("structure", lambda: structure_table(document)),
         ("system_context", lambda: _lines(document, "line in spec.system_context")),
         ("responsibilities", _responsibilities(document)),
         (
             "dimensions",
-            lambda: _data_table(
+            lambda: data_table(
                 document,
                 ["Dimension", "Detail"],
                 ["{{ row.label }}", "{{ row.value }}"],
@@ -311,11 +258,10 @@ def build(path: Path) -> None:
                 document, "person in spec.relationships", "{{ person.name }} ({{ person.sector }})", "List Bullet"
             ),
         ),
-        ("clauses", _clauses(document)),
         ("capabilities", _capabilities(document)),
         (
             "person_spec",
-            lambda: _data_table(
+            lambda: data_table(
                 document,
                 ["Area", "Criterion", "Essential or desirable", "How assessed"],
                 ["{{ row.category }}", "{{ row.criterion }}", "{{ row.requirement }}", "{{ row.assessed_by }}"],
@@ -325,9 +271,10 @@ def build(path: Path) -> None:
         ),
         ("development", lambda: _lines(document, "line in spec.development")),
         ("stability", lambda: _lines(document, "line in spec.stability")),
+        ("clauses", _clauses(document)),
         (
             "glossary",
-            lambda: _data_table(
+            lambda: data_table(
                 document,
                 ["Term", "Meaning"],
                 ["{{ entry.term }}", "{{ entry.meaning }}"],
@@ -406,8 +353,10 @@ def _clauses(document: object):  # type: ignore[no-untyped-def]
 def _time(document: object):  # type: ignore[no-untyped-def]
     def fill() -> None:
         _lines(document, "line in spec.time")
-        _paragraph(document, "{%p if week_picture %}")
-        _paragraph(document, "{{ week_picture }}")
+        # The week as a native table, not a picture: no Qt is needed to export Word.
+        _paragraph(document, "{%p if spec.week_table %}")
+        week_table(document)
+        _lines(document, "line in spec.week_table.notes")
         _paragraph(document, "{%p endif %}")
         _lines(document, "line in spec.learning")
 
@@ -417,22 +366,7 @@ def _time(document: object):  # type: ignore[no-untyped-def]
 def _joint(document: object):  # type: ignore[no-untyped-def]
     def fill() -> None:
         _lines(document, "line in spec.joint")
-        _paragraph(document, "{%p if spec.partners %}")
-        _data_table(
-            document,
-            ["Organisation", "Host", "Funding", "Time", "Line manager", "Terms and conditions"],
-            [
-                "{{ p.organisation }}",
-                "{{ p.host }}",
-                "{{ p.funding }}",
-                "{{ p.time }}",
-                "{{ p.line_manager }}",
-                "{{ p.terms }}",
-            ],
-            [3.5, 1.5, 2.4, 3.4, 3.2, 3.0],
-            "p in spec.partners",
-        )
-        _paragraph(document, "{%p endif %}")
+        partner_tables(document, _paragraph)
 
     return fill
 
@@ -456,12 +390,10 @@ def _unmapped(document: object):  # type: ignore[no-untyped-def]
 
 def _control(document: object):  # type: ignore[no-untyped-def]
     def fill() -> None:
-        _data_table(
-            document, ["Item", "Detail"], ["{{ row.label }}", "{{ row.value }}"], [5, 12], "row in spec.control"
-        )
+        data_table(document, ["Item", "Detail"], ["{{ row.label }}", "{{ row.value }}"], [5, 12], "row in spec.control")
         _paragraph(document, "{%p if spec.signoffs %}")
         _paragraph(document, "Sign-off by each organisation:", LEAD_IN_STYLE)
-        _data_table(
+        data_table(
             document,
             ["Organisation", "Signed off by", "Decision", "Comment"],
             SIGNOFF_CELLS,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, TypeVar
 
-from roledesigner.documents.clauses import standard_clauses
+from roledesigner.documents.clauses import clauses_for, is_board_post
 from roledesigner.documents.details import (
     UNMAPPED_NOTE,
     Row,
@@ -31,20 +31,21 @@ from roledesigner.documents.details import (
     signoff_views,
     unmapped_views,
 )
+from roledesigner.documents.partnerfacts import FactRow, PartnerView, fact_rows, partner_views
+from roledesigner.documents.structurechart import Tier, structure_alt_text, structure_tiers
 from roledesigner.documents.weekchart import WeekChart, week_chart
+from roledesigner.documents.weektable import WeekTable, week_table
 from roledesigner.documents.wording import (
-    hours,
     joint_sentences,
     learning_time_sentences,
-    percent,
     support_sentences,
     time_sentences,
 )
-from roledesigner.domain.joint import shares
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.timeplan import week
 from roledesigner.domain.vocabulary import CriterionCategory, Requirement, ResponsibilityKind, label
 from roledesigner.library.catalogue import Library
+from roledesigner.library.compose import senior_post
 
 # Characters XML 1.0 cannot hold: C0 controls other than tab, newline and carriage return,
 # lone surrogates, and the two non-characters U+FFFE and U+FFFF.
@@ -60,17 +61,19 @@ SECTION_HEADINGS: dict[str, str] = {
     "unmapped": "Imported text not yet placed",
     "details": "Job details",
     "purpose": "Job purpose",
+    "structure": "Structure chart",
     "system_context": "System context",
     "responsibilities": "Key responsibilities",
     "dimensions": "Dimensions",
     "time": "Protected time",
     "joint": "Joint arrangement",
     "relationships": "Working relationships",
-    "clauses": "Standard terms",
     "capabilities": "Capabilities",
     "person_spec": "Person specification",
     "development": "Support and development",
     "stability": "Job stability and career pathway",
+    # The standard terms close the pack, after the person specification, as recruiters expect them.
+    "clauses": "Standard terms",
     "glossary": "Glossary",
     "control": "Document control",
 }
@@ -127,18 +130,6 @@ class CriterionView:
 
 
 @dataclass(frozen=True)
-class PartnerView:
-    organisation: str
-    sector: str
-    host: str
-    funding: str
-    time: str
-    line_manager: str
-    terms: str
-    honorary_contract: str
-
-
-@dataclass(frozen=True)
 class RelationshipView:
     name: str
     sector: str
@@ -173,6 +164,9 @@ class JobSpecification:
     unmapped_note: str
     details: list[Row]
     purpose: list[str]
+    #: Where the post sits: tiers from "Accountable to" down to "Manages", and the chart's alt text.
+    structure: list[Tier]
+    structure_alt_text: str
     system_context: list[str]
     responsibilities: list[ItemGroup]
     #: The facts a job evaluation panel asks for (budget, staff managed, decisions made alone).
@@ -180,8 +174,12 @@ class JobSpecification:
     time: list[str]
     learning: list[str]
     week_alt_text: str
+    #: The week by day (the Word file's picture of the week), or None for an office holder.
+    week_table: WeekTable | None
     joint: list[str]
     partners: list[PartnerView]
+    #: The partner table with a column per partner (a row per fact); empty past four partners.
+    partner_rows: list[FactRow]
     relationships: list[RelationshipView]
     clauses: list[ItemGroup]
     capability_domains: list[DomainView]
@@ -257,27 +255,6 @@ def _person_spec(design: RoleDesign, library: Library) -> list[CriterionView]:
     return [view for _, _, view in rows]
 
 
-def _partners(design: RoleDesign) -> list[PartnerView]:
-    if design.joint is None:
-        return []
-    views = []
-    for part in shares(design.joint, design.time):
-        p = part.partner
-        views.append(
-            PartnerView(
-                organisation=p.organisation,
-                sector=label(p.sector),
-                host="Yes" if p.host else "No",
-                funding=percent(p.funding_percent),
-                time=f"{hours(part.hours)} a week ({percent(p.time_percent)})",
-                line_manager=p.line_manager.strip() or "Not named",
-                terms=label(p.terms),
-                honorary_contract="Yes" if p.honorary_contract else "No",
-            )
-        )
-    return views
-
-
 def _glossary(texts: list[str], library: Library) -> list[GlossaryView]:
     found = {match for text in texts for match in _ACRONYM.findall(text)}
     return [
@@ -303,7 +280,10 @@ def build_view(
     ]
     responsibilities = [group for group in responsibilities if group.lines]
     relationships = [RelationshipView(r.name, label(r.sector)) for r in design.relationships]
-    clauses = [ItemGroup(heading, [text]) for heading, text in standard_clauses(design)]
+    board = is_board_post(design, senior_post(design, library))
+    clauses = [ItemGroup(clause.heading, clause.lines) for clause in clauses_for(design, board=board)]
+    structure = structure_tiers(design, title)
+    table = week_table(design)
     domains = _capabilities(design, library)
     person_spec = _person_spec(design, library)
     time = time_sentences(design.time)
@@ -319,10 +299,12 @@ def build_view(
         title,
         *(row.value for row in details),
         *purpose,
+        *(post for tier in structure for post in tier.posts),
         *context,
         *(item for group in responsibilities for item in group.lines),
         *(row.value for row in dimensions),
         *time,
+        *(table.notes if table else []),
         *learning,
         *joint,
         *(r.name for r in relationships),
@@ -338,6 +320,7 @@ def build_view(
         "unmapped": bool(unmapped),
         "details": bool(details),
         "purpose": bool(purpose),
+        "structure": bool(structure),
         "system_context": bool(context),
         "responsibilities": bool(responsibilities),
         "dimensions": bool(dimensions),
@@ -362,6 +345,7 @@ def build_view(
     author = clean(design.author.strip()) or clean(organisation.strip()) or "Role Designer"
     w = week(design.time)
     chart = week_chart(design)
+    partners = partner_views(design)
     view = JobSpecification(
         title=title,
         document_title=f"{DOCUMENT_KIND}: {title}",
@@ -376,14 +360,18 @@ def build_view(
         unmapped_note=UNMAPPED_NOTE if unmapped else "",
         details=details,
         purpose=purpose,
+        structure=structure,
+        structure_alt_text=structure_alt_text(structure, title),
         system_context=context,
         responsibilities=responsibilities,
         dimensions=dimensions,
         time=time,
         learning=learning,
         week_alt_text=chart.alt_text if w.contracted_hours else "",
+        week_table=table,
         joint=joint,
-        partners=_partners(design),
+        partners=partners,
+        partner_rows=fact_rows(partners),
         relationships=relationships,
         clauses=clauses,
         capability_domains=domains,

@@ -25,6 +25,7 @@ from docxtpl import DocxTemplate
 from roledesigner.documents.pictures import PLACEHOLDER_PNG, Picture, Pictures
 from roledesigner.documents.sandbox import TemplateEnvironment, TemplateRefused, limits_for
 from roledesigner.documents.templatebuild import TEMPLATE_NAME, set_language
+from roledesigner.documents.templatetables import STRUCTURE_CAPTION, WEEK_CAPTION
 from roledesigner.documents.viewmodel import SECTION_HEADINGS, JobSpecification, clean
 from roledesigner.domain.errors import InputError
 from roledesigner.files.paths import templates_dir
@@ -280,11 +281,46 @@ def _finish(document: Any, view: JobSpecification) -> None:
     set_language(document)
     for picture in document.element.body.iter(_DOCPR):
         picture.set("descr", view.week_alt_text or "Picture of the working week")
+    _describe_tables(document.element.body, view)
     # docxtpl replaces header parts with new ones that section.header does not see: use the rels.
     for relationship in document.part.rels.values():
         if relationship.reltype == RT.HEADER:
             for picture in relationship.target_part.element.iter(_DOCPR):
                 picture.set("descr", _logo_alt_text(view))
+
+
+#: The order Word's schema gives a cell's properties: docxtpl's `cellbg` puts the shading first.
+_CELL_PROPERTIES = [
+    qn(f"w:{name}")
+    for name in (
+        "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+        "textDirection", "tcFitText", "vAlign", "hideMark",
+    )
+]  # fmt: skip
+
+
+def _describe_tables(body: Any, view: JobSpecification) -> None:
+    """Alt text on the drawn tables (the structure chart, the week), and cell properties in schema order."""
+    descriptions = {
+        STRUCTURE_CAPTION: view.structure_alt_text,
+        WEEK_CAPTION: view.week_table.alt_text if view.week_table else "",
+    }
+    for properties in body.iter(qn("w:tblPr")):
+        caption = properties.find(qn("w:tblCaption"))
+        text = descriptions.get(caption.get(qn("w:val"), "")) if caption is not None else None
+        if text:
+            for old in properties.findall(qn("w:tblDescription")):
+                properties.remove(old)
+            description = properties.makeelement(qn("w:tblDescription"), {qn("w:val"): core_property(text)})
+            caption.addnext(description)
+    rank = {tag: index for index, tag in enumerate(_CELL_PROPERTIES)}
+    for properties in body.iter(qn("w:tcPr")):
+        children = list(properties)
+        ordered = sorted(children, key=lambda child: rank.get(child.tag, len(rank)))
+        if ordered != children:
+            for child in children:
+                properties.remove(child)
+            properties.extend(ordered)
 
 
 def _logo_alt_text(view: JobSpecification) -> str:

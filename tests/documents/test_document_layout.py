@@ -22,6 +22,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument, QTextTable
 
 from roledesigner.documents import pdf as pdf_module
+from roledesigner.documents.html import render_html
 from roledesigner.documents.pagegeometry import page_of
 from roledesigner.documents.pdf import render_pdf
 from roledesigner.documents.viewmodel import JobSpecification, build_view
@@ -276,9 +277,11 @@ def _laid_out(view: JobSpecification) -> tuple[Any, QTextDocument, float, float]
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = pdf_module._writer(buffer, view)
+    writer = pdf_module._writer(buffer, view.document_title, view.author)
     body = pdf_module._body(writer)
-    document = pdf_module._document(view, writer, body, week_png(view), None)
+    png = week_png(view)
+    html = render_html(view, week_picture=png is not None)
+    document = pdf_module._document(html, writer, body, {"week.png": png} if png else {})
     return writer, document, body.height(), writer.logicalDpiY() / pdf_module.CSS_DPI
 
 

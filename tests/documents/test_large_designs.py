@@ -11,6 +11,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from roledesigner.documents.html import LIST_RUN, PARTNER_COLUMNS, render_html
+from roledesigner.documents.partnerfacts import PARTNER_FACTS
 from roledesigner.documents.pdf import render_pdf
 from roledesigner.documents.pdffit import fit_for_pdf
 from roledesigner.documents.preview import PREVIEW_CHARACTERS, PREVIEW_ITEMS, preview_view
@@ -73,8 +74,11 @@ def test_many_partners_get_a_row_each_as_in_word(library: Library) -> None:
         f"Partner {i}" for i in range(PARTNER_COLUMNS)
     ]
     many = render_html(build_view(_with_partners(sample_design(library), 9), library), week_picture=False)
-    assert re.findall(r"<tr><td>(Partner \d+)</td>", many) == [f"Partner {i}" for i in range(9)]
-    assert "Share of funding" not in many  # the side-by-side table's first column
+    rows = re.findall(r"<tr><td>(Partner \d+)</td><td>([^<]+)</td>", many)
+    # One table, a row per fact of each partner: the same facts as the side-by-side table, in order.
+    assert [name for name, _ in rows] == [f"Partner {i}" for i in range(9) for _ in PARTNER_FACTS]
+    assert [fact for _, fact in rows[: len(PARTNER_FACTS)]] == [text for text, _ in PARTNER_FACTS]
+    assert many.count("<table") == few.count("<table")
 
 
 def test_the_preview_of_an_ordinary_design_leaves_nothing_out(library: Library) -> None:

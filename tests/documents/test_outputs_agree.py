@@ -83,8 +83,8 @@ def _pdf_formats(view: Any) -> dict[str, tuple[float, bool, bool]]:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = pdf._writer(buffer, view)
-    document = pdf._document(view, writer, QRectF(0, 0, 4000, 6000), None, None)
+    writer = pdf._writer(buffer, view.document_title, view.author)
+    document = pdf._document(render_html(view, week_picture=False), writer, QRectF(0, 0, 4000, 6000), {})
     formats: dict[str, tuple[float, bool, bool]] = {}
     block = document.begin()
     while block.isValid():

@@ -18,6 +18,7 @@ from roledesigner.documents.sample import sample_design
 from roledesigner.documents.trackchanges import changes_document, track_changes
 from roledesigner.documents.viewmodel import build_view
 from roledesigner.documents.weekpicture import render_png
+from roledesigner.documents.weektable import PROTECTED_TEXT
 from roledesigner.documents.word import render_docx
 from roledesigner.domain.models import Criterion, Responsibility, RoleDesign
 from roledesigner.domain.vocabulary import ResponsibilityKind
@@ -198,13 +199,15 @@ def test_designs_of_different_roles_compare_all_the_same(old: RoleDesign, librar
     assert rejected(data) == texts(body(export(old, library)))
 
 
-def test_a_changed_week_keeps_the_old_picture_as_its_description(old: RoleDesign, library: Library) -> None:
+def test_a_changed_week_shows_the_protected_days_it_loses(old: RoleDesign, library: Library) -> None:
+    """The week is a table of days in the Word file: a day no longer protected is a tracked change of its cell."""
     new = old.model_copy(update={"time": old.time.model_copy(update={"protected_days": []})})
     more = new.time.system_work.model_copy(update={"amount": new.time.system_work.amount / 2})
     new = new.model_copy(update={"time": new.time.model_copy(update={"system_work": more})})
     data = changes(old, new, library)
-    gone = [text for text in whole_paragraphs(data, "del") if text.startswith("[Picture: ")]
-    assert gone == [f"[Picture: {build_view(old, library).week_alt_text}]"]
+    deleted = " ".join(marked(data, "del"))
+    assert "Protected" in deleted and "Protected" not in " ".join(marked(data, "ins"))
+    assert PROTECTED_TEXT in texts(body(export(old, library))) and PROTECTED_TEXT not in accepted(data)
     assert accepted(data) == texts(body(export(new, library)))
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from docx2python import docx2python
 
 from roledesigner.documents.sample import sample_design
@@ -62,11 +63,11 @@ def test_one_title_and_no_skipped_heading_levels(sample_docx: bytes) -> None:
 
 def test_tables_repeat_their_header_and_merge_nothing(sample_docx: bytes) -> None:
     document = open_docx(sample_docx)
-    # details, dimensions, partners, person specification, glossary, document control
-    assert len(document.tables) == 6
+    # details, structure chart, dimensions, week, partners, person specification, glossary, document control
+    assert len(document.tables) == 8
     assert all(repeats_header(table) for table in document.tables)
     assert merged_cells(document) == 0
-    person_spec = document.tables[3]
+    person_spec = document.tables[5]
     assert [cell.text for cell in person_spec.rows[0].cells] == [
         "Area",
         "Criterion",
@@ -85,10 +86,18 @@ def test_properties_language_font_and_alt_text(sample_docx: bytes, library: Libr
     normal = document.styles["Normal"].font
     assert normal.name == "Arial" and normal.size.pt >= 11
     assert document.styles["Table Grid"].font.size.pt >= 11
-    alt = picture_alt_texts(document)
-    assert len(alt) == 2 and all(alt)
-    assert alt[0].startswith("Bar chart of the working week")
-    assert alt[1] == "North Shire ICB logo"
+    # The week is a table now, not a picture: the logo is the one picture, and the drawn tables
+    # (the structure chart and the week) carry their alt text as a table description.
+    assert picture_alt_texts(document) == ["North Shire ICB logo"]
+    described = {
+        t._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")): t._tbl.tblPr.find(qn("w:tblDescription")).get(
+            qn("w:val")
+        )
+        for t in document.tables
+        if t._tbl.tblPr.find(qn("w:tblCaption")) is not None
+    }
+    assert described["The working week"].startswith("Table of the working week, Monday to Friday")
+    assert described["Structure chart"].startswith("Structure chart: the post of Joint NHS and council")
 
 
 def test_lists_use_the_list_style(sample_docx: bytes, library: Library) -> None:
@@ -430,13 +439,9 @@ def test_standard_terms_and_job_identification_reach_the_word_file(library: Libr
     levels = heading_levels(open_docx(data))
     top = [text for level, text in levels if level == 1]
     standard = top.index("Standard terms")
-    # Designs now carry the role's working relationships, which sit between the joint arrangement and the terms.
-    assert top[standard - 2 : standard + 2] == [
-        "Joint arrangement",
-        "Working relationships",
-        "Standard terms",
-        "Capabilities",
-    ]
+    # The standard terms close the pack, after the person specification (changed on purpose, issue 17).
+    assert top.index("Person specification") < standard
+    assert top[standard:] == ["Standard terms", "Glossary", "Document control"]
     for heading in (
         "Safeguarding",
         "Confidentiality and information",
