@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -26,10 +27,14 @@ from tests.support.docxread import independent_text, open_docx
 DONE_MS = 120_000
 
 
-def make_dialog(qtbot: QtBot) -> BatchExportDialog:
+def make_dialog(qtbot: QtBot, *, by_file: bool = True) -> BatchExportDialog:
+    """The dialog, shown; `by_file`: documents named after their design files (the default names
+    come from the settings' pattern; these tests count and number files by their designs' names)."""
     dialog = BatchExportDialog(Settings(organisation_name="Westtown Council"))
     qtbot.addWidget(dialog)
     dialog.show()
+    if by_file:
+        click(qtbot, dialog.naming.file_radio)
     return dialog
 
 
@@ -112,12 +117,12 @@ def test_cancel_part_way_exports_fewer_and_leaves_only_whole_files(
     calls: list[ExportJob] = []
     real_export_one = export_module.export_one
 
-    def gated_export_one(job: ExportJob) -> ExportResult:
+    def gated_export_one(job: ExportJob, check: Any = None) -> ExportResult:
         calls.append(job)
         if len(calls) == 6:
             reached.set()
             release.wait(timeout=60)
-        return real_export_one(job)
+        return real_export_one(job, check)
 
     monkeypatch.setattr(export_module, "export_one", gated_export_one)
     out = tmp_path / "out"

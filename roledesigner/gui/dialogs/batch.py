@@ -1,11 +1,14 @@
-"""The batch export dialog: several designs (or a folder of them) to Word or PDF in one go.
+"""The batch export dialog: several designs (or a folder of them) to documents in one go.
 
 Thin widgets over `roledesigner.documents.export`: the batch runs `export_many` (which exports on
-this process and on spawned ones) through the app's one background model (`gui/background.py`:
-the pool, a queue read on a timer, no signal per file); the dialog shows progress and one row per
-design, and Cancel asks the batch to start no further file. A failure never stops the rest, and
-two designs with the same name are written as "role.docx" and "role (2).docx". Files already in
-the folder are replaced only if the user says so; otherwise new ones are numbered.
+this process and on spawned ones, reviewing each design) or, for a recruitment pack document,
+`export_packs`, through the app's one background model (`gui/background.py`: the pool, a queue
+read on a timer, no signal per file); the dialog shows progress and one row per design, and
+Cancel asks the batch to start no further file. A failure never stops the rest; a job
+specification whose review has errors is exported marked "Draft: not yet reviewed" and its row
+and the summary say so. Documents are named by the settings' pattern (or after their design
+files), and two with the same name are written as "role.docx" and "role (2).docx". Files already
+in the folder are replaced only if the user says so; otherwise new ones are numbered.
 """
 
 from __future__ import annotations
@@ -13,12 +16,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QDir, Qt, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -31,18 +34,29 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from roledesigner.documents.jobs import ExportJob, ExportResult, Format
+from roledesigner.documents.jobs import Format
 from roledesigner.files.designfile import SUFFIX
 from roledesigner.files.settings import Settings
 from roledesigner.gui.background import BackgroundRunner, Task
-from roledesigner.gui.dialogs.batchjobs import Progress, amount, batch_jobs, designs_in, result_text, summary
+from roledesigner.gui.dialogs.batchjobs import (
+    Progress,
+    amount,
+    batch_jobs,
+    designs_in,
+    pack_jobs,
+    result_text,
+    summary,
+)
+from roledesigner.gui.dialogs.batchoptions import SPECIFICATION, DocumentChoice, NamingChoice
 from roledesigner.gui.widgets.colours import MessageLabel
 from roledesigner.gui.widgets.results import ResultsTable
+
+if TYPE_CHECKING:
+    from roledesigner.gui.dialogs.batchjobs import AnyJob, AnyResult
 
 DESIGN_FILTER = f"Role designs (*{SUFFIX})"
 KEEP_BOTH = "Keep both"
@@ -57,10 +71,10 @@ class BatchExportDialog(QDialog):
         self.settings = settings
         #: Processes to export on (None: every core). Tests set 1 to keep everything here.
         self.workers: int | None = None
-        self.results: list[ExportResult] = []
+        self.results: list[AnyResult] = []
         self._runner = BackgroundRunner(self)
-        self._task: Task[Progress, list[ExportResult]] | None = None
-        self._rows: dict[ExportJob, int] = {}
+        self._task: Task[Progress, list[AnyResult]] | None = None
+        self._rows: dict[AnyJob, int] = {}
         self._last_folder = QDir.homePath()
         self._designs_message = ""
         self.setWindowTitle("Export several designs")
@@ -69,14 +83,20 @@ class BatchExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Choose role designs, a format and a folder. Each design becomes one document named after "
-            "its file; a design that cannot be exported is listed with the reason, and the rest carry on."
+            "Choose role designs, a document, a format and a folder. Each design becomes one document, named as "
+            "Settings says or after its file; a design that cannot be exported is listed with the reason, and "
+            "the rest carry on. A job specification whose review has errors is marked “Draft: not yet reviewed”."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self._designs_box())
-        layout.addWidget(self._format_box())
+        self.choice = DocumentChoice()
+        self.choice.changed.connect(self._update)
+        self.word_radio, self.pdf_radio = self.choice.format_radios["docx"], self.choice.format_radios["pdf"]
+        layout.addWidget(self.choice)
         layout.addWidget(self._destination_box())
+        self.naming = NamingChoice(settings.file_name)
+        layout.addWidget(self.naming)
         layout.addWidget(self._progress_box(), stretch=1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -131,23 +151,6 @@ class BatchExportDialog(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         row.addLayout(buttons)
-        return box
-
-    def _format_box(self) -> QGroupBox:
-        box = QGroupBox("Format")
-        row = QHBoxLayout(box)
-        self.word_radio = QRadioButton("Word (.docx)")
-        self.word_radio.setAccessibleName("Word")
-        self.word_radio.setToolTip("Word documents, laid out by the Word template in Settings, that HR can edit.")
-        self.word_radio.setChecked(True)
-        self.pdf_radio = QRadioButton("PDF (.pdf)")
-        self.pdf_radio.setAccessibleName("PDF")
-        self.pdf_radio.setToolTip("PDF files, ready to publish or send to candidates.")
-        self.format_group = QButtonGroup(self)
-        for radio in (self.word_radio, self.pdf_radio):
-            self.format_group.addButton(radio)
-            row.addWidget(radio)
-        row.addStretch(1)
         return box
 
     def _destination_box(self) -> QGroupBox:
@@ -292,8 +295,8 @@ class BatchExportDialog(QDialog):
         return self._task is not None
 
     @property
-    def chosen_format(self) -> Format:
-        return "pdf" if self.pdf_radio.isChecked() else "docx"
+    def chosen_format(self) -> str:
+        return self.choice.format
 
     def destination(self) -> Path | None:
         text = self.destination_edit.text().strip()
@@ -325,11 +328,11 @@ class BatchExportDialog(QDialog):
         self.export_button.setToolTip(
             f"Export {amount(count, 'design')}." if reason is None else f"Not available: {reason}"
         )
+        self.choice.set_running(running)
+        self.naming.set_running(running)
         for widget in (
             self.add_files_button,
             self.add_folder_button,
-            self.word_radio,
-            self.pdf_radio,
             self.destination_edit,
             self.choose_destination_button,
         ):
@@ -350,7 +353,7 @@ class BatchExportDialog(QDialog):
         if self.running or folder is None or self.destination_problem() or not self.design_list.count():
             self._update()
             return
-        jobs = batch_jobs(self.designs(), folder, self.chosen_format, self.settings)
+        jobs = self._jobs(folder, keep_existing=False)
         from roledesigner.documents.export import existing_targets
 
         existing = existing_targets(jobs)
@@ -359,23 +362,45 @@ class BatchExportDialog(QDialog):
             if choice is None:
                 return
             if choice == KEEP_BOTH:
-                jobs = batch_jobs(self.designs(), folder, self.chosen_format, self.settings, keep_existing=True)
+                jobs = self._jobs(folder, keep_existing=True)
         self.results = []
         self._rows = {job: row for row, job in enumerate(jobs)}
-        self.results_table.show_waiting(jobs)
+        self.results_table.show_waiting(cast(Any, jobs))  # a row reads a job's source only: either kind
         self.progress_bar.setRange(0, len(jobs))
         self.progress_bar.setValue(0)
         self.progress_bar.setTextVisible(True)
         self.status_label.setText(f"Exporting {amount(len(jobs), 'design')} to {folder}…")
-        workers = self.workers
+        workers, document = self.workers, self.choice.document
 
-        def work(report: Callable[[Progress], None], stop: threading.Event) -> list[ExportResult]:
+        def work(report: Callable[[Progress], None], stop: threading.Event) -> list[AnyResult]:
+            if document != SPECIFICATION:
+                from roledesigner.documents.packs.packexport import PackJob, export_packs
+
+                packs = [job for job in jobs if isinstance(job, PackJob)]
+                return list(export_packs(packs, lambda *done: report(done), should_stop=stop.is_set))
             from roledesigner.documents.export import export_many
+            from roledesigner.documents.jobs import ExportJob
+            from roledesigner.review import review
 
-            return export_many(jobs, workers, lambda *done: report(done), should_stop=stop.is_set)
+            specifications = [job for job in jobs if isinstance(job, ExportJob)]
+            results = export_many(
+                specifications, workers, lambda *done: report(done), should_stop=stop.is_set, check=review
+            )
+            return list(results)
 
         self._task = self._runner.start(work, self._finish, fault=self._fault, progress=self._progress)
         self._update()
+
+    def _jobs(self, folder: Path, *, keep_existing: bool) -> Sequence[AnyJob]:
+        document, fmt, by_pattern = self.choice.document, self.chosen_format, self.naming.by_pattern
+        if document == SPECIFICATION:
+            fmt_ = cast(Format, fmt)
+            return batch_jobs(
+                self.designs(), folder, fmt_, self.settings, keep_existing=keep_existing, by_pattern=by_pattern
+            )
+        return pack_jobs(
+            self.designs(), folder, document, fmt, self.settings, keep_existing=keep_existing, by_pattern=by_pattern
+        )
 
     def ask_about_existing(self, existing: Sequence[Path]) -> str | None:
         """Replace, keep both (the new files numbered), or stop: never replace earlier work unasked."""
@@ -421,7 +446,7 @@ class BatchExportDialog(QDialog):
         if self._task is not None and not self._task.cancelled:
             self.status_label.setText(f"Exporting: {done} of {total} done…")
 
-    def _finish(self, results: list[ExportResult]) -> None:
+    def _finish(self, results: list[AnyResult]) -> None:
         self._task = None
         self.results = results
         for row, result in enumerate(results):
@@ -437,8 +462,9 @@ class BatchExportDialog(QDialog):
         self.status_label.setText(f"The export stopped because of an internal fault ({error}).")
         self._update()
 
-    def _show_result(self, row: int, result: ExportResult) -> None:
-        self.results_table.show_result(row, result, result_text(result), result_text(result, full=True))
+    def _show_result(self, row: int, result: AnyResult) -> None:
+        shown = cast(Any, result)  # a row reads a result's status and its job's source: either kind
+        self.results_table.show_result(row, shown, result_text(result), result_text(result, full=True))
 
     # --- closing -------------------------------------------------------------------------------
 
