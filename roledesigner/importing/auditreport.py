@@ -75,6 +75,11 @@ def _wrap(text: str, indent: str = "    ") -> str:
     return textwrap.fill(" ".join(text.split()), _WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
 
 
+def _accepted(row: AuditRow) -> str:
+    accepted = sum(1 for finding in row.findings if finding.get("accepted"))
+    return f" ({accepted} accepted on purpose)" if accepted else ""
+
+
 def as_text(rows: Sequence[AuditRow]) -> str:
     lines: list[str] = []
     for row in rows:
@@ -93,7 +98,7 @@ def as_text(rows: Sequence[AuditRow]) -> str:
             _wrap(f"Protected time for system work: {row.protected_time or 'none'}"),
             _wrap(f"Named line manager: {row.line_manager or 'none'}"),
             _wrap(f"Says how stable the post is: {_yes(row.stability)}"),
-            _wrap(f"Review: {row.errors} errors, {row.warnings} warnings, {row.info} for information"),
+            _wrap(f"Review: {row.errors} errors, {row.warnings} warnings{_accepted(row)}, {row.info} for information"),
         ]
         if row.kind != "design":
             lines.append(
@@ -105,6 +110,10 @@ def as_text(rows: Sequence[AuditRow]) -> str:
             lines.append(_wrap(f"Nearest emerging role: {row.nearest_role}"))
         for finding in row.language_findings:
             lines.append(_wrap(f"- {finding['message']}", "    "))
+        # A warning accepted on purpose is never hidden: each is listed with its reason, who and when.
+        for finding in row.findings:
+            if finding.get("accepted"):
+                lines.append(_wrap(f"- Accepted warning: {finding['message']} ({finding['accepted']})", "    "))
         lines.append("")
     total = summary(rows)
     lines += [

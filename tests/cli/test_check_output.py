@@ -14,10 +14,12 @@ from roledesigner.cli.textreport import findings_text
 from roledesigner.domain.edits import set_value
 from roledesigner.domain.findings import Severity
 from roledesigner.files.designfile import save_design
+from roledesigner.importing.audit import AuditRow
+from roledesigner.importing.auditreport import as_text
 from roledesigner.library.catalogue import Library
 from roledesigner.library.compose import new_design
 from roledesigner.review import review
-from roledesigner.review.acknowledgements import accept
+from roledesigner.review.acknowledgements import accept, reviewed
 from tests.review.test_order import INTERNAL_PATH
 from tests.review.test_review import bad_design
 
@@ -54,3 +56,28 @@ def test_an_accepted_warning_is_printed_marked_and_counted_apart(tmp_path: Path,
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
     assert f"{warnings} warnings" in lines[0], "an accepted warning is still counted: never hidden"
     assert "accepted:" not in findings_text(Path("lead.roledesign"), findings, design)
+
+
+def test_the_audit_lists_accepted_warnings_with_their_reasons(library: Library) -> None:
+    """Once importing/audit.py builds a row's findings with `reviewed(...)`, each accepted warning
+    carries its note; the report lists it, never hides it, and counts it within the warnings."""
+    design = set_value(
+        new_design(library, "place_clinical_lead"),
+        "time.system_work",
+        {"unit": "days_per_week", "amount": Decimal(2)},
+    )
+    (below,) = [f for f in review(design, library) if f.code == "time.below_suggestion"]
+    accepted = accept(design, below, "Agreed with both boards", "Sam", dt.date(2026, 3, 3))
+    entries = reviewed(accepted, review(accepted, library))
+    row = AuditRow(
+        file="lead.roledesign",
+        kind="design",
+        readable=True,
+        title=accepted.title,
+        warnings=sum(1 for e in entries if e.finding.severity is Severity.WARNING),
+        findings=[entry.as_dict() for entry in entries],
+    )
+    text = " ".join(as_text([row]).split())
+    assert f"{row.warnings} warnings (1 accepted on purpose)" in text
+    assert "- Accepted warning: System time of" in text
+    assert "(accepted: Agreed with both boards (Sam, 3 March 2026))" in text
