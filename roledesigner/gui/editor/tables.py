@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from roledesigner.domain.edits import get_value
 from roledesigner.domain.vocabulary import label
@@ -339,7 +339,28 @@ class ListTableModel(QAbstractTableModel):
         return problem is None
 
 
-class ChoiceDelegate(QStyledItemDelegate):
+class WholeWords(QStyledItemDelegate):
+    """Cells wrap only between words: Qt's own wrapping breaks a word too long for its column
+    ("Contr act"), so a cell with such a word is shown on one line, shortened with "…" (its
+    tooltip holds it all), and every other cell wraps as before."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        features = QStyleOptionViewItem.ViewItemFeature.WrapText
+        if option.features & features and option.text and not self.words_fit(option):
+            option.features &= ~features
+
+    @staticmethod
+    def words_fit(option: QStyleOptionViewItem) -> bool:
+        """Whether every word of the cell's text fits the width its text is given."""
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, option.widget) + 1
+        room = option.rect.width() - 2 * margin
+        metrics = option.fontMetrics
+        return all(metrics.horizontalAdvance(word) <= room for word in option.text.split())
+
+
+class ChoiceDelegate(WholeWords):
     """A drop-down editor for columns whose values come from a closed list."""
 
     def __init__(self, choices: type[StrEnum], parent: QWidget | None = None) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QComboBox, QHeaderView, QTableView, QWidget
 
 from roledesigner.gui.editor.binding import error_label
-from roledesigner.gui.editor.tables import ChoiceDelegate, ListTableModel
+from roledesigner.gui.editor.tables import ChoiceDelegate, ListTableModel, WholeWords
 
 
 class ListTable(QTableView):
@@ -52,6 +52,8 @@ class ListTable(QTableView):
         self.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 10)  # room to click
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
+        self.setItemDelegate(WholeWords(self))  # wraps between words, never inside one
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         for index, column in enumerate(model.columns):
             if column.choices is not None:
                 self.setItemDelegateForColumn(index, ChoiceDelegate(column.choices, self))
