@@ -133,12 +133,17 @@ def run(path: Path | None = None) -> int:
             failed.append(error)
             app.exit(1)
             return
-        if quit_when == "1":
-            FirstPaint(window.editor, app.quit)  # once the filled window is on screen
+        if path is None and first_start(window):
+            show_start_page(window)
+        central = window.centralWidget()
+        if quit_when == "1" and central is not None:
+            FirstPaint(central, app.quit)  # once the filled window (the editor or the start page) is on screen
         elif quit_when == "preview":
             window.preview.refreshed.connect(app.quit)
         elif quit_when != "frame":
             QTimer.singleShot(300, window.offer_recovery)  # once the window is up
+
+    from roledesigner.gui.startpage import first_start, show_start_page  # Qt only, as the frame
 
     window.filler = fill
     if sys.platform == "darwin":  # only macOS sends files as events; a filter sees every event

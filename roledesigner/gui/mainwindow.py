@@ -237,6 +237,8 @@ class MainWindow(QMainWindow):
         controller.libraryChanged.connect(self._say_library_problems)
         if self._saved_state is not None:
             QTimer.singleShot(0, self._restore_saved_state)  # once the panes are laid out
+        else:  # the default layout for the panes' least widths, before they would widen the window
+            windowlayout.reset(self)
         self.document_menus.window_filled()
         self.filled = True
         self._update_title()
@@ -451,9 +453,14 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._unsqueeze)
 
     def _unsqueeze(self) -> None:
-        """A layout saved on a larger screen that leaves the preview too narrow here gives way to the default."""
-        if windowlayout.squeezed(self):
+        """A layout saved on a larger screen that leaves the preview too narrow here, or makes the window
+        wider than the screen, gives way to the default."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the restored layout's least widths applied: the window at its size
+        if windowlayout.squeezed(self) or windowlayout.too_wide(self):
             self.reset_layout()
+            QTimer.singleShot(0, lambda: windowlayout.fit(self, windowlayout.available_area(self), centre=False))
 
     def reset_layout(self) -> None:
         """Every area in its place, at the default widths for the window's width (gui/windowlayout.py)."""

@@ -75,6 +75,12 @@ def fit(window: QWidget, area: QRect, *, centre: bool) -> None:
     window.move(max(left, area.left()), max(top, area.top()))
 
 
+def least_editor_width(window: MainWindow) -> int:
+    """The least width of what stands in the editor's place: the editor, or the start page (which keeps it)."""
+    central = window.centralWidget()
+    return 0 if central is None else max(central.minimumSizeHint().width(), central.minimumWidth())
+
+
 def side_by_side_widths(window: MainWindow) -> tuple[int, int] | None:
     """The library's and the preview's widths for the default layout at the window's width, or None
     when the three panes do not fit side by side with the preview at least PREVIEW_LEAST wide.
@@ -86,10 +92,9 @@ def side_by_side_widths(window: MainWindow) -> tuple[int, int] | None:
     """
     separator = window.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, window)
     room = window.width() - 2 * separator
-    central = window.centralWidget()
-    editor = max(EDITOR_WIDTH, central.minimumSizeHint().width() if central is not None else 0)
+    least_editor = least_editor_width(window)
+    editor = max(EDITOR_WIDTH, least_editor)
     least_library = window.library_dock.minimumSizeHint().width()
-    least_editor = central.minimumSizeHint().width() if central is not None else 0
     if room - least_library - least_editor < PREVIEW_LEAST:
         return None
     library = min(LIBRARY_WIDTH, room - editor - PREVIEW_WIDTH)
@@ -100,8 +105,7 @@ def tabbed_preview_width(window: MainWindow) -> int:
     """The right-hand side's width when the library shares it with the preview: what the editor
     spares at its default width, never less than PREVIEW_LEAST."""
     separator = window.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, window)
-    central = window.centralWidget()
-    editor = max(EDITOR_WIDTH, central.minimumSizeHint().width() if central is not None else 0)
+    editor = max(EDITOR_WIDTH, least_editor_width(window))
     return max(PREVIEW_LEAST, window.width() - separator - editor)
 
 
@@ -132,3 +136,8 @@ def squeezed(window: MainWindow) -> bool:
     if not preview.isVisible() or preview.isFloating():
         return False
     return preview.width() < PREVIEW_LEAST - 1
+
+
+def too_wide(window: QWidget) -> bool:
+    """Whether the window is wider than the screen has room for (its panes' least widths grew it)."""
+    return window.isVisible() and window.frameGeometry().width() > available_area(window).width()

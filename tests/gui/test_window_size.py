@@ -168,32 +168,51 @@ def real_screen(tmp_path: Path) -> Callable[[int, int, str], dict[str, object]]:
 
 MEASURE = """
 import json, sys
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from roledesigner.gui.app import create_window
-window = create_window()
-window.show()
-QTest.qWait(300)
-status = window.statusBar()
-bottom = status.mapToGlobal(QPoint(0, status.height())).y()
-screen = window.screen().availableGeometry()
-measured = {
-    "size": [window.width(), window.height()], "screen": [screen.width(), screen.height()],
-    "status_bottom": bottom, "right": window.geometry().right(),
-    "preview": window.preview_dock.width(), "list": window.preview.list.height(),
-}
-if sys.argv[1:] == ["resize"]:
-    window.resize(900, 640)
+from roledesigner.gui import app as gui_app
+from roledesigner.gui.mainwindow import MainWindow
+mode = sys.argv[1] if len(sys.argv) > 1 else ""
+
+def measure(window):
+    status = window.statusBar()
+    screen = window.screen().availableGeometry()
+    measured = {
+        "size": [window.width(), window.height()], "screen": [screen.width(), screen.height()],
+        "status_bottom": status.mapToGlobal(QPoint(0, status.height())).y(), "right": window.geometry().right(),
+        "preview": window.preview_dock.width(), "list": window.preview.list.height(),
+        "central": type(window.centralWidget()).__name__,
+    }
+    if mode == "resize":
+        window.resize(900, 640)
+        QTest.qWait(50)
+    elif mode == "large":
+        window.resize(1600, 1000)
+        window.reset_layout()
+        QTest.qWait(100)
+    window.controller.undo_stack.setClean()
+    window.close()
+    print(json.dumps(measured))
+
+if mode == "run":  # the app's own start: the frame first, filled after its first paint
+    def later():
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        measure(windows[0])
+        app.quit()
+    QTimer.singleShot(1500, later)
+    gui_app.run()
+else:
+    window = gui_app.create_window()
+    window.show()
+    room = window.screen().availableGeometry()
+    for _ in range(100):  # until the layout has settled within the screen (a saved layout gives way)
+        QTest.qWait(50)
+        if window.frameGeometry().width() <= room.width() and window.preview_dock.width() >= 379:
+            break
     QTest.qWait(50)
-elif sys.argv[1:] == ["large"]:
-    window.resize(1600, 1000)
-    window.reset_layout()
-    QTest.qWait(100)
-window.controller.undo_stack.setClean()
-window.close()
-print(json.dumps(measured))
+    measure(window)
 """
 
 
@@ -223,3 +242,16 @@ def test_a_layout_saved_on_a_large_screen_gives_way_where_it_would_squeeze_the_p
     size = small["size"]
     assert isinstance(size, list) and size[0] <= 1024 and size[1] <= 768
     assert isinstance(small["preview"], int) and small["preview"] >= READABLE_PREVIEW
+
+
+def test_the_apps_own_start_on_a_1024_by_768_screen_shows_the_start_page_within_the_screen(
+    real_screen: Callable[..., dict[str, object]],
+) -> None:
+    """The frame shows first with placeholders and is filled after; the panes' least widths must
+    not then widen the window past the screen."""
+    started = real_screen(1024, 768, "run")
+    assert started["central"] == "StartPage", "a first start: nothing opened before"
+    size = started["size"]
+    assert isinstance(size, list) and size[0] <= 1024 and size[1] <= 768
+    assert isinstance(started["right"], int) and started["right"] < 1024
+    assert isinstance(started["preview"], int) and started["preview"] >= READABLE_PREVIEW
