@@ -94,9 +94,8 @@ class BatchExportDialog(QDialog):
         self.choice.changed.connect(self._update)
         self.word_radio, self.pdf_radio = self.choice.format_radios["docx"], self.choice.format_radios["pdf"]
         layout.addWidget(self.choice)
-        layout.addWidget(self._destination_box())
         self.naming = NamingChoice(settings.file_name)
-        layout.addWidget(self.naming)
+        layout.addWidget(self._destination_box())
         layout.addWidget(self._progress_box(), stretch=1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -171,6 +170,7 @@ class BatchExportDialog(QDialog):
         self.choose_destination_button.clicked.connect(self.choose_destination)
         row.addWidget(self.choose_destination_button)
         column.addLayout(row)
+        column.addWidget(self.naming)
         self.destination_note = MessageLabel()
         self.destination_note.setAccessibleName("Problem with the folder")
         column.addWidget(self.destination_note)

@@ -6,7 +6,16 @@ file name). Thin widgets: what each document can be made as comes from the packs
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QGroupBox, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 SPECIFICATION = "specification"
 #: The documents, as the Document list shows them.
@@ -84,8 +93,7 @@ class DocumentChoice(QGroupBox):
         allowed = formats_of(self.document)
         for fmt, radio in self.format_radios.items():
             radio.setEnabled(fmt in allowed)
-        if self.format not in allowed:
-            self.format_radios[allowed[0]].setChecked(True)
+        self.format_radios[allowed[0]].setChecked(True)  # each document starts at its own default
         self.changed.emit()
 
     def set_running(self, running: bool) -> None:
@@ -95,12 +103,14 @@ class DocumentChoice(QGroupBox):
             radio.setEnabled(not running and fmt in allowed)
 
 
-class NamingChoice(QGroupBox):
+class NamingChoice(QWidget):
     """How each document is named: by the settings' pattern (the default), or after its design file."""
 
     def __init__(self, pattern: str) -> None:
-        super().__init__("Name each document")
+        super().__init__()
         row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Name each document:"))
         self.pattern_radio = QRadioButton(f"&By the pattern in Settings: {pattern.replace('&', '&&')}")
         self.pattern_radio.setAccessibleName("By the pattern in Settings")
         self.pattern_radio.setToolTip(
