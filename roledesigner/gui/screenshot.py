@@ -1,19 +1,41 @@
-"""Make the README's picture of the main window: 1280 x 800, offscreen, a real design open.
+"""Make pictures of the main window: offscreen, a real design open, at a size and in a theme.
 
-Run `make screenshot` (or `python -m roledesigner.gui.screenshot OUT.png [TAB]`).
+Run `make screenshot` (or `python -m roledesigner.gui.screenshot OUT.png [TAB] [--size 1024x768]
+[--theme dark] [--start-page]`). The window is laid out as on a screen of that size (the default
+layout for its width: at 1024 x 768 the library shares the preview's side as a tab), and the theme
+is set as the settings would set it.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import sys
 import tempfile
 from pathlib import Path
 
 
+def _arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m roledesigner.gui.screenshot")
+    parser.add_argument("target", nargs="?", default="docs/images/main-window.png", type=Path)
+    parser.add_argument("tab", nargs="?", default=4, type=int, help="the editor's tab to show (0 is Overview)")
+    parser.add_argument("--size", default="1280x800", help="the window's width x height, such as 1024x768")
+    parser.add_argument("--theme", default="light", choices=["system", "light", "dark"])
+    parser.add_argument("--start-page", action="store_true", help="show the first-run page instead of a design")
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str]) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("ROLEDESIGNER_CONFIG_DIR", tempfile.mkdtemp(prefix="roledesigner-shot-"))
+    options = _arguments(argv)
+    width, height = (int(part) for part in options.size.lower().split("x"))
+    config = Path(os.environ.setdefault("ROLEDESIGNER_CONFIG_DIR", tempfile.mkdtemp(prefix="roledesigner-shot-")))
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text(json.dumps({"theme": options.theme}), encoding="utf-8")
+    if "QT_QPA_PLATFORM" not in os.environ:  # a screen of the picture's size, so the window fits it as on one
+        screen = config / "screen.json"
+        screen.write_text(json.dumps({"screens": [{"name": "S", "x": 0, "y": 0, "width": width, "height": height}]}))
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
@@ -21,26 +43,33 @@ def main(argv: list[str]) -> int:
     from roledesigner.documents.sample import sample_design
     from roledesigner.files.designfile import save_design
     from roledesigner.gui.app import create_window
+    from roledesigner.gui.startpage import show_start_page
 
-    target = Path(argv[0]) if argv else Path("docs/images/main-window.png")
-    tab = int(argv[1]) if len(argv) > 1 else 4
     window = create_window()
-    design_file = Path(tempfile.mkdtemp()) / "Joint mental health lead.roledesign"
-    # As a design made in the app: no imported text waiting to be placed.
-    save_design(sample_design(window.controller.library).model_copy(update={"unmapped": []}), design_file)
-    window.open_file(design_file)
-    window.resize(1280, 800)
+    if options.start_page:
+        show_start_page(window)
+    else:
+        design_file = Path(tempfile.mkdtemp()) / "Joint mental health lead.roledesign"
+        # As a design made in the app: no imported text waiting to be placed.
+        save_design(sample_design(window.controller.library).model_copy(update={"unmapped": []}), design_file)
+        window.open_file(design_file)
+    window.resize(width, height)
     window.show()
-    window.editor.setCurrentIndex(tab)
-    window.library_panel.search_box.setText("relationships")
-    window.preview.refresh_now()
     for _ in range(10):
         app.processEvents()
-    window.editor._update_picture()
+    window.reset_layout()  # the default layout at this size
+    if not options.start_page:
+        window.editor.setCurrentIndex(options.tab)
+        window.library_panel.search_box.setText("relationships")
+    window.preview.refresh_now()
+    for _ in range(20):
+        app.processEvents()
+    if not options.start_page:
+        window.editor._update_picture()
     app.processEvents()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(target))
-    print(f"Wrote {target}")
+    options.target.parent.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(options.target))
+    print(f"Wrote {options.target} ({width} x {height}, {options.theme})")
     window.controller.undo_stack.setClean()
     window.close()
     return 0
