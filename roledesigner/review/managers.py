@@ -79,7 +79,7 @@ def managers(design: RoleDesign) -> list[Finding]:
         said.append(f"{_and(partners)} {'names' if len(partners) == 1 else 'name'} no line manager")
     return [
         Finding(
-            CODE,
+            "clarity.managers",  # CODE, written out so docs/checks.md's test finds it
             Severity.WARNING,
             f"The post's managers are not all named: {'; '.join(said)}. Candidates and job evaluation panels need "
             f"one clear picture of the reporting lines, and several unclear line managers make system roles harder "
