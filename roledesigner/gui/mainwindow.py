@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -340,29 +339,8 @@ class MainWindow(QMainWindow):
     # --- export --------------------------------------------------------------------------------
 
     def export(self, fmt: Format) -> None:
-        from roledesigner.documents.jobs import ExportJob
-
-        kind = "Word" if fmt == "docx" else "PDF"
-        suggested = str(Path(self.session.folder()) / f"{self.controller.display_name}.{fmt}")
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {kind}", suggested, f"{kind} files (*.{fmt})")
-        if not path:
-            return
-        target = Path(path) if Path(path).suffix else Path(path).with_suffix(f".{fmt}")
-        settings = self.controller.settings
-        job = ExportJob(
-            self.controller.path or target,
-            target,
-            fmt,
-            settings.word_template,
-            settings.organisation_name,
-            settings.organisation_logo,
-            show_draft=settings.show_draft_mark,
-        )
-        self.exporter.start(self.controller.design, job, self.controller.library, self.exported)
-        self.busy.setVisible(True)
-        self.statusBar().showMessage(f"Exporting {target.name}…")
-        self.export_word_action.setEnabled(False)
-        self.export_pdf_action.setEnabled(False)
+        """Review, ask about errors (Cancel goes to the first), choose the file, export (gui/exporting.py)."""
+        self.exporter.export_from(self, fmt, self.editor.focus_field)
 
     def batch_export(self) -> None:
         from roledesigner.gui.dialogs.batch import BatchExportDialog
