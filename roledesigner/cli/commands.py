@@ -25,6 +25,7 @@ from roledesigner.cli.textreport import (
     WIDTH,
     capability_text,
     design_text,
+    finding_line,
     findings_text,
     paths_text,
     role_text,
@@ -279,15 +280,12 @@ def _export_jobs(args: argparse.Namespace) -> list[ExportJob]:
 
 
 def _say_review(source: Path, errors: list[Finding], after: str = "") -> None:
-    """A design's review errors on stderr: one line naming the file, then each error and its field."""
+    """A design's review errors on stderr: one line naming the file, then each error with its field
+    in plain words, as `check` prints them."""
     count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
     _say(f"Review: {source} has {count}{after}:")
     for finding in errors:
-        _say(
-            textwrap.fill(
-                f"[{finding.field}] {finding.message}", WIDTH, initial_indent="  - ", subsequent_indent="    "
-            )
-        )
+        _say(textwrap.fill(finding_line(finding), WIDTH, initial_indent="  - ", subsequent_indent="    "))
 
 
 def _reviewed(sources: list[Path]) -> dict[Path, list[Finding]]:
