@@ -77,16 +77,16 @@ def _logo(path: Path | None, warnings: list[str]) -> bytes | None:
 
 
 def render(view: JobSpecification, job: ExportJob, warnings: list[str]) -> bytes:
-    """The document's bytes; Qt (for the picture and the PDF) is loaded only here."""
-    from roledesigner.documents.weekpicture import render_png
-
-    week_png = render_png(view.chart) if view.chart is not None and view.week_alt_text else None
+    """The document's bytes. Qt (the picture of the week and the PDF) is loaded only for a PDF:
+    the Word file draws the week as a native table, so a Word export never loads PySide6."""
     logo = _logo(job.logo, warnings)
     if job.format == "pdf":
         from roledesigner.documents.pdf import render_pdf
+        from roledesigner.documents.weekpicture import render_png
 
+        week_png = render_png(view.chart) if view.chart is not None and view.week_alt_text else None
         return render_pdf(view, week_png=week_png, logo_png=logo)
-    return render_docx(view, job.template, week_png=week_png, logo_png=logo)
+    return render_docx(view, job.template, logo_png=logo)
 
 
 def _fault(job: ExportJob, error: Exception, warnings: list[str] | None = None) -> ExportResult:
