@@ -105,16 +105,18 @@ class Clause:
 
 
 def families(design: RoleDesign) -> set[Family]:
-    """Whose clauses the post carries: every partner's for a joint post, else the employer's.
+    """Whose clauses the post carries: every partner's for a joint post (both sets until the
+    partners are named), else the employer's.
 
     A post with one employer says its sector through its pay framework (Agenda for Change or
     very senior manager terms for the NHS; the Green Book or a JNC for a council), else through
     the employer's name. An employer the design does not place is taken as the NHS, which
     hosts most of the library's posts.
     """
-    if design.joint is not None and design.joint.partners:
-        found = {_SECTOR_FAMILY[p.sector] for p in design.joint.partners if p.sector in _SECTOR_FAMILY}
-        return found
+    if design.joint is not None:
+        if not design.joint.partners:  # a joint NHS and council post whose partners are not named yet
+            return {Family.NHS, Family.COUNCIL}
+        return {_SECTOR_FAMILY[p.sector] for p in design.joint.partners if p.sector in _SECTOR_FAMILY}
     if design.terms in _TERMS_FAMILY:
         return {_TERMS_FAMILY[design.terms]}
     employer = design.employer
@@ -176,9 +178,9 @@ def _sector_clauses(found: set[Family]) -> list[Clause]:
         Clause(
             "Freedom of Information",
             [
-                "The employer is a public authority under the Freedom of Information Act 2000. Information held for "
-                "work, emails and notes included, may have to be released on request, so the postholder records it "
-                "accurately and professionally."
+                "As a public authority, the employer is subject to the Freedom of Information Act 2000. "
+                "Information held for work, emails and notes included, may have to be released on request, "
+                "so the postholder records it accurately and professionally."
             ],
         )
     )
@@ -259,6 +261,8 @@ def clauses_for(design: RoleDesign, *, board: bool = False) -> list[Clause]:
     """Every standard term the post carries, in order: common, its sectors', board, joint; each once."""
     clauses = _common(design) + _sector_clauses(families(design))
     appointment = design.contract is Contract.APPOINTMENT
+    if appointment:  # an office holder has no employer: the body that appoints them
+        clauses = [Clause(c.heading, [line.replace("the employer", "the body") for line in c.lines]) for c in clauses]
     if board or appointment:
         # A board member's interests are declared under the standards of public life instead.
         clauses = [clause for clause in clauses if clause.heading != "Conduct and interests"]

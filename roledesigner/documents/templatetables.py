@@ -45,24 +45,32 @@ def repeat_header(table: Table) -> None:
 
 
 def set_widths(table: Table, widths: list[float]) -> None:
-    """Fixed column widths in the grid (LibreOffice reads the grid) and in every cell (Word)."""
-    table.autofit = False
+    """Fixed column widths in the grid (LibreOffice reads the grid) and in every cell (Word).
+
+    The table's properties stay in the order Word's schema gives them: python-docx places the
+    fixed layout, and the total width is set on the `w:tblW` python-docx's table already has.
+    """
+    table.autofit = False  # w:tblLayout w:type="fixed", in its place
     tblpr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tblpr.append(layout)
-    total = OxmlElement("w:tblW")
+    total = tblpr.find(qn("w:tblW"))
+    if total is None:
+        total = OxmlElement("w:tblW")
+        tblpr.insert(1, total)  # after w:tblStyle, before w:jc
     total.set(qn("w:type"), "dxa")
     total.set(qn("w:w"), str(sum(Cm(w).twips for w in widths)))
-    existing = tblpr.find(qn("w:tblW"))
-    if existing is not None:
-        tblpr.remove(existing)
-    tblpr.append(total)
     for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         column.set(qn("w:w"), str(Cm(width).twips))
     for row in table.rows:
         for index, width in enumerate(widths):
             row.cells[index].width = Cm(width)
+
+
+def keep_together(table: Table) -> None:
+    """Every paragraph keeps with the next, so a short table (the chart, the week) is not split over two pages."""
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def caption(table: Table, text: str) -> None:
@@ -117,22 +125,25 @@ def structure_table(document: object) -> None:
         ],
         [5, 12],
     )
+    keep_together(table)
     caption(table, STRUCTURE_CAPTION)
 
 
 def week_table(document: object) -> None:
     """The days as columns, each protected day marked in words and shaded."""
-    day_width = (TEXT_WIDTH_CM - 3) / 3
+    # No label column: the days get the whole width, so "Wednesday" fits on one line.
+    third = TEXT_WIDTH_CM / 3
     table = table_of(
         document,
-        _repeated_columns("Week", "day in spec.week_table.days", "{{ day }}"),
+        ["{%tc for day in spec.week_table.days %}", "{{ day }}", "{%tc endfor %}"],
         [
-            ["{%tr for row in spec.week_table.rows %}", "", "", ""],
-            _repeated_columns("{{ row.label }}", "cell in row.cells", "{% cellbg cell.fill %}{{ cell.text }}"),
-            ["{%tr endfor %}", "", "", ""],
+            ["{%tr for row in spec.week_table.rows %}", "", ""],
+            ["{%tc for cell in row.cells %}", "{% cellbg cell.fill %}{{ cell.text }}", "{%tc endfor %}"],
+            ["{%tr endfor %}", "", ""],
         ],
-        [3, day_width, day_width, day_width],
+        [third, third, third],
     )
+    keep_together(table)
     caption(table, WEEK_CAPTION)
 
 

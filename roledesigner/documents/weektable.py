@@ -19,7 +19,10 @@ from roledesigner.domain.vocabulary import Weekday
 #: A protected day's shading (light NHS blue: dark text on it passes 4.5:1) and an ordinary day's.
 PROTECTED_FILL = "D6E6F5"
 ORDINARY_FILL = "FFFFFF"
-PROTECTED_TEXT = "Protected for system work"
+PROTECTED_TEXT = "System work (protected)"
+#: A day that may hold the rest of the system work: which days do is agreed, not known here.
+FLEXIBLE_TEXT = "Flexible"
+ORGANISATIONAL_TEXT = "Organisational work"
 WEEKDAYS = [Weekday.MONDAY, Weekday.TUESDAY, Weekday.WEDNESDAY, Weekday.THURSDAY, Weekday.FRIDAY]
 
 
@@ -33,6 +36,7 @@ class DayCell:
 
 @dataclass(frozen=True)
 class WeekRow:
+    #: What the row stands for ("This post"); the default templates leave it out, as there is one row.
     label: str
     cells: list[DayCell]
 
@@ -63,17 +67,17 @@ def week_table(design: RoleDesign) -> WeekTable | None:
     system = min(w.system_hours, w.contracted_hours)
     on_protected = min(system, len(protected) * hours_per_day(plan))
     rest = system - on_protected
-    ordinary = "Organisational work" if rest <= 0 else "Organisational work, or system work as agreed"
+    ordinary = ORGANISATIONAL_TEXT if rest <= 0 else FLEXIBLE_TEXT
     cells = [
         DayCell(PROTECTED_TEXT, True, PROTECTED_FILL) if day in protected else DayCell(ordinary, False, ORDINARY_FILL)
         for day in shown
     ]
     notes = []
     if rest > 0:
-        where = "the other days" if protected else "days across the week"
+        other = "other " if protected else ""
         notes.append(
-            f"The {'other ' if protected else ''}{hours(rest)} of system work a week fall on {where}, "
-            "as agreed with the line manager."
+            f"{FLEXIBLE_TEXT}: organisational work, and the {other}{hours(rest)} of system work a week "
+            "on days agreed with the line manager."
         )
     if plan.working_days_per_week < len(WEEKDAYS):
         notes.append(

@@ -313,6 +313,8 @@ def _describe_tables(body: Any, view: JobSpecification) -> None:
                 properties.remove(old)
             description = properties.makeelement(qn("w:tblDescription"), {qn("w:val"): core_property(text)})
             caption.addnext(description)
+    for table in body.iter(qn("w:tbl")):
+        _cells_fill_the_grid(table)
     rank = {tag: index for index, tag in enumerate(_CELL_PROPERTIES)}
     for properties in body.iter(qn("w:tcPr")):
         children = list(properties)
@@ -321,6 +323,21 @@ def _describe_tables(body: Any, view: JobSpecification) -> None:
             for child in children:
                 properties.remove(child)
             properties.extend(ordered)
+
+
+def _cells_fill_the_grid(table: Any) -> None:
+    """Each cell as wide as its grid column: docxtpl's column loops (`{%tc %}`) resize the grid only."""
+    grid = table.find(qn("w:tblGrid"))
+    columns = [] if grid is None else [column.get(qn("w:w")) for column in grid.findall(qn("w:gridCol"))]
+    for row in table.findall(qn("w:tr")):
+        cells = row.findall(qn("w:tc"))
+        if len(cells) != len(columns):
+            continue  # a merged or uneven row (a house template's): left as it is
+        for cell, width in zip(cells, columns, strict=True):
+            size = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+            if size is not None and width is not None:
+                size.set(qn("w:type"), "dxa")
+                size.set(qn("w:w"), width)
 
 
 def _logo_alt_text(view: JobSpecification) -> str:

@@ -206,7 +206,7 @@ def test_a_changed_week_shows_the_protected_days_it_loses(old: RoleDesign, libra
     new = new.model_copy(update={"time": new.time.model_copy(update={"system_work": more})})
     data = changes(old, new, library)
     deleted = " ".join(marked(data, "del"))
-    assert "Protected" in deleted and "Protected" not in " ".join(marked(data, "ins"))
+    assert "(protected)" in deleted and "(protected)" not in " ".join(marked(data, "ins"))
     assert PROTECTED_TEXT in texts(body(export(old, library))) and PROTECTED_TEXT not in accepted(data)
     assert accepted(data) == texts(body(export(new, library)))
 

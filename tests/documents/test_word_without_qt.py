@@ -12,7 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from docx import Document
 
 from roledesigner.documents.sample import sample_design
@@ -30,11 +29,6 @@ sys.exit(code)
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="documents/export.py's render() imports the week picture (Qt) before it knows the format: "
-    "the change is in helper H3's report; remove this mark once it is made",
-)
 def test_exporting_word_from_the_command_line_never_imports_qt(library: Library, tmp_path: Path) -> None:
     design = sample_design(library)
     assert design.time.protected_days  # the week table has protected days to mark
