@@ -24,15 +24,6 @@ from tests.support.window import choose_role
 DONE_MS = 60_000
 
 
-@pytest.fixture(autouse=True)
-def export_asks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The one line gui/mainwindow.py needs (its owner adds it): File, Export runs the exporter's flow,
-    going to a finding's field as the review list does."""
-    monkeypatch.setattr(
-        MainWindow, "export", lambda self, fmt: self.exporter.export_from(self, fmt, self.editor.focus_field)
-    )
-
-
 class Answers:
     """Clicks the named button of each message box that opens, by the box's title, and keeps
     (title, text) of every box it answered."""
