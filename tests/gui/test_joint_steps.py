@@ -31,8 +31,8 @@ def test_each_legal_step_is_a_labelled_choice_with_its_explanation_on_one_line(s
     arrangement, route = choice(editor, "joint.agreement"), choice(editor, "joint.staffing_route")
     assert arrangement.accessibleName() == "Partnership arrangement"
     assert route.accessibleName() == "Staffing route"
-    assert editor.captions[arrangement].text() == "Partnership &arrangement"
-    assert editor.captions[route].text() == "Staffing ro&ute"
+    assert editor.captions[arrangement].text() == "Partnership arra&ngement"
+    assert editor.captions[route].text() == "Staffing &route"
     assert [arrangement.itemText(i) for i in range(arrangement.count())] == [
         "Not stated",
         *(label(value) for value in PartnershipArrangement),
@@ -56,7 +56,9 @@ def test_the_staffing_route_is_chosen_with_keys_as_one_undoable_step(sample: Mai
     assert controller.design.joint.staffing_route is None
     assert editor.focus_field("joint.staffing_route")
     route = choice(editor, "joint.staffing_route")
-    assert QApplication.focusWidget() is route and editor.tabText(editor.currentIndex()) == "Joint post"
+    assert (
+        QApplication.focusWidget() is route and editor.tabText(editor.currentIndex()).replace("&", "") == "Joint post"
+    )
     assert route.currentText() == "Not stated"
     qtbot.keyClick(route, Qt.Key.Key_Down)
     assert controller.design.joint.staffing_route is StaffingRoute.SECTION_113

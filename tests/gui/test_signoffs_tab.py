@@ -82,7 +82,7 @@ def test_a_joint_posts_partners_are_suggested_and_added_in_one_step(
     editor: RoleEditor, controller: DocumentController, qtbot: QtBot
 ) -> None:
     partners = [p.organisation for p in controller.design.joint.partners]  # type: ignore[union-attr]
-    assert tab(editor).suggest.isEnabled() and tab(editor).suggest.text() == "Add the partners (2)"
+    assert tab(editor).suggest.isEnabled() and tab(editor).suggest.text().replace("&", "") == "Add the partners (2)"
     assert tab(editor).hint.text() == f"Not yet listed: {', '.join(partners)}."
     steps = controller.undo_stack.count()
     with_partners(editor, qtbot)
@@ -101,7 +101,7 @@ def test_a_partner_already_listed_is_not_suggested_again(editor: RoleEditor, con
     controller.apply(
         "x", controller.design.model_copy(update={"signoffs": [SignOff(organisation=f" {first.upper()} ")]})
     )
-    assert tab(editor).suggest.text() == "Add the partners (1)"
+    assert tab(editor).suggest.text().replace("&", "") == "Add the partners (1)"
 
 
 def test_a_post_that_is_not_joint_suggests_no_one(editor: RoleEditor, controller: DocumentController) -> None:
@@ -187,7 +187,9 @@ def test_the_selected_sign_offs_comment_role_and_version(
 def test_adding_a_sign_off_by_hand_starts_editing_its_organisation(
     editor: RoleEditor, controller: DocumentController, qtbot: QtBot
 ) -> None:
-    add = next(b for b in tab(editor).findChildren(type(tab(editor).suggest)) if b.text() == "Add sign-off")
+    add = next(
+        b for b in tab(editor).findChildren(type(tab(editor).suggest)) if b.text().replace("&", "") == "Add sign-off"
+    )
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
     assert [s.organisation for s in controller.design.signoffs] == ["New organisation"]
     table = tab(editor).table

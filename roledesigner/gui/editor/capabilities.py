@@ -66,7 +66,7 @@ class CapabilitiesTab(QWidget):
         )
         #: Beneath the capabilities: a refused edit, or a refused drop or Add to role.
         self.capability_message = capabilities.message
-        remove, up, down = parts.list_controls(capabilities, "capability")
+        remove, up, down = parts.list_controls(capabilities, "capability", "Re&move capability")
 
         criteria = parts.table(
             "criteria",
@@ -81,12 +81,12 @@ class CapabilitiesTab(QWidget):
         )
         add = parts.add_button(
             criteria,
-            "Add criterion",
+            "&Add criterion",
             "Add a person-specification criterion not tied to a capability",
             lambda: Criterion(text="New criterion"),
             "text",
         )
-        remove_criterion, up_c, down_c = parts.list_controls(criteria, "criterion")
+        remove_criterion, up_c, down_c = parts.list_controls(criteria, "criterion", "&Remove criterion")
 
         layout = QVBoxLayout(self)
         layout.addWidget(

@@ -29,6 +29,18 @@ __all__ = ["TABS", "TAB_TIPS", "RoleEditor"]
 #: The tabs' titles, short enough for all eight to show in the editor's width at 1280 x 800 with
 #: both docks open, and each tab's full description, shown as its tooltip.
 TABS = ["Overview", "Purpose", "Responsibilities", "Capabilities", "Time", "Joint post", "Support", "Sign-off"]
+#: Each tab's title with its Alt-letter mnemonic: none of the menu bar's letters (File, Edit, View,
+#: Library, Help), and R left to the pages' Remove buttons and Reports to (so Responsi&bilities).
+TAB_TITLES = [
+    "&Overview",
+    "&Purpose",
+    "Responsi&bilities",
+    "&Capabilities",
+    "&Time",
+    "&Joint post",
+    "S&upport",
+    "&Sign-off",
+]
 TAB_TIPS = [
     "Overview: job title, footprint, grade and pay framework, contract and terms, reporting lines and dimensions",
     "Job purpose and system context, and any text from an imported job description not yet placed",
@@ -93,7 +105,7 @@ class RoleEditor(QTabWidget):
             support_tab(parts),
             self.signoff_tab,
         ]
-        for title, tip, page in zip(TABS, TAB_TIPS, pages, strict=True):
+        for title, tip, page in zip(TAB_TITLES, TAB_TIPS, pages, strict=True):
             self.setTabToolTip(self.addTab(page, title), tip)
         # The widgets tests, the main window and the review reach, by their long-standing names.
         self.capability_message = capabilities.capability_message

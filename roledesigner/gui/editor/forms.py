@@ -112,7 +112,8 @@ class EditorParts:
             target.setToolTip(tip)
             target.setAccessibleName(text.replace("&", ""))
             caption = QLabel(text)
-            caption.setBuddy(target)
+            # A row of boxes takes no focus itself: its mnemonic goes to the box it hands focus to.
+            caption.setBuddy(target.focusProxy() or target)
             self.captions[target] = caption
             self._forms[target] = form
             form.addRow(caption, widget)
@@ -137,10 +138,13 @@ class EditorParts:
         self.tables[path] = table
         return table
 
-    def list_controls(self, table: ListTable, noun: str) -> tuple[QPushButton, QPushButton, QPushButton]:
-        """Remove, Move up and Move down buttons for one table's list."""
+    def list_controls(
+        self, table: ListTable, noun: str, remove_text: str = ""
+    ) -> tuple[QPushButton, QPushButton, QPushButton]:
+        """Remove, Move up and Move down buttons for one table's list; `remove_text` is the Remove
+        button's text with its & mnemonic (unique on its page: see tests/gui/test_mnemonics.py)."""
         path = table.list_model.path
-        remove = button(f"Remove {noun}", f"Remove the selected {noun}")
+        remove = button(remove_text or f"Remove {noun}", f"Remove the selected {noun}")
         up = button("Move up", f"Move the selected {noun} up")
         down = button("Move down", f"Move the selected {noun} down")
 

@@ -29,7 +29,7 @@ class JointTab(QWidget):
         layout = QVBoxLayout(self)
         joint = parts.binder.check(
             "joint",
-            "This is a joint post between partner organisations",
+            "This is a joint post bet&ween partner organisations",
             to_design=self._arrangement,
             from_design=lambda arrangement: arrangement is not None,
         )
@@ -64,7 +64,7 @@ class JointTab(QWidget):
         self.partner_message = partners.message
         add = parts.add_button(
             partners,
-            "Add partner",
+            "&Add partner",
             "Add a partner organisation",
             lambda: Partner(
                 organisation="New partner",
@@ -75,7 +75,7 @@ class JointTab(QWidget):
             ),
             "organisation",
         )
-        remove, up, down = parts.list_controls(partners, "partner")
+        remove, up, down = parts.list_controls(partners, "partner", "Re&move partner")
         self.joint_totals = QLabel()
         self.joint_totals.setAccessibleName("Running totals of the funding and time shares")
         self.joint_totals.setWordWrap(True)
@@ -107,19 +107,19 @@ class JointTab(QWidget):
         return parts.form(
             [
                 (
-                    "Partnership &arrangement",
+                    "Partnership arra&ngement",
                     arrangement,
                     "Step 1: how the partners share functions and money, such as a section 75 agreement.",
                     PARTNERSHIP_NOTE,
                 ),
                 (
-                    "Staffing ro&ute",
+                    "Staffing &route",
                     route,
                     "Step 2: how the postholder comes to work for both partners, such as a section 113 agreement.",
                     STAFFING_NOTE,
                 ),
                 (
-                    "Governance &notes",
+                    "&Governance notes",
                     b.text("joint.governance_notes"),
                     "How decisions are reported to both partners' boards or members.",
                 ),
@@ -164,9 +164,9 @@ class JointTab(QWidget):
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for caption, binding, tip in (
-            ("Line &manager", manager, "Who manages the postholder's work for this partner."),
-            ("&Terms and conditions", terms, "The terms and conditions this partner employs on."),
-            ("Honorary contract", honorary, "An honorary contract lets the postholder act for this partner."),
+            ("L&ine manager", manager, "Who manages the postholder's work for this partner."),
+            ("Terms an&d conditions", terms, "The terms and conditions this partner employs on."),
+            ("Honorar&y contract", honorary, "An honorary contract lets the postholder act for this partner."),
         ):
             binding.widget.setToolTip(tip)
             binding.widget.setAccessibleName(f"{caption.replace('&', '')} of the selected partner")

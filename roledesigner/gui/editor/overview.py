@@ -41,22 +41,22 @@ class OverviewTab(QScrollArea):
             parts.form(
                 [
                     (
-                        "Job &title",
+                        "Job t&itle",
                         b.line("title"),
                         "Say what the post is and how senior it is, in words people search for.",
                     ),
                     (
-                        "&Footprint",
+                        "Footpri&nt",
                         b.choice("footprint", Footprint, "Not set"),
                         "Where the post works: system, place, neighbourhood or one organisation.",
                     ),
                     (
-                        "Footprint &name",
+                        "Footprint name",
                         b.line("footprint_name"),
                         "For example North Shire integrated care system, or Westtown place.",
                     ),
                     (
-                        "Leadership f&unction",
+                        "Lea&dership function",
                         b.choice("function", Function, "Not set"),
                         "Executive, clinical or lay: the three sides of system leadership.",
                     ),
@@ -66,47 +66,47 @@ class OverviewTab(QScrollArea):
                         "For example Agenda for Change band 8d, very senior manager, or JNC chief officer.",
                     ),
                     (
-                        "&Pay framework",
+                        "Pay frame&work",
                         terms,
                         "The terms the post is employed and graded on: its job evaluation scheme. Do not guess a band.",
                         "",
                     ),
-                    ("&Location", b.line("location"), "Where the postholder is based."),
+                    ("Location", b.line("location"), "Where the postholder is based."),
                     (
-                        "&Contract",
+                        "Contr&act",
                         contract,
                         "Permanent, fixed term, secondment, or an appointment for an office holder such as a chair.",
                         "",
                     ),
                     (
-                        "Term &of office",
+                        "Term of office",
                         term_of_office,
                         "For an office holder: how long the appointment lasts, and whether it can be renewed.",
                     ),
                     (
-                        "Remunerat&ion",
+                        "Remuneration",
                         remuneration,
                         "For an office holder: what the appointment pays, and which framework sets it.",
                     ),
                     (
-                        "&Employer",
+                        "E&mployer",
                         b.line("employer"),
                         "The employing organisation (a joint post names its partners on the Joint post tab).",
                     ),
                     (
-                        "&Directorate",
+                        "Directorate",
                         b.line("directorate"),
                         "The department or directorate the post sits in, as the employer names it.",
                     ),
                     (
-                        "&Job reference",
+                        "Job reference",
                         b.line("job_reference"),
                         "The employer's reference for this post, if it has one.",
                     ),
                     ("&Reports to", b.lines("reports_to"), "One line manager a line; several are allowed."),
-                    ("&Accountable to", b.lines("accountable_to"), "One name a line."),
+                    ("Accountable to", b.lines("accountable_to"), "One name a line."),
                     (
-                        "Appraisal led &by",
+                        "Appraisal led b&y",
                         b.line("appraisal_lead"),
                         "Who leads appraisal when there are several line managers.",
                     ),
@@ -118,12 +118,12 @@ class OverviewTab(QScrollArea):
             parts.form(
                 [
                     (
-                        "&Status",
+                        "Status",
                         b.choice("status", Status),
                         "Where the description is: from draft, through agreement and job evaluation, to advertised.",
                     ),
-                    ("&Version", b.line("version"), "For example 1, or 1.2."),
-                    ("Au&thor", b.line("author"), "Who wrote this description."),
+                    ("Version", b.line("version"), "For example 1, or 1.2."),
+                    ("Author", b.line("author"), "Who wrote this description."),
                 ]
             )
         )
@@ -147,12 +147,12 @@ class OverviewTab(QScrollArea):
             self.parts.form(
                 [
                     (
-                        "Budget &held",
+                        "Budget held",
                         budget,
                         "The budget the post holds or controls, such as a £2 million pooled budget.",
                     ),
                     (
-                        "Staff &managed",
+                        "Staff managed",
                         staff,
                         "How many people the post manages, directly and through others.",
                     ),

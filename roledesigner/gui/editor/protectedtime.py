@@ -99,14 +99,14 @@ class TimeTab(QScrollArea):
         form = parts.form(
             [
                 (
-                    "Contracted &hours a week",
+                    "Contracted hours a wee&k",
                     self.hours_binding,
                     "Full time is usually 37.5 hours. A job plan in programmed activities sets the hours itself "
                     "(4 hours each), and an office holder gives days a month, so this field is then greyed out.",
                     "",
                 ),
                 (
-                    "Days a mon&th",
+                    "Da&ys a month",
                     self.days_binding,
                     "For an office holder (an appointment): the days a month the post needs, each a standard day.",
                 ),
@@ -116,7 +116,7 @@ class TimeTab(QScrollArea):
                     "Used to turn hours into days.",
                 ),
                 (
-                    "Job plan",
+                    "Job pla&n",
                     self.pa_basis,
                     "For consultants: 10 programmed activities is a full-time week of 40 hours.",
                 ),
@@ -126,7 +126,7 @@ class TimeTab(QScrollArea):
                     "Only for a job plan in programmed activities: tick Job plan first.",
                 ),
                 (
-                    "System work &unit",
+                    "System work un&it",
                     b.choice(
                         "time.system_work.unit",
                         AllocationUnit,
@@ -142,7 +142,7 @@ class TimeTab(QScrollArea):
                 ),
                 ("Protected &days", days, "Weekdays kept free of organisational commitments."),
                 (
-                    "&Learning hours a month",
+                    "Learnin&g hours a month",
                     b.line("development.learning_hours_per_month", number=True),
                     "Protected time for learning and development.",
                 ),

@@ -23,12 +23,12 @@ class PurposeTab(QWidget):
             parts.form(
                 [
                     (
-                        "Job &purpose",
+                        "Job pu&rpose",
                         b.text("purpose"),
                         "One or two sentences: what the post is for. Leave a blank line between paragraphs.",
                     ),
                     (
-                        "System &context",
+                        "S&ystem context",
                         b.text("system_context"),
                         "The system, place or partnership the post works in.",
                     ),
@@ -55,9 +55,9 @@ class PurposeTab(QWidget):
         )
         self.delete_button = button("&Delete", "Delete the selected imported text")
         self.to_responsibilities = button(
-            "Move to &responsibilities", "Move the selected imported text to the end of the responsibilities"
+            "Move to respo&nsibilities", "Move the selected imported text to the end of the responsibilities"
         )
-        self.to_purpose = button("Move to p&urpose", "Move the selected imported text to the end of the job purpose")
+        self.to_purpose = button("&Move to purpose", "Move the selected imported text to the end of the job purpose")
         self.delete_button.clicked.connect(self._delete)
         self.to_responsibilities.clicked.connect(lambda: self._move("responsibilities"))
         self.to_purpose.clicked.connect(lambda: self._move("purpose"))

@@ -28,19 +28,19 @@ def responsibilities_tab(parts: EditorParts) -> QWidget:
     )
     add_system = parts.add_button(
         table,
-        "Add &system responsibility",
+        "Add s&ystem responsibility",
         "Add a responsibility for work across organisations",
         lambda: Responsibility(text="New responsibility", kind=ResponsibilityKind.SYSTEM),
         "text",
     )
     add_org = parts.add_button(
         table,
-        "Add &organisational responsibility",
+        "Add or&ganisational responsibility",
         "Add a responsibility for the employing organisation",
         lambda: Responsibility(text="New responsibility", kind=ResponsibilityKind.ORGANISATIONAL),
         "text",
     )
-    remove, up, down = parts.list_controls(table, "responsibility")
+    remove, up, down = parts.list_controls(table, "responsibility", "&Remove responsibility")
     page = QWidget()
     layout = QVBoxLayout(page)
     layout.addWidget(QLabel("Write what the post does and decides. Mark work across organisations as system work."))

@@ -100,14 +100,14 @@ class SignOffTab(QWidget):
         parts.tables[PATH] = self.table
         add = parts.add_button(
             self.table,
-            "Add sign-off",
+            "&Add sign-off",
             "Add an organisation whose agreement is recorded",
             lambda: SignOff(organisation="New organisation"),
             "organisation",
         )
-        self.suggest = button("Add the partners", "Add a row for each partner of the joint post not yet listed")
+        self.suggest = button("A&dd the partners", "Add a row for each partner of the joint post not yet listed")
         self.suggest.clicked.connect(self.add_partners)
-        remove, up, down = parts.list_controls(self.table, "sign-off")
+        remove, up, down = parts.list_controls(self.table, "sign-off", "Re&move sign-off")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setAccessibleName("Sign-off suggestion")
@@ -148,8 +148,8 @@ class SignOffTab(QWidget):
                 role,
                 "Their role, or the board or committee that decided (for example Health and wellbeing board).",
             ),
-            ("&Version", version, "The version of the design the decision was given on."),
-            ("Co&mment", comment, "What they asked for, or any condition of the approval."),
+            ("Vers&ion", version, "The version of the design the decision was given on."),
+            ("Comme&nt", comment, "What they asked for, or any condition of the approval."),
         ):
             binding.widget.setToolTip(tip)
             binding.widget.setAccessibleName(f"{caption.replace('&', '')} of the selected sign-off")
@@ -184,7 +184,7 @@ class SignOffTab(QWidget):
     def refresh(self) -> None:
         names = missing_partners(self.controller)
         self.suggest.setEnabled(bool(names))
-        self.suggest.setText(f"Add the partners ({len(names)})" if names else "Add the partners")
+        self.suggest.setText(f"A&dd the partners ({len(names)})" if names else "A&dd the partners")
         text = f"Not yet listed: {', '.join(names)}." if names else ""
         self.hint.setText(text)
         self.hint.setVisible(bool(text))

@@ -17,20 +17,20 @@ def support_tab(parts: EditorParts) -> QWidget:
     layout.addLayout(
         parts.form(
             [
-                ("Coaching", b.check("development.coaching", "Coaching is offered"), "Offered to the postholder."),
+                ("Coach&ing", b.check("development.coaching", "Coaching is offered"), "Offered to the postholder."),
                 (
-                    "Mentoring",
+                    "&Mentoring",
                     b.check("development.mentoring", "Mentoring is offered"),
                     "Offered to the postholder.",
                 ),
                 (
-                    "Peer network",
+                    "Peer &network",
                     b.check("development.peer_network", "A peer network of system leaders"),
                     "Safe spaces to meet peers.",
                 ),
-                ("&Programmes", b.lines("development.programmes"), "Development programmes, one a line."),
+                ("Pro&grammes", b.lines("development.programmes"), "Development programmes, one a line."),
                 (
-                    "Job &stability",
+                    "Job stabilit&y",
                     b.text("stability"),
                     "How secure the post is, and what happens if structures change.",
                 ),
@@ -48,12 +48,12 @@ def support_tab(parts: EditorParts) -> QWidget:
     )
     add = parts.add_button(
         relationships,
-        "Add relationship",
+        "&Add relationship",
         "Add a working relationship",
         lambda: Relationship(name="New contact"),
         "name",
     )
-    remove, up, down = parts.list_controls(relationships, "working relationship")
+    remove, up, down = parts.list_controls(relationships, "working relationship", "&Remove working relationship")
     layout.addWidget(QLabel("Working relationships"))
     layout.addWidget(relationships)
     layout.addWidget(relationships.message)
