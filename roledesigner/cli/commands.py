@@ -250,8 +250,10 @@ def _export_jobs(args: argparse.Namespace) -> list[ExportJob]:
     for source in sources:
         if args.output:
             target = args.output
-        elif args.out_dir:  # a folder to publish from: named by the settings' pattern, as the app names exports
+        elif args.out_dir and args.named:  # a folder to publish from: the settings' pattern, as the app names
             target = export_path(source, args.out_dir, fmt, settings.organisation_name, settings.file_name)
+        elif args.out_dir:  # after the design file, as scripts written before the pattern expect
+            target = args.out_dir / f"{source.stem}.{fmt}"
         else:
             target = source.with_suffix(f".{fmt}")
         jobs.append(

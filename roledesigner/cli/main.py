@@ -152,8 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format",
         choices=["docx", "pdf", "xlsx", "txt"],
-        help="a specification: docx (default) or pdf; the interview pack: docx; the shortlisting matrix: xlsx "
-        "(default), docx or txt; inferred from OUT's name",
+        help="a specification: docx (default) or pdf; the interview pack: docx (default) or pdf; the shortlisting "
+        "matrix: xlsx (default), docx or txt; inferred from OUT's name",
     )
     export.add_argument(
         "--candidates", type=int, metavar="N", help="shortlisting: a column for each of N candidates (default 10)"
@@ -166,6 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--template", type=Path, metavar="DOCX", help="a Word template in your house style (Word files only)"
+    )
+    export.add_argument(
+        "--named",
+        action="store_true",
+        help="with --out-dir: name each job specification by the file-name pattern in Settings (by default "
+        "'{organisation} {title} v{version}') instead of after its design file",
     )
     export.add_argument(
         "--jobs", type=int, metavar="N", help="how many designs to export at once (default: every core)"

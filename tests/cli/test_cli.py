@@ -280,13 +280,24 @@ def test_export_a_batch_where_one_file_is_broken(capsys: pytest.CaptureFixture[s
         capsys, "export", str(good[0]), str(broken), str(good[1]), "--out-dir", str(out_dir), "--jobs", "1"
     )
     assert code == 2
-    # --out-dir names each document by the settings' pattern ("{organisation} {title} v{version}"), as the app does
+    assert sorted(p.name for p in out_dir.iterdir()) == ["independent_chair.docx", "system_data_scientist.docx"]
+    assert f"{broken} is not valid JSON" in err
+    assert "1 of 3 designs could not be exported" in err
+
+
+def test_export_named_uses_the_settings_file_name_pattern(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    good = [
+        _new(capsys, tmp_path / f"{role}.roledesign", role) for role in ("independent_chair", "system_data_scientist")
+    ]
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    code, _, _ = run(capsys, "export", *map(str, good), "--out-dir", str(out_dir), "--named", "--jobs", "1")
+    assert code == 0
+    # "{organisation} {title} v{version}", with no organisation set in these tests' settings
     assert sorted(p.name for p in out_dir.iterdir()) == [
         "Independent chair of an integrated care system v1.docx",
         "System data scientist v1.docx",
     ]
-    assert f"{broken} is not valid JSON" in err
-    assert "1 of 3 designs could not be exported" in err
 
 
 def test_export_refuses_ambiguous_targets(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -492,7 +503,7 @@ def test_export_document_chooses_the_recruitment_packs(capsys: pytest.CaptureFix
     assert (tmp_path / "chair-shortlisting.xlsx").exists()
     code, _, err = run(capsys, "export", str(design), "--document", "interview", "--format", "xlsx")
     assert code == EXIT_BAD_INPUT
-    assert err.strip() == "The interview pack cannot be exported as xlsx; it is made as docx."
+    assert err.strip() == "The interview pack cannot be exported as xlsx; it is made as docx or pdf."
 
 
 def test_version_and_compare_are_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -92,7 +92,7 @@ def test_a_batch_reports_every_file_when_some_are_hostile(capsys: pytest.Capture
     out_dir.mkdir()
     code, out, err = run(capsys, "export", str(deep), str(good), str(huge), "--out-dir", str(out_dir), "--jobs", "2")
     assert code == EXIT_BAD_INPUT
-    assert out.strip() == f"Exported {out_dir / 'Place lead v1.docx'}"  # named by the settings' pattern
+    assert out.strip() == f"Exported {out_dir / 'good.docx'}"
     assert f"{deep} is not a role design" in err and f"{huge} is not a role design" in err
     assert "2 of 3 designs could not be exported" in err and "internal fault" not in err
 
