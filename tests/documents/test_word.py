@@ -11,6 +11,7 @@ import subprocess
 import warnings
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -193,8 +194,41 @@ def _retagged(tmp_path: Path, old: str, new: str) -> Path:
     return path
 
 
-def test_the_default_template_passes_its_check(library: Library) -> None:
-    check_template(default_template(), build_view(sample_design(library), library))
+def test_the_default_template_passes_its_check(library: Library, tmp_path: Path) -> None:
+    # The same template with a zip comment, so its bytes differ from the bundled file's and the
+    # check fills it in whole.
+    repacked = tmp_path / "repacked.docx"
+    repacked.write_bytes(default_template().read_bytes())
+    with zipfile.ZipFile(repacked, "a") as package:
+        package.comment = b"repacked"
+    assert repacked.read_bytes() != default_template().read_bytes()
+    check_template(repacked, build_view(sample_design(library), library))
+
+
+def test_the_bundled_template_is_not_filled_in_twice(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An export checks its template before writing: the bundled one is known good, so only a house
+    template is filled with the sample first (the command line's second render, issue 17 Speed)."""
+    import roledesigner.documents.word as word
+
+    filled: list[Path] = []
+    real = word._render
+
+    def counted(template: Any, path: Path, *rest: Any) -> bytes:
+        filled.append(path)
+        return real(template, path, *rest)
+
+    monkeypatch.setattr(word, "_render", counted)
+    view = build_view(sample_design(library), library)
+    same_bytes = tmp_path / "copy.docx"
+    same_bytes.write_bytes(default_template().read_bytes())
+    check_template(default_template(), view)
+    check_template(same_bytes, view)
+    assert filled == []
+    house = _retagged(tmp_path, "{{ spec.subtitle }}", "Role profile")
+    check_template(house, view)
+    assert filled == [house]
 
 
 def test_a_restyled_template_is_used(library: Library, tmp_path: Path) -> None:
