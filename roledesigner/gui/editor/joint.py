@@ -13,7 +13,8 @@ from roledesigner.domain.joint import splits_complete
 from roledesigner.domain.models import JointArrangement, Partner
 from roledesigner.domain.vocabulary import PartnershipArrangement, Sector, StaffingRoute, Terms
 from roledesigner.gui.editor.binding import ERROR_STYLE
-from roledesigner.gui.editor.forms import EditorParts, buttons, said_under, selected_field
+from roledesigner.gui.editor.forms import EditorParts, buttons, note_label, said_under, selected_field
+from roledesigner.gui.editor.managers import partner_note
 from roledesigner.gui.editor.tables import Column
 from roledesigner.gui.editor.tableviews import ListTable
 
@@ -163,6 +164,11 @@ class JointTab(QWidget):
         }
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        #: How a partner's line manager relates to the reporting line and the appraisal lead.
+        self.manager_note = note_label()
+        self.manager_note.setObjectName("partner_manager_note")
+        self.manager_note.setAccessibleName("How the partners' line managers fit together")
+        form.addRow(self.manager_note)
         for caption, binding, tip in (
             ("L&ine manager", manager, "Who manages the postholder's work for this partner."),
             ("Terms an&d conditions", terms, "The terms and conditions this partner employs on."),
@@ -185,6 +191,10 @@ class JointTab(QWidget):
                 box.setTitle(f"Line manager and terms at {partner.organisation}")
             for binding in (manager, terms, honorary):
                 binding.refresh()
+            note = partner_note(self.controller.design)
+            if note != self.manager_note.text():
+                self.manager_note.setText(note)
+            self.manager_note.setVisible(True)
 
         parts.follow_selection(table, show)
         return box

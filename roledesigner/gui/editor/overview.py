@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import QGroupBox, QScrollArea, QVBoxLayout, QWidget
 
 from roledesigner.domain.vocabulary import Contract, Footprint, Function, Status, Terms
-from roledesigner.gui.editor.forms import EditorParts
+from roledesigner.gui.editor.forms import EditorParts, note_label
+from roledesigner.gui.editor.managers import overview_note
 
 #: Beneath the contract, for an office holder.
 APPOINTMENT_NOTE = (
@@ -103,16 +104,10 @@ class OverviewTab(QScrollArea):
                         b.line("job_reference"),
                         "The employer's reference for this post, if it has one.",
                     ),
-                    ("&Reports to", b.lines("reports_to"), "One line manager a line; several are allowed."),
-                    ("Accountable to", b.lines("accountable_to"), "One name a line."),
-                    (
-                        "Appraisal led b&y",
-                        b.line("appraisal_lead"),
-                        "Who leads appraisal when there are several line managers.",
-                    ),
                 ]
             )
         )
+        layout.addWidget(self._managers())
         layout.addWidget(self._dimensions())
         layout.addLayout(
             parts.form(
@@ -131,8 +126,45 @@ class OverviewTab(QScrollArea):
         self.setWidgetResizable(True)
         self.setWidget(page)
         self._shown: tuple[Any, ...] | None = None
+        self._managers_shown: tuple[Any, ...] | None = None
         controller.designChanged.connect(self.refresh)
         self.refresh()
+
+    def _managers(self) -> QGroupBox:
+        """Reports to, accountable to and the appraisal lead together, under one plain explanation of
+        how they relate to each other and to a joint post's partners' line managers."""
+        b = self.parts.binder
+        box = QGroupBox("Managers")
+        box.setObjectName("managers_box")
+        box.setToolTip("Whom the post reports to and who leads appraisal; a joint post's partners name theirs too.")
+        self.managers_note = note_label()
+        self.managers_note.setObjectName("managers_note")
+        self.managers_note.setAccessibleName("How the managers fit together")
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.managers_note)
+        inner.addLayout(
+            self.parts.form(
+                [
+                    (
+                        "&Reports to",
+                        b.lines("reports_to"),
+                        "The post's line manager, one a line. Name more than one and an appraisal lead is needed.",
+                    ),
+                    (
+                        "Accountable to",
+                        b.lines("accountable_to"),
+                        "Who the post answers to beyond its line manager, one a line.",
+                    ),
+                    (
+                        "Appraisal led b&y",
+                        b.line("appraisal_lead"),
+                        "Who leads appraisal when there is more than one line manager (here, or at the partners of a "
+                        "joint post).",
+                    ),
+                ]
+            )
+        )
+        return box
 
     def _dimensions(self) -> QGroupBox:
         """The facts a job evaluation panel asks for, in the author's own words."""
@@ -170,6 +202,7 @@ class OverviewTab(QScrollArea):
         """An office holder's term and remuneration show only for an appointment, which has no pay
         framework; a joint post's framework is its host's. An edit of anything else changes nothing."""
         design = self.controller.design
+        self._refresh_managers()
         appointment = design.contract is Contract.APPOINTMENT
         shown = (appointment, design.joint is None)
         if shown == self._shown:
@@ -182,3 +215,13 @@ class OverviewTab(QScrollArea):
         self.parts.captions[self.terms].setEnabled(not appointment)
         framework = NO_FRAMEWORK_NOTE if appointment else HOST_FRAMEWORK_NOTE if design.joint is not None else ""
         self.parts.say_note(self.terms, framework)
+
+    def _refresh_managers(self) -> None:
+        """The managers' explanation follows the managers (and whether the post is joint) only."""
+        design = self.controller.design
+        partners = tuple(p.line_manager for p in design.joint.partners) if design.joint else None
+        now = (tuple(design.reports_to), design.appraisal_lead, partners)
+        if now != self._managers_shown:
+            self._managers_shown = now
+            self.managers_note.setText(overview_note(design))
+            self.managers_note.setVisible(True)
