@@ -16,13 +16,11 @@ from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.editor.binding import Binder, Binding, with_message
 from roledesigner.gui.editor.tables import Column, ListTableModel
 from roledesigner.gui.editor.tableviews import ListTable
+from roledesigner.gui.widgets.colours import NoteLabel
 
 #: A form row: the caption (with its & shortcut), the field, the field's tooltip, and optionally a
 #: plain note shown beneath the field (what a choice means, or why a field is greyed out).
 Row = tuple[str, Binding | QWidget, str] | tuple[str, Binding | QWidget, str, str]
-
-#: Grey enough to read as a note beside the field, dark enough to read (7:1 on the window's grey).
-NOTE_STYLE = "color: #4a4a4a;"
 
 
 def buttons(*items: QPushButton) -> QHBoxLayout:
@@ -41,10 +39,9 @@ def button(text: str, tip: str) -> QPushButton:
 
 
 def note_label(text: str = "") -> QLabel:
-    """A plain note beneath a field; hidden while it has nothing to say."""
-    note = QLabel(text)
-    note.setWordWrap(True)
-    note.setStyleSheet(NOTE_STYLE)
+    """A plain note beneath a field, in a grey that reads on the window in the light and the dark
+    theme alike; hidden while it has nothing to say."""
+    note = NoteLabel(text)
     note.setVisible(bool(text))
     return note
 
