@@ -49,6 +49,8 @@ from roledesigner.library.catalogue import Folder, Kind, Library
 from roledesigner.library.compose import blank_design, new_design
 from roledesigner.library.loader import default_folders, load_library
 from roledesigner.review import review
+from roledesigner.review.acknowledgements import reviewed
+from roledesigner.review.order import plain_field
 
 
 def _say(message: str) -> None:
@@ -111,7 +113,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"\nReview: {counted(found) or 'nothing to fix'}.")
         for finding in found:
             if finding.severity is not Severity.INFO:
-                print(wrapped(f"{finding.severity.value.capitalize()}: {finding.message} [{finding.field}]"))
+                severity = finding.severity.value.capitalize()
+                print(wrapped(f"{severity}: {finding.message} [{plain_field(finding.field)}]"))
     return EXIT_OK
 
 
@@ -119,9 +122,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     design = load_design(args.file)
     findings = review(design, _library(show_problems=False))
     if args.format == "json":
-        _print_json({"file": str(args.file), "findings": [finding.as_dict() for finding in findings]})
+        _print_json({"file": str(args.file), "findings": [entry.as_dict() for entry in reviewed(design, findings)]})
     else:
-        sys.stdout.write(findings_text(args.file, findings))
+        sys.stdout.write(findings_text(args.file, findings, design))
     return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
 
 

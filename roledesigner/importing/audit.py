@@ -34,6 +34,7 @@ from roledesigner.importing.reading import PDF_SUFFIX, WORD_SUFFIXES
 from roledesigner.library.catalogue import Library
 from roledesigner.library.loader import default_folders, load_library
 from roledesigner.review import review
+from roledesigner.review.acknowledgements import reviewed
 
 #: What an audit reads; a legacy .doc is listed too, with the sentence that says to save it as .docx.
 AUDITED = (SUFFIX, *WORD_SUFFIXES, PDF_SUFFIX, ".doc")
@@ -119,7 +120,7 @@ def row_for(path: Path, design: RoleDesign, library: Library, *, imported: bool,
             design = design.model_copy(update={"footprint": footprint})
             guessed = True
     found = review(design, library)
-    as_dicts = [finding.as_dict() for finding in found]
+    as_dicts = [entry.as_dict() for entry in reviewed(design, found)]
     return AuditRow(
         file=str(path),
         kind=kind_of(path),

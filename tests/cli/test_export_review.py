@@ -100,9 +100,12 @@ def test_out_dir_names_documents_by_the_settings_pattern(capsys: pytest.CaptureF
     out_dir.mkdir()
     save_settings(Settings(organisation_name="North Shire ICB"))
     assert run(capsys, "export", str(source), "--out-dir", str(out_dir))[0] == EXIT_OK
+    assert [p.name for p in out_dir.iterdir()] == ["post.docx"]  # without --named, as scripts expect
+    (out_dir / "post.docx").unlink()
+    assert run(capsys, "export", str(source), "--out-dir", str(out_dir), "--named")[0] == EXIT_OK
     assert [p.name for p in out_dir.iterdir()] == ["North Shire ICB Place director v3.docx"]
     save_settings(Settings(organisation_name="North Shire ICB", file_name="{reference} {title}"))
-    assert run(capsys, "export", str(source), "--out-dir", str(out_dir), "--format", "pdf")[0] == EXIT_OK
+    assert run(capsys, "export", str(source), "--out-dir", str(out_dir), "--named", "--format", "pdf")[0] == EXIT_OK
     assert (out_dir / "WT 104 Place director.pdf").read_bytes().startswith(b"%PDF")
     # Beside the design, and with -o, names are as they always were.
     assert run(capsys, "export", str(source))[0] == EXIT_OK
@@ -113,7 +116,13 @@ def test_two_designs_the_pattern_names_alike_are_refused(capsys: pytest.CaptureF
     for name in ("a", "b"):
         save_design(RoleDesign(title="Place director"), tmp_path / f"{name}.roledesign")
     code, out, err = run(
-        capsys, "export", str(tmp_path / "a.roledesign"), str(tmp_path / "b.roledesign"), "--out-dir", str(tmp_path)
+        capsys,
+        "export",
+        str(tmp_path / "a.roledesign"),
+        str(tmp_path / "b.roledesign"),
+        "--out-dir",
+        str(tmp_path),
+        "--named",
     )
     assert (code, out) == (2, "")
     assert err.strip() == (
