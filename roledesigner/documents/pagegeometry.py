@@ -57,7 +57,7 @@ def page_starts(document: Any, table: Any, page_height: float) -> list[int]:
 
     Each page of a long table moved one at a time costs a layout of the rest of the document,
     which made a table of 500 rows take minutes. Here the pages are foreseen from the heights
-    of the rows' text, so the whole table is cut in one change; `_keep_rows_whole` then checks
+    of the rows' text, so the whole table is cut in one change; `pdf._keep_pages` then checks
     the result, and any row foreseen wrongly is moved as before.
     """
     header = table.format().headerRowCount()
@@ -98,3 +98,68 @@ def lines_on_page(text_layout: Any, top: float, page: int, page_height: float) -
         return low
 
     return range(first_at(page), first_at(page + 1))
+
+
+def first_line_top(document: Any, block: Any) -> float:
+    """Where the block's first line of text starts."""
+    top: float = document.documentLayout().blockBoundingRect(block).top()
+    text_layout = block.layout()
+    if text_layout is not None and text_layout.lineCount() > 0:
+        top += text_layout.lineAt(0).y()
+    return top
+
+
+def straddling_row(document: Any, table: Any, page_height: float, moved: bool) -> int | None:
+    """The first row of a table that would leave it running on to another page, and is worth moving.
+
+    That is a row that starts on one page and ends on the next, or one that Qt has moved to the
+    next page itself because its first line could not fit (Qt then stretches the row above down
+    to the foot of the page). A row taller than half a page is left to break. So is the first
+    row under the header of a table that already starts at the top of a page, or that has been
+    `moved` there by a page break: moving it would leave that page empty.
+    """
+    header_rows = table.format().headerRowCount()
+    above = row_extent(document, table, header_rows - 1)[1] if header_rows else None
+    for row in range(header_rows, table.rows()):
+        top, bottom = row_extent(document, table, row)
+        page = page_of(top, page_height)
+        moved_by_qt = above is not None and page_of(above - 1, page_height) < page
+        above = bottom
+        if bottom - top >= page_height / 2 or (page == page_of(bottom - 1, page_height) and not moved_by_qt):
+            continue
+        if row == header_rows:
+            table_top = row_extent(document, table, 0)[0]
+            if moved or table_top - page * page_height <= page_height / 10:
+                continue
+        return row
+    return None
+
+
+def running_over(document: Any, page_height: float) -> dict[int, list[Any]]:
+    """By page, the blocks that begin on an earlier page and go on to it (a paragraph split)."""
+    found: dict[int, list[Any]] = {}
+    layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():
+        text_layout = block.layout()
+        if text_layout is not None and text_layout.lineCount() > 1:
+            top = layout.blockBoundingRect(block).top()  # where the layout's lines are measured from
+            first = page_of(top + text_layout.lineAt(0).y(), page_height)
+            last = page_of(top + text_layout.lineAt(text_layout.lineCount() - 1).y(), page_height)
+            for page in range(first + 1, last + 1):
+                found.setdefault(page, []).append(block)
+        block = block.next()
+    return found
+
+
+def running_on(document: Any, tables: list[Any], page_height: float) -> dict[int, list[Any]]:
+    """By page, the tables that go on from it to the next: found once, not once for every page."""
+    layout = document.documentLayout()
+    found: dict[int, list[Any]] = {}
+    for table in tables:
+        first = layout.blockBoundingRect(table.cellAt(0, 0).firstCursorPosition().block())
+        last_cell = table.cellAt(table.rows() - 1, table.columns() - 1)
+        last = layout.blockBoundingRect(last_cell.lastCursorPosition().block())
+        for page in range(page_of(first.top(), page_height), page_of(last.bottom(), page_height)):
+            found.setdefault(page, []).append(table)
+    return found

@@ -7,7 +7,8 @@ next" or "keep row together", so both are done here after layout. Works with no 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import partial
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLineF, QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -31,7 +32,17 @@ from PySide6.QtGui import (
 )
 
 from roledesigner.documents.html import render_html
-from roledesigner.documents.pagegeometry import PAGE_EDGE, lines_on_page, page_of, page_starts, row_extent
+from roledesigner.documents.pagegeometry import (
+    PAGE_EDGE,
+    first_line_top,
+    lines_on_page,
+    page_of,
+    page_starts,
+    row_extent,
+    straddling_row,
+)
+from roledesigner.documents.pagegeometry import running_on as page_running_on
+from roledesigner.documents.pagegeometry import running_over as page_running_over
 from roledesigner.documents.pdffit import fit_for_pdf
 from roledesigner.documents.pdfmarks import PdfHeading, laid_out_headings, mark_pdf
 from roledesigner.documents.viewmodel import JobSpecification
@@ -76,20 +87,38 @@ def _relayout_from(document: QTextDocument, position: int) -> None:
     document.markContentsDirty(position, document.characterCount() - position)
 
 
+def _lay_out_lazily(document: QTextDocument) -> None:
+    """Start the layout again from the top, done only as far down as it is asked for.
+
+    A page size set anew makes Qt lay out lazily, a step at a time as positions are asked for;
+    a fix made then is laid out only as far as the layout has got, not on to the end. A pass
+    that fixes the document from the top down thus lays it out once, however many fixes it
+    makes: laid out to the end after each fix, the independent chair's pack took seconds.
+    """
+    document.setPageSize(document.pageSize())
+
+
+@contextmanager
+def _one_change(document: QTextDocument, position: int) -> Iterator[None]:
+    """The changes made inside, laid out once, from `position` on.
+
+    Marked dirty inside the edit block, the rest is laid out there, once; the block's end then
+    has nothing left to lay out. Marked after it, Qt laid the change out twice.
+    """
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    try:
+        yield
+        _relayout_from(document, position)
+    finally:
+        cursor.endEditBlock()
+
+
 def _break_before(document: QTextDocument, block: QTextBlock) -> None:
     change = QTextBlockFormat()
     change.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-    QTextCursor(block).mergeBlockFormat(change)
-    _relayout_from(document, block.position())
-
-
-def _first_line_top(document: QTextDocument, block: QTextBlock) -> float:
-    """Where the block's first line of text starts."""
-    top = document.documentLayout().blockBoundingRect(block).top()
-    text_layout = block.layout()
-    if text_layout is not None and text_layout.lineCount() > 0:
-        return top + text_layout.lineAt(0).y()
-    return top
+    with _one_change(document, block.position()):
+        QTextCursor(block).mergeBlockFormat(change)
 
 
 def _sizes_as_written(document: QTextDocument) -> None:
@@ -124,28 +153,17 @@ def _keeps_with_next(block: QTextBlock) -> bool:
     return block.blockFormat().headingLevel() > 0 or block.userState() == KEEP_WITH_NEXT
 
 
-def _keep_headings_with_next(document: QTextDocument, page_height: float) -> None:
-    """Move a heading left alone at the foot of a page to the next page, with what follows it.
+def _at_page_top(document: QTextDocument, block: QTextBlock, page_height: float) -> bool:
+    """Whether the block starts at the top of a page, where a break before it would leave a blank page."""
+    top = first_line_top(document, block)
+    return top - page_of(top, page_height) * page_height < page_height / 20
 
-    A heading or lead-in line (or a run of them) whose next text starts on a later page gets a
-    page break before it.
-    """
-    block = document.begin()
-    while block.isValid():
-        if _keeps_with_next(block):
-            following = block.next()
-            while following.isValid() and _keeps_with_next(following):
-                following = following.next()
-            if not following.isValid():
-                break
-            top = _first_line_top(document, block)
-            page = page_of(top, page_height)
-            at_page_top = top - page * page_height < page_height / 20  # a break would leave a blank page
-            if not at_page_top and page < page_of(_first_line_top(document, following), page_height):
-                _break_before(document, block)
-            block = following  # the headings before it are settled with it
-            continue
-        block = block.next()
+
+def _stranded(document: QTextDocument, run: QTextBlock, following: QTextBlock, page_height: float) -> bool:
+    """Whether headings from `run` are left at the foot of a page: what follows them starts on a later one."""
+    return not _at_page_top(document, run, page_height) and page_of(
+        first_line_top(document, run), page_height
+    ) < page_of(first_line_top(document, following), page_height)
 
 
 def _tables(document: QTextDocument) -> list[QTextTable]:
@@ -164,7 +182,7 @@ def _copy_cell(document: QTextDocument, source: QTextTableCell, target: QTextTab
 def _carry_rows(document: QTextDocument, table: QTextTable, start: int, end: int) -> QTextTable:
     """Move rows `start` to `end` into a new table just after `table`, under a copy of its header.
 
-    The caller holds the edit block and lays out again afterwards.
+    The caller holds the edit block (`_one_change`).
     """
     table_format = table.format()
     carried = [*range(table_format.headerRowCount()), *range(start, end)]
@@ -179,59 +197,45 @@ def _carry_rows(document: QTextDocument, table: QTextTable, start: int, end: int
     return rest
 
 
-def _continue_on_next_page(document: QTextDocument, table: QTextTable, row: int, page_height: float) -> QTextTable:
+def _continue_on_next_page(document: QTextDocument, table: QTextTable, row: int, page_height: float) -> None:
     """End the table above `row` and carry the rest, under a copy of its header, to the next page.
 
     Word does this with a row that may not break across pages. Padding the row above down to
     the foot of the page (the other way) would stretch that row's borders to the page's foot.
+    The rest, once at the top of a page, is cut at every page it will fill (`page_starts`) in
+    one more change: each page moved one at a time took a layout of the rest of the document.
     """
-    page = page_of(row_extent(document, table, row - 1)[1] - 1, page_height)  # where the table now ends
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()  # one layout pass for the whole change, not one per cell
-    rest = _carry_rows(document, table, row, table.rows())
-    cursor.endEditBlock()
-    _relayout_from(document, table.firstPosition())
-    if page_of(row_extent(document, rest, 0)[0], page_height) <= page:  # room left under the shorter table
-        rest_format = rest.format()
-        rest_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        rest.setFormat(rest_format)
-        _relayout_from(document, max(rest.firstPosition() - 1, 0))
-    return rest
-
-
-def _cut_into_pages(document: QTextDocument, table: QTextTable, page_height: float) -> None:
-    """Cut a table at every foreseen page start, each piece from the top of a page, in one change.
-
-    Where the empty block Qt keeps after a table falls on the next page by itself, a piece that
-    also breaks the page would leave that page blank: such pieces lose their break again.
-    """
-    starts = page_starts(document, table, page_height)
-    if not starts:
-        return
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()
-    pieces: list[QTextTable] = []
-    end = table.rows()
-    for start in reversed(starts):  # from the last: each piece is copied once, and lands after the table
-        pieces.insert(0, _carry_rows(document, table, start, end))
-        end = start
-    for piece in pieces:
-        _set_break_before(piece, True)
-    cursor.endEditBlock()
-    _relayout_from(document, table.firstPosition())
+    pieces = _cut(document, table, [row])
+    starts = page_starts(document, pieces[0], page_height)
+    if starts:
+        pieces += _cut(document, pieces[0], starts)
+    # Where the empty block Qt keeps after a table falls on the next page by itself, a piece that
+    # also breaks the page would leave that page blank: such pieces lose their break again.
+    tables = [table, *pieces]
     blank = [
         piece
-        for before, piece in zip([table, *pieces], pieces, strict=False)
+        for before, piece in zip(tables, pieces, strict=False)
         if page_of(row_extent(document, piece, 0)[0], page_height)
         - page_of(row_extent(document, before, before.rows() - 1)[1] - 1, page_height)
         > 1
     ]
     if blank:
-        cursor.beginEditBlock()
-        for piece in blank:
-            _set_break_before(piece, False)
-        cursor.endEditBlock()
-        _relayout_from(document, table.firstPosition())
+        with _one_change(document, table.firstPosition()):
+            for piece in blank:
+                _set_break_before(piece, False)
+
+
+def _cut(document: QTextDocument, table: QTextTable, starts: list[int]) -> list[QTextTable]:
+    """Cut the table above each row of `starts`, each piece under a copy of its header from the top of a page."""
+    pieces: list[QTextTable] = []
+    with _one_change(document, table.firstPosition()):
+        end = table.rows()
+        for start in reversed(starts):  # from the last: each piece is copied once, and lands after the table
+            pieces.insert(0, _carry_rows(document, table, start, end))
+            end = start
+        for piece in pieces:
+            _set_break_before(piece, True)
+    return pieces
 
 
 def _set_break_before(table: QTextTable, on: bool) -> None:
@@ -241,62 +245,62 @@ def _set_break_before(table: QTextTable, on: bool) -> None:
     table.setFormat(table_format)
 
 
-def _straddling_row(document: QTextDocument, page_height: float) -> tuple[QTextTable, int] | None:
-    """The first table row that would leave its table running on to another page, and is worth moving.
+def _root_table(document: QTextDocument, position: int) -> QTextTable | None:
+    """The table at `position`, or the table of the document's own flow that holds it, or None."""
+    cursor = QTextCursor(document)
+    cursor.setPosition(position)
+    frame = cursor.currentFrame()
+    if frame is None or frame.parentFrame() is None:  # the root frame
+        return None
+    while (parent := frame.parentFrame()) is not None and parent.parentFrame() is not None:
+        frame = parent
+    return frame if isinstance(frame, QTextTable) else None
 
-    That is a row that starts on one page and ends on the next, or one that Qt has moved to the
-    next page itself because its first line could not fit (Qt then stretches the row above down
-    to the foot of the page). A row taller than half a page is left to break. So is the first
-    row under the header of a table that already starts at the top of a page: moving it would
-    leave that page empty.
+
+def _keep_pages(document: QTextDocument, page_height: float) -> None:
+    """Keep each heading with what follows it, and each table row whole on a page, in one pass down.
+
+    A heading or lead-in line (or a run of them) whose next text starts on a later page gets a
+    page break before it. A table row that would straddle two pages goes to the next: when it is
+    the first under the header the whole table moves, with the headings just above it; otherwise
+    the table ends above the row and goes on at the top of the next page under a copy of its
+    header. A fix moves only what follows it, so the pass goes on down from it, the layout done
+    lazily (`_lay_out_lazily`) as far as it has got: the document is laid out about once.
     """
-    for table in _tables(document):
-        header_rows = table.format().headerRowCount()
-        above = row_extent(document, table, header_rows - 1)[1] if header_rows else None
-        for row in range(header_rows, table.rows()):
-            top, bottom = row_extent(document, table, row)
-            page = page_of(top, page_height)
-            moved_by_qt = above is not None and page_of(above - 1, page_height) < page
-            above = bottom
-            if bottom - top >= page_height / 2 or (page == page_of(bottom - 1, page_height) and not moved_by_qt):
-                continue
-            if row == header_rows:
-                moved = table.format().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
-                table_top = row_extent(document, table, 0)[0]
-                if moved or table_top - page * page_height <= page_height / 10:
-                    continue
-            return table, row
-    return None
-
-
-def _keep_rows_whole(document: QTextDocument, page_height: float) -> None:
-    """Move each table row that would straddle two pages to the next page, so no row is cut.
-
-    When the first row under the header straddles, the whole table moves; otherwise the table
-    ends above the row and goes on at the top of the next page with its header repeated.
-    """
-    while (found := _straddling_row(document, page_height)) is not None:
-        table, row = found
-        if row == table.format().headerRowCount():
-            table_format = table.format()
-            table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            table.setFormat(table_format)
-            _relayout_from(document, max(table.firstPosition() - 1, 0))
+    _lay_out_lazily(document)
+    run: QTextBlock | None = None  # a heading, and any after it, waiting for what follows
+    position = 0
+    while position < document.characterCount():
+        table = _root_table(document, position)
+        if table is None:
+            block = document.findBlock(position)
+            if not block.isValid():
+                break
+            if not _keeps_with_next(block):
+                if run is not None and _stranded(document, run, block, page_height):
+                    _break_before(document, run)
+                run = None
+            elif run is None:
+                run = block
+            position = block.position() + block.length()
+            continue
+        if run is not None and _stranded(document, run, table.cellAt(0, 0).firstCursorPosition().block(), page_height):
+            _break_before(document, run)
+            run = None
+        table_format = table.format()
+        moved = bool(table_format.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        row = straddling_row(document, table, page_height, moved)
+        if row is None:
+            position = table.lastPosition() + 1
+        elif row > table_format.headerRowCount():
+            _continue_on_next_page(document, table, row, page_height)
+            position = table.lastPosition() + 1  # the pieces carried on are looked at in turn
+        elif run is not None and not _at_page_top(document, run, page_height):
+            _break_before(document, run)  # the headings go with the table; it is looked at again
         else:
-            _cut_into_pages(document, _continue_on_next_page(document, table, row, page_height), page_height)
-
-
-def _running_on(document: QTextDocument, page_height: float) -> dict[int, list[QTextTable]]:
-    """By page, the tables that go on from it to the next: found once, not once for every page."""
-    layout = document.documentLayout()
-    found: dict[int, list[QTextTable]] = {}
-    for table in _tables(document):
-        first = layout.blockBoundingRect(table.cellAt(0, 0).firstCursorPosition().block())
-        last_cell = table.cellAt(table.rows() - 1, table.columns() - 1)
-        last = layout.blockBoundingRect(last_cell.lastCursorPosition().block())
-        for page in range(page_of(first.top(), page_height), page_of(last.bottom(), page_height)):
-            found.setdefault(page, []).append(table)
-    return found
+            with _one_change(document, max(table.firstPosition() - 1, 0)):
+                _set_break_before(table, True)
+        run = None
 
 
 def _close_tables(
@@ -377,29 +381,8 @@ def _document(html: str, writer: QPdfWriter, body: QRectF, images: dict[str, byt
     document.setHtml(html)
     _sizes_as_written(document)
     document.setPageSize(QSizeF(body.width(), body.height()))
-    # Headings first (moving one shifts every row after it), rows next, then headings again in
-    # case a moved row left a heading behind.
-    _keep_headings_with_next(document, body.height())
-    _keep_rows_whole(document, body.height())
-    _keep_headings_with_next(document, body.height())
+    _keep_pages(document, body.height())
     return document
-
-
-def _running_over(document: QTextDocument, page_height: float) -> dict[int, list[QTextBlock]]:
-    """By page, the blocks that begin on an earlier page and go on to it (a paragraph split)."""
-    found: dict[int, list[QTextBlock]] = {}
-    layout = document.documentLayout()
-    block = document.begin()
-    while block.isValid():
-        text_layout = block.layout()
-        if text_layout is not None and text_layout.lineCount() > 1:
-            top = layout.blockBoundingRect(block).top()  # where the layout's lines are measured from
-            first = page_of(top + text_layout.lineAt(0).y(), page_height)
-            last = page_of(top + text_layout.lineAt(text_layout.lineCount() - 1).y(), page_height)
-            for page in range(first + 1, last + 1):
-                found.setdefault(page, []).append(block)
-        block = block.next()
-    return found
 
 
 def _draw_page(
@@ -442,8 +425,8 @@ def _render(
     document = _document(html, writer, body, images)
     pages = document.pageCount()
     scale = writer.logicalDpiY() / CSS_DPI
-    running_over = _running_over(document, body.height())
-    running_on = _running_on(document, body.height())
+    running_over = page_running_over(document, body.height())
+    running_on = page_running_on(document, _tables(document), body.height())
 
     footer_font = _without_ligatures(QFont(FOOTER_FONTS))
     footer_font.setPointSizeF(FOOTER_POINTS)
