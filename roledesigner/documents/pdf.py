@@ -142,10 +142,12 @@ def _sizes_as_written(document: QTextDocument) -> None:
             fragments += 1
         block = block.next()
     cursor = QTextCursor(document)
+    cursor.beginEditBlock()  # laid out once, at the end, not after each change
     for position, length, char_format in stepped:  # changed after reading: a change can merge fragments
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(char_format)
+    cursor.endEditBlock()
 
 
 def _keeps_with_next(block: QTextBlock) -> bool:
