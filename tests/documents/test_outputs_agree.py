@@ -170,3 +170,64 @@ def test_hours_are_rounded_alike_in_words_the_picture_and_its_alt_text(library: 
     assert segment_label(Fraction(75, 8), short=True) == "about 9.4 h"
     assert segment_label(Fraction(75, 4)) == "18.75 hours"
     assert segment_label(Fraction(1)) == "1 hour"
+
+
+# --- the drawn tables: the same rows in Word and in the HTML (PDF and preview) ----------------------
+
+_ROW = re.compile(r"<tr[^>]*>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.S)
+
+
+def _html_rows(html: str) -> list[list[str]]:
+    return [
+        [" ".join(unescape(_TAGS.sub("", cell)).split()) for cell in _CELL.findall(row)] for row in _ROW.findall(html)
+    ]
+
+
+def _word_tables(document: Any) -> list[list[list[str]]]:
+    return [[[" ".join(cell.text.split()) for cell in row.cells] for row in table.rows] for table in document.tables]
+
+
+def _contains(rows: list[list[str]], table: list[list[str]]) -> bool:
+    return any(rows[start : start + len(table)] == table for start in range(len(rows) - len(table) + 1))
+
+
+@pytest.mark.parametrize("partners", [2, 5])
+def test_the_partner_table_the_chart_and_the_week_are_the_same_in_word_and_pdf(library: Library, partners: int) -> None:
+    from decimal import Decimal
+
+    from roledesigner.domain.models import Partner
+    from roledesigner.domain.vocabulary import Sector
+
+    design = sample_design(library)
+    assert design.joint is not None
+    if partners != 2:
+        share = Decimal(100) / partners
+        others = [
+            Partner(
+                organisation=f"Partner {i}",
+                sector=Sector.LOCAL_AUTHORITY,
+                host=i == 0,
+                funding_percent=share,
+                time_percent=share,
+                line_manager=f"Manager {i}",
+                honorary_contract=i % 2 == 1,
+            )
+            for i in range(partners)
+        ]
+        design = design.model_copy(update={"joint": design.joint.model_copy(update={"partners": others})})
+    view = build_view(design, library, "North Shire ICB")
+    word = _word_tables(open_docx(render_docx(view)))
+    html = _html_rows(render_html(view, week_picture=False))
+    drawn = [
+        table
+        for table in word
+        if table[0][0] in ("Item", "Organisation", "Level", "Monday") and table[0][:2] != ["Item", "Detail"]
+    ]
+    assert len(drawn) == 3  # the structure chart, the week, the partners
+    for table in drawn:
+        assert _contains(html, table), table[0]
+    facts = next(table for table in drawn if table[0][0] in ("Item", "Organisation"))
+    text = " ".join(cell for row in facts for cell in row)
+    for fact in ("Sector", "Honorary contract", "Staffing route", "Local authority"):
+        assert fact in text
