@@ -247,18 +247,6 @@ def _set_break_before(table: QTextTable, on: bool) -> None:
     table.setFormat(table_format)
 
 
-def _root_table(document: QTextDocument, position: int) -> QTextTable | None:
-    """The table at `position`, or the table of the document's own flow that holds it, or None."""
-    cursor = QTextCursor(document)
-    cursor.setPosition(position)
-    frame = cursor.currentFrame()
-    if frame is None or frame.parentFrame() is None:  # the root frame
-        return None
-    while (parent := frame.parentFrame()) is not None and parent.parentFrame() is not None:
-        frame = parent
-    return frame if isinstance(frame, QTextTable) else None
-
-
 def _keep_pages(document: QTextDocument, page_height: float) -> None:
     """Keep each heading with what follows it, and each table row whole on a page, in one pass down.
 
@@ -272,8 +260,11 @@ def _keep_pages(document: QTextDocument, page_height: float) -> None:
     _lay_out_lazily(document)
     run: QTextBlock | None = None  # a heading, and any after it, waiting for what follows
     position = 0
+    tables, index = _tables(document), 0  # the tables in order, and the first not yet passed
     while position < document.characterCount():
-        table = _root_table(document, position)
+        while index < len(tables) and tables[index].lastPosition() < position:
+            index += 1
+        table = tables[index] if index < len(tables) and tables[index].firstPosition() <= position else None
         if table is None:
             block = document.findBlock(position)
             if not block.isValid():
@@ -297,6 +288,7 @@ def _keep_pages(document: QTextDocument, page_height: float) -> None:
         elif row > table_format.headerRowCount():
             _continue_on_next_page(document, table, row, page_height)
             position = table.lastPosition() + 1  # the pieces carried on are looked at in turn
+            tables, index = _tables(document), 0
         elif run is not None and not _at_page_top(document, run, page_height):
             _break_before(document, run)  # the headings go with the table; it is looked at again
         else:
