@@ -16,8 +16,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from roledesigner.cli import packs
-from roledesigner.cli.derived import derived
+from roledesigner.cli.documentchoice import handles
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UserError
 from roledesigner.cli.importing import cmd_audit, cmd_import
 from roledesigner.cli.terminal import unfiltered
@@ -35,9 +34,8 @@ from roledesigner.cli.versioning import cmd_compare, cmd_version
 from roledesigner.documents.export import export_many, review_errors
 from roledesigner.documents.filenames import export_path
 from roledesigner.documents.jobs import UNREVIEWED_MARK, ExportJob, ExportResult, Format
-from roledesigner.documents.sample import sample_design
 from roledesigner.documents.viewmodel import build_view
-from roledesigner.documents.word import check_template, default_template
+from roledesigner.documents.word import check_template
 from roledesigner.domain.errors import InputError
 from roledesigner.domain.findings import Finding, Severity, counted
 from roledesigner.domain.models import RoleDesign
@@ -101,6 +99,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     design = load_design(args.file)
     library = _library(show_problems=False)
+    from roledesigner.cli.derived import derived  # only `show --format json` needs it
+
     facts = derived(design, library)
     if args.format == "json":
         findings = [finding.as_dict() for finding in review(design, library)]
@@ -278,9 +278,11 @@ def _export_jobs(args: argparse.Namespace) -> list[ExportJob]:
                 f"{seen[key]} and {job.source} would both be written to {job.target}; export them separately."
             )
         seen[key] = job.source
-    if fmt == "docx":
+    if fmt == "docx" and template is not None:  # a house template is tried on a sample first; ours is trusted
         library = _library(show_problems=False)
-        check_template(template or default_template(), build_view(sample_design(library), library))
+        from roledesigner.documents.sample import sample_design
+
+        check_template(template, build_view(sample_design(library), library))
     return jobs
 
 
@@ -311,7 +313,7 @@ def _reviewed(sources: list[Path]) -> dict[Path, list[Finding]]:
 def cmd_export(args: argparse.Namespace) -> int:
     """Export; a design whose review has errors is exported all the same and its errors said on
     stderr (scripts rely on that), unless --strict, which then writes nothing and exits 1."""
-    pack = packs.handles(args)  # --document interview|shortlisting, or a format only the packs take
+    pack = handles(args)  # --document interview|shortlisting, or a format only the packs take
     if getattr(args, "strict", False) or pack:
         found = _reviewed(args.files)
         for source, errors in found.items():
@@ -320,7 +322,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             _say("Nothing was exported (--strict): fix the review's errors listed above, or export without --strict.")
             return EXIT_FINDINGS
     if pack:
-        return packs.export_pack_command(args)
+        from roledesigner.cli.packs import export_pack_command  # the packs' writers only when asked for
+
+        return export_pack_command(args)
     jobs = _export_jobs(args)
     show_progress = sys.stderr.isatty() and len(jobs) > 1
     console = unfiltered(sys.stderr)  # the progress line's carriage return is ours, not data's

@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from roledesigner.cli.documentchoice import DOCUMENTS, SPECIFICATION_FORMATS, handles
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_OK, UserError
 from roledesigner.documents.packs.criteriatext import criteria_text
 from roledesigner.documents.packs.interview import DEFAULT_PANEL, MAX_PANEL
@@ -35,8 +36,6 @@ from roledesigner.files.settings import load_settings
 from roledesigner.library.catalogue import Library
 from roledesigner.library.loader import default_folders, load_library
 
-DOCUMENTS = ("specification", "interview", "shortlisting")
-SPECIFICATION_FORMATS = ("docx", "pdf")
 STDOUT = Path("-")
 
 
@@ -105,12 +104,6 @@ def _library() -> Library:
     for warning in warnings:
         _say(f"Warning: {warning}")
     return library
-
-
-def handles(args: argparse.Namespace) -> bool:
-    """Whether `export` hands these arguments over here: a pack, or a format only the packs take."""
-    document = getattr(args, "document", None) or "specification"
-    return document != "specification" or getattr(args, "format", None) not in (None, *SPECIFICATION_FORMATS)
 
 
 def export_pack_command(args: argparse.Namespace) -> int:
