@@ -53,23 +53,13 @@ def changes_docx(
     author: str,
     when: dt.datetime,
     template: Path | None = None,
-    week_png: bytes | None = None,
-    old_week_png: bytes | None = None,
     logo_png: bytes | None = None,
 ) -> bytes:
-    """The new specification rendered as the export renders it, with the old one's differences tracked."""
-    new_docx = render_docx(new, template, week_png=week_png, logo_png=logo_png)
-    old_docx = render_docx(old, template, week_png=old_week_png)
+    """The new specification rendered as the Word export renders it (the week as a table, no
+    picture, no Qt), with the old one's differences tracked."""
+    new_docx = render_docx(new, template, logo_png=logo_png)
+    old_docx = render_docx(old, template)
     return track_changes(old_docx, new_docx, author=author, when=when)
-
-
-def _week_png(view: JobSpecification) -> bytes | None:
-    """The picture of the week, as the export draws it (Qt is loaded only here)."""
-    if view.chart is None or not view.week_alt_text:
-        return None
-    from roledesigner.documents.weekpicture import render_png
-
-    return render_png(view.chart)
 
 
 def changes_document(
@@ -84,19 +74,14 @@ def changes_document(
     logo_png: bytes | None = None,
 ) -> bytes:
     """The Word changes document from `old` to `new`: the changes are the new design's author's
-    (or `author`'s), dated `when` (now by default). The picture of the week is drawn once when it
-    did not change."""
+    (or `author`'s), dated `when` (now by default)."""
     old_view = build_view(old, library, organisation)
     new_view = build_view(new, library, organisation)
-    week = _week_png(new_view)
-    same_week = (old_view.chart, old_view.week_alt_text) == (new_view.chart, new_view.week_alt_text)
     return changes_docx(
         old_view,
         new_view,
         author=author.strip() or new.author.strip() or "Role Designer",
         when=when or dt.datetime.now(dt.UTC),
         template=template,
-        week_png=week,
-        old_week_png=week if same_week else _week_png(old_view),
         logo_png=logo_png,
     )

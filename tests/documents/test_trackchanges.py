@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from roledesigner.documents.sample import sample_design
 from roledesigner.documents.trackchanges import changes_document, track_changes
 from roledesigner.documents.viewmodel import build_view
-from roledesigner.documents.weekpicture import render_png
 from roledesigner.documents.weektable import PROTECTED_TEXT
 from roledesigner.documents.word import render_docx
 from roledesigner.domain.models import Criterion, Responsibility, RoleDesign
@@ -40,9 +39,8 @@ ORGANISATION = "North Shire Integrated Care Board"
 
 
 def export(design: RoleDesign, library: Library) -> bytes:
-    """The design's plain export, as the app writes it."""
-    view = build_view(design, library, ORGANISATION)
-    return render_docx(view, week_png=render_png(view.chart) if view.chart and view.week_alt_text else None)
+    """The design's plain Word export, as the app writes it (the week as a table, no picture)."""
+    return render_docx(build_view(design, library, ORGANISATION))
 
 
 def changes(old: RoleDesign, new: RoleDesign, library: Library) -> bytes:
