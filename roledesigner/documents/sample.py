@@ -55,7 +55,12 @@ def sample_design(library: Library) -> RoleDesign:
                     text="Professional registration in a health or care profession, or equivalent experience.",
                     requirement=Requirement.DESIRABLE,
                     assessed_by=[Assessment.APPLICATION],
-                )
+                ),
+                Criterion(
+                    category=CriterionCategory.KNOWLEDGE,
+                    text="Knowledge of the duties to work in partnership in the NHS Act 2006 and the Care Act 2014.",
+                    assessed_by=[Assessment.APPLICATION, Assessment.INTERVIEW],
+                ),
             ],
             "relationships": [
                 Relationship(name="Westtown Council director of adult social services", sector=Sector.LOCAL_AUTHORITY),

@@ -3,8 +3,8 @@
 As with the job specification (`documents.export`), each file is built in memory and written
 atomically, a link planted at the output's name is replaced rather than written through, and a
 design that cannot be read or exported is that design's result, never the end of a batch. Each
-pack takes a fraction of a second, the interview pack's PDF (Qt, loaded only for it) about one,
-so a batch runs in this process.
+pack takes a fraction of a second, the interview pack's PDF (Qt, loaded only for it) a quarter
+to half a second, so a batch runs in this process.
 """
 
 from __future__ import annotations
