@@ -218,3 +218,31 @@ def test_tab_in_the_last_cell_being_edited_leaves_the_table(sample: MainWindow, 
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
     assert not _focus_in(table), "Tab in the last cell moves on, out of the table"
+
+
+def test_a_window_shortcut_sees_the_figure_still_being_typed_in_a_cell(
+    sample: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+E (or Ctrl+S) pressed with a cell still open exports (or saves) what was typed in it."""
+    exported: list[Decimal] = []
+
+    def export(_format: str) -> None:
+        joint = sample.controller.design.joint
+        assert joint is not None
+        exported.append(joint.partners[1].time_percent)
+
+    monkeypatch.setattr(sample, "export", export)
+    sample.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is sample)
+    table = sample.editor.tables["joint.partners"]
+    _show(sample.editor, table)
+    table.setCurrentIndex(table.list_model.index(1, column(table, "time_percent")))
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(table, "3")
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, "5")
+    assert table.state() == QAbstractItemView.State.EditingState
+    qtbot.keyClick(editor, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert exported == [Decimal(35)]
+    assert editor.text() == "35", "the cell is still open to go on typing"

@@ -24,12 +24,15 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QEvent,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from roledesigner.domain.edits import get_value
@@ -38,6 +41,16 @@ from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.widgets.mime import CAPABILITY_MIME, ROW_MIME
 
 Index = QModelIndex | QPersistentModelIndex
+
+#: The keys a cell's editor keeps for its own text: never a reason to write the cell early.
+CELL_EDITING_KEYS = (
+    QKeySequence.StandardKey.Undo,
+    QKeySequence.StandardKey.Redo,
+    QKeySequence.StandardKey.Cut,
+    QKeySequence.StandardKey.Copy,
+    QKeySequence.StandardKey.Paste,
+    QKeySequence.StandardKey.SelectAll,
+)
 
 
 @dataclass(frozen=True)
@@ -342,7 +355,21 @@ class ListTableModel(QAbstractTableModel):
 class WholeWords(QStyledItemDelegate):
     """Cells wrap only between words: Qt's own wrapping breaks a word too long for its column
     ("Contr act"), so a cell with such a word is shown on one line, shortened with "…" (its
-    tooltip holds it all), and every other cell wraps as before."""
+    tooltip holds it all), and every other cell wraps as before.
+
+    A cell being edited is written to the design before a window shortcut runs (Save, Export),
+    so what was just typed is saved or exported, not left in the open cell."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QWidget)
+            and event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            and not any(event.matches(key) for key in CELL_EDITING_KEYS)
+        ):
+            self.commitData.emit(watched)
+        return super().eventFilter(watched, event)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
