@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -46,6 +47,16 @@ def _field(watched: QObject) -> QWidget | None:
     if isinstance(watched, (QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit)):
         return watched
     return None
+
+
+def _commit_cell(field: QWidget) -> None:
+    """A field that is a table cell's open editor writes what was typed first, so the shortcut
+    (Save, Export) sees it."""
+    parent = field.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractItemView):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.commitData(field)
 
 
 class WindowShortcuts(QObject):
@@ -81,6 +92,7 @@ class WindowShortcuts(QObject):
             if action.isEnabled() and any(
                 shortcut.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch for shortcut in action.shortcuts()
             ):
+                _commit_cell(field)
                 return True  # not accepted by the field: the window's shortcut runs
         return False
 

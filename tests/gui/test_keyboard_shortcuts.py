@@ -139,3 +139,31 @@ def test_a_field_of_another_window_is_left_alone(window: MainWindow, exports: li
         assert exports == [] and linux is not None
     finally:
         shortcuts.uninstall(filter_)
+
+
+def test_ctrl_e_in_a_table_cell_exports_what_was_typed_in_it(
+    window: MainWindow, exports: list[str], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roledesigner.documents.sample import sample_design
+
+    window.controller.replace(sample_design(window.controller.library))
+    seen: list[str] = []
+    monkeypatch.setattr(
+        window, "export", lambda _format: seen.append(window.controller.design.responsibilities[0].text)
+    )
+    filter_ = shortcuts.install(window)
+    try:
+        table = window.editor.tables["responsibilities"]
+        window.editor.setCurrentIndex(2)
+        table.setCurrentIndex(table.list_model.index(0, 0))
+        table.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.keyClick(table, Qt.Key.Key_F2)
+        cell = QApplication.focusWidget()
+        assert isinstance(cell, QLineEdit)
+        cell.installEventFilter(LinuxLineEdit(cell))
+        cell.selectAll()
+        qtbot.keyClicks(cell, "Lead the place plan")
+        qtbot.keyClick(cell, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        assert seen == ["Lead the place plan"]
+    finally:
+        shortcuts.uninstall(filter_)
