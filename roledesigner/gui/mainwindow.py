@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -314,10 +316,22 @@ class MainWindow(QMainWindow):
         return self.session.open_file(path)
 
     def save(self) -> bool:
+        self.keep_typing()
         return self.session.save()
 
     def save_as(self) -> bool:
+        self.keep_typing()
         return self.session.save_as()
+
+    def keep_typing(self) -> None:
+        """A table cell still being typed in keeps its text before a save or an export (Ctrl+S or
+        Ctrl+E straight from the cell), as the focus leaving it would."""
+        focus = QApplication.focusWidget()
+        view = focus.parentWidget() if focus is not None else None
+        while view is not None and not isinstance(view, QAbstractItemView):
+            view = view.parentWidget()
+        if view is not None and self.isAncestorOf(view) and view.state() == QAbstractItemView.State.EditingState:
+            view.setFocus()  # the cell's editor loses the focus: its delegate commits and closes it
 
     def close_design(self) -> None:
         self.session.close_design()
@@ -340,6 +354,7 @@ class MainWindow(QMainWindow):
 
     def export(self, fmt: Format) -> None:
         """Review, ask about errors (Cancel goes to the first), choose the file, export (gui/exporting.py)."""
+        self.keep_typing()
         self.exporter.export_from(self, fmt, self.editor.focus_field)
 
     def batch_export(self) -> None:
