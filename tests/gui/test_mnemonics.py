@@ -197,6 +197,13 @@ def test_no_letter_beside_the_editor_is_one_of_the_editors(sample: MainWindow) -
     assert {letter: beside[letter] for letter in beside if letter in editor_letters} == {}
 
 
+def _focus_of(widget: QWidget) -> QWidget:
+    """Where focus given to `widget` lands: through its focus proxies."""
+    while (proxy := widget.focusProxy()) is not None:
+        widget = proxy
+    return widget
+
+
 def _activate(window: MainWindow, qtbot: QtBot) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -231,7 +238,7 @@ def test_alt_and_a_fields_letter_takes_the_focus_to_it(sample: MainWindow, qtbot
                 continue
             sample.editor.tabBar().setFocus()  # start from somewhere else
             _press_alt(qtbot, sample, letter)
-            if QApplication.focusWidget() is not buddy:
+            if QApplication.focusWidget() is not _focus_of(buddy):
                 failed.append(f"{title}: Alt+{letter.upper()} for {label.text()!r}")
     assert failed == []
 
@@ -241,9 +248,29 @@ def test_alt_d_goes_to_the_protected_days(sample: MainWindow, qtbot: QtBot) -> N
     sample.editor.setCurrentIndex(TABS.index("Time"))
     QApplication.processEvents()
     sample.editor.tabBar().setFocus()
-    _press_alt(qtbot, sample, "d")
     first_day = next(iter(sample.editor.day_checks.values()))
+    ticked = first_day.isChecked()
+    _press_alt(qtbot, sample, "d")
     assert QApplication.focusWidget() is first_day
+    qtbot.wait(300)  # longer than a button's animated click
+    assert first_day.isChecked() == ticked, "the letter moves the focus and ticks nothing"
+
+
+def test_a_letter_beside_a_tick_box_moves_the_focus_and_ticks_nothing(sample: MainWindow, qtbot: QtBot) -> None:
+    _activate(sample, qtbot)
+    sample.editor.setCurrentIndex(TABS.index("Time"))
+    QApplication.processEvents()
+    box = sample.editor.pa_basis
+    ticked = box.isChecked()
+    letter = mnemonic(sample.editor.captions[box].text())
+    assert letter is not None
+    sample.editor.tabBar().setFocus()
+    _press_alt(qtbot, sample, letter)
+    assert QApplication.focusWidget() is box
+    qtbot.wait(300)
+    assert (
+        box.isChecked() == ticked and (sample.controller.design.time.contracted_programmed_activities is None) != ticked
+    )
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.editor.binding import Binder, Binding, with_message
@@ -56,6 +66,26 @@ def with_note(widget: QWidget, note: QLabel) -> QWidget:
     layout.addWidget(note)
     holder.setFocusProxy(widget)
     return holder
+
+
+def captioned(text: str, field: QWidget, shown: QWidget) -> tuple[QLabel, QWidget]:
+    """A field's caption, and what the form shows for the field (`shown`: the field, or a holder of
+    it with its note and message). The caption's Alt letter moves the focus to the field and does
+    nothing more: Qt would tick a check box given as a buddy, and a row of boxes takes no focus
+    itself, so either is reached through a holder that hands the focus on."""
+    caption = QLabel(text)
+    if not isinstance(field, QAbstractButton) and field.focusProxy() is None:
+        caption.setBuddy(field)
+        return caption, shown
+    if shown is field:
+        shown = QWidget()
+        layout = QVBoxLayout(shown)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(field)
+        shown.setFocusProxy(field)
+    shown.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # never a stop of its own on the way through with Tab
+    caption.setBuddy(shown)
+    return caption, shown
 
 
 def scroll(widget: QWidget) -> QScrollArea:
@@ -108,9 +138,7 @@ class EditorParts:
                 widget = item if note is None else with_note(item, note)
             target.setToolTip(tip)
             target.setAccessibleName(text.replace("&", ""))
-            caption = QLabel(text)
-            # A row of boxes takes no focus itself: its mnemonic goes to the box it hands focus to.
-            caption.setBuddy(target.focusProxy() or target)
+            caption, widget = captioned(text, target, widget)
             self.captions[target] = caption
             self._forms[target] = form
             form.addRow(caption, widget)

@@ -13,7 +13,7 @@ from roledesigner.domain.joint import splits_complete
 from roledesigner.domain.models import JointArrangement, Partner
 from roledesigner.domain.vocabulary import PartnershipArrangement, Sector, StaffingRoute, Terms
 from roledesigner.gui.editor.binding import ERROR_STYLE
-from roledesigner.gui.editor.forms import EditorParts, buttons, note_label, said_under, selected_field
+from roledesigner.gui.editor.forms import EditorParts, buttons, captioned, note_label, said_under, selected_field
 from roledesigner.gui.editor.managers import partner_note
 from roledesigner.gui.editor.tables import Column
 from roledesigner.gui.editor.tableviews import ListTable
@@ -176,9 +176,8 @@ class JointTab(QWidget):
         ):
             binding.widget.setToolTip(tip)
             binding.widget.setAccessibleName(f"{caption.replace('&', '')} of the selected partner")
-            text = QLabel(caption)
-            text.setBuddy(binding.widget)
-            form.addRow(text, binding.widget)
+            text, shown = captioned(caption, binding.widget, binding.widget)
+            form.addRow(text, shown)
 
         def show() -> None:
             row = table.current_row()
