@@ -278,12 +278,6 @@ def test_the_joint_post_from_new_to_an_exported_word_file_in_at_most_30_actions(
     assert trip.count <= JOINT_CEILING, trip.log
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Alt+D on Protected days ticks Monday instead of only reaching it: gui/editor/forms.py makes the "
-    "row's first box the label's buddy, and a label clicks a button buddy (with one Space to untick it, "
-    "the rest of this journey passes in 36 actions)",
-)
 def test_the_joint_post_with_the_keyboard_alone(
     journey: Journey, window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:

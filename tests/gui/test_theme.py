@@ -116,20 +116,7 @@ def every_tab_hard_to_read(window: MainWindow, qtbot: QtBot) -> list[str]:
     return sorted(set(found))
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "light",
-        pytest.param(
-            "dark",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="gui/editor/forms.py writes its notes in a fixed #4a4a4a (1.6:1 on the dark window); "
-                "widgets.colours.NoteLabel follows the theme",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("name", ["light", "dark"])
 def test_every_label_of_the_main_window_reads_in_the_theme(
     name: str, window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
