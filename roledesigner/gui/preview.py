@@ -259,12 +259,12 @@ class PreviewPanel(QWidget):
         self.list.doubleClicked.connect(self._activated)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
-        self.accept_button = QPushButton("&Accept warning…")
+        self.accept_button = QPushButton("Accept warning…")
         self.accept_button.setToolTip(
             "Accept the chosen warning on purpose, with your reason: it stays in the list, greyed, with the reason"
         )
         self.accept_button.clicked.connect(self.ask_to_accept)
-        self.withdraw_button = QPushButton("Withdraw a&cceptance")
+        self.withdraw_button = QPushButton("Withdraw acceptance")
         self.withdraw_button.setToolTip("Show the chosen accepted warning as open again")
         self.withdraw_button.clicked.connect(self.withdraw)
         self.accept_dialog: AcceptDialog | None = None

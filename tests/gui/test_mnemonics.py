@@ -180,12 +180,6 @@ def test_no_letter_means_two_things_on_any_tab(sample: MainWindow) -> None:
     assert problems == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gui/preview.py's review buttons '&Accept warning…' (A: the pages' Add buttons) and "
-    "'Withdraw a&cceptance' (C: the Capabilities tab) clash; no letter of theirs is free (the editor "
-    "uses all but Q, X and Z), so they should take none",
-)
 def test_no_letter_beside_the_editor_is_one_of_the_editors(sample: MainWindow) -> None:
     """The library and the review share the window with the editor, so their letters must be
     neither a tab's nor one of any page's."""
