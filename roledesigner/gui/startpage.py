@@ -3,13 +3,17 @@
 New from an emerging role, Import a job description and Open run the window's own actions (the
 same as File, New, Import and Open, with their shortcuts). The page stands in the editor's place
 until a design is shown (`DocumentController.designReplaced`: a new, imported, opened or recovered
-design), then gives the place back; a cancelled dialog leaves it where it is.
+design), then gives the place back; a cancelled dialog leaves it where it is. The library, the
+preview and the review's count are hidden meanwhile (an empty design's review would greet a new
+user with an error and a dozen warnings) and come back with the editor, or when the window closes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -98,22 +102,51 @@ class StartPage(QWidget):
         return action
 
 
+class _Closing(QObject):
+    """Puts the window's panes back when the window closes from the start page, so the layout it
+    saves is the one the editor will have."""
+
+    def __init__(self, window: MainWindow, restore: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._restore = restore
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self._restore()
+        return False
+
+
 def show_start_page(window: MainWindow) -> StartPage:
-    """Put the start page in the editor's place until a design is shown; the editor is kept."""
+    """Put the start page in the editor's place until a design is shown; the editor is kept. The
+    library, the preview and the review count wait with it: there is no design to show yet."""
     editor = window.takeCentralWidget()
     page = StartPage(window)
     if editor is not None:
         page.setMinimumSize(editor.minimumSizeHint())  # the layout stays as it will be with the editor
     window.setCentralWidget(page)
+    waiting = [window.library_dock, window.preview_dock, window.findings_label]
+    for widget in waiting:
+        widget.hide()
+
+    def panes_back() -> None:
+        for widget in waiting:
+            widget.show()
+        window.preview_dock.raise_()  # in front, where the library shares its side (a small screen)
+
+    closing = _Closing(window, panes_back)
 
     def leave() -> None:
         window.controller.designReplaced.disconnect(leave)
+        window.removeEventFilter(closing)
+        closing.deleteLater()
         if window.centralWidget() is page:
             window.takeCentralWidget()
             if editor is not None:
                 window.setCentralWidget(editor)
                 editor.show()  # a widget taken out of a window stays hidden when put back
             page.deleteLater()
+        panes_back()
 
     window.controller.designReplaced.connect(leave)
     page.buttons[0].setFocus()

@@ -110,8 +110,11 @@ def tabbed_preview_width(window: MainWindow) -> int:
 
 
 def reset(window: MainWindow) -> None:
-    """Show every area in its place, at the default widths for the window's width."""
+    """Show every area in its place, at the default widths for the window's width (the start page
+    keeps the library and the preview hidden until it gives way to the editor: `gui/startpage.py`)."""
     library, preview = window.library_dock, window.preview_dock
+    central = window.centralWidget()
+    show = central is None or central.objectName() != "StartPage"
     for dock in (library, preview):
         dock.setFloating(False)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, preview)
@@ -119,12 +122,12 @@ def reset(window: MainWindow) -> None:
     if widths is not None:
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, library)
         for dock in (library, preview):
-            dock.show()
+            dock.setVisible(show)
         window.resizeDocks([library, preview], list(widths), Qt.Orientation.Horizontal)
         return
     window.tabifyDockWidget(preview, library)
     for dock in (library, preview):
-        dock.show()
+        dock.setVisible(show)
     preview.raise_()
     window.resizeDocks([preview], [tabbed_preview_width(window)], Qt.Orientation.Horizontal)
 

@@ -33,6 +33,8 @@ def click(qtbot: QtBot, page: StartPage, index: int) -> None:
 def test_the_page_stands_in_the_editors_place_with_three_ways_in(window: MainWindow, page: StartPage) -> None:
     assert window.centralWidget() is page
     assert not window.editor.isVisible()
+    for waiting in (window.library_dock, window.preview_dock, window.findings_label):
+        assert waiting.isHidden(), "no empty design's preview and review yet"
     assert [button.text() for button in page.buttons] == [
         "&New from an emerging role…",
         "&Import a job description…",
@@ -51,6 +53,9 @@ def test_new_from_an_emerging_role_starts_the_design_in_the_editor(
     click(qtbot, page, 0)
     assert window.centralWidget() is window.editor
     assert window.editor.isVisible()
+    for back in (window.library_dock, window.preview_dock, window.findings_label):
+        assert back.isVisible()
+    qtbot.waitUntil(lambda: not window.preview_dock.visibleRegion().isEmpty())  # the preview in front
     assert window.controller.design.title == window.controller.library.roles["system_finance_lead"].name
 
 
@@ -91,3 +96,22 @@ def test_open_shows_the_chosen_design_in_the_editor(
 
 def test_the_page_keeps_the_editors_least_size_so_the_layout_does_not_jump(window: MainWindow, page: StartPage) -> None:
     assert page.minimumSize() == window.editor.minimumSizeHint()
+
+
+def test_each_way_in_has_its_own_alt_letter(
+    window: MainWindow, page: StartPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    design = tmp_path / "Joint mental health lead.roledesign"
+    save_design(sample_design(window.controller.library), design)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(design), ""))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # type: ignore[no-untyped-call]
+    qtbot.waitUntil(lambda: window.centralWidget() is window.editor)  # the button lets go a moment later
+    assert window.controller.path == design
+
+
+def test_closing_from_the_start_page_saves_the_layout_with_its_panes(window: MainWindow, page: StartPage) -> None:
+    window.close()
+    assert not window.library_dock.isHidden() and not window.preview_dock.isHidden()
+    assert not window.findings_label.isHidden()
