@@ -29,8 +29,9 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str]) -> int:
     options = _arguments(argv)
     width, height = (int(part) for part in options.size.lower().split("x"))
-    config = Path(os.environ.setdefault("ROLEDESIGNER_CONFIG_DIR", tempfile.mkdtemp(prefix="roledesigner-shot-")))
-    config.mkdir(parents=True, exist_ok=True)
+    # A settings folder of its own: the picture never reads, or writes over, the user's settings.
+    config = Path(tempfile.mkdtemp(prefix="roledesigner-shot-"))
+    os.environ["ROLEDESIGNER_CONFIG_DIR"] = str(config)
     (config / "settings.json").write_text(json.dumps({"theme": options.theme}), encoding="utf-8")
     if "QT_QPA_PLATFORM" not in os.environ:  # a screen of the picture's size, so the window fits it as on one
         screen = config / "screen.json"
