@@ -18,6 +18,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from roledesigner import __version__
+from roledesigner.gui import shortcuts
 from roledesigner.gui.appicon import app_icon
 from roledesigner.gui.mainwindow import APP_NAME, MainWindow
 from roledesigner.gui.theme import apply_theme
@@ -74,7 +75,9 @@ def start_window() -> MainWindow:
     last_theme = window_settings().value(THEME_KEY)
     if last_theme in ("light", "dark"):
         apply_theme(last_theme)
-    return MainWindow()
+    window = MainWindow()
+    shortcuts.install(window)  # Ctrl+E and Ctrl+F reach the window from a text field that would take them (Linux)
+    return window
 
 
 def follow_theme(window: MainWindow) -> None:

@@ -108,6 +108,7 @@ def test_installing_twice_filters_once(window: MainWindow, exports: list[str], q
 
 def test_without_the_filter_the_line_edit_takes_ctrl_e(window: MainWindow, exports: list[str], qtbot: QtBot) -> None:
     """What the filter is for: a Linux line edit keeps Ctrl+E from the window."""
+    shortcuts.uninstall(shortcuts.install(window))  # the app's start installed it
     field = _title_field(window)
     qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert exports == []
@@ -167,3 +168,10 @@ def test_ctrl_e_in_a_table_cell_exports_what_was_typed_in_it(
         assert seen == ["Lead the place plan"]
     finally:
         shortcuts.uninstall(filter_)
+
+
+def test_the_app_starts_its_window_with_the_filter(window: MainWindow, exports: list[str], qtbot: QtBot) -> None:
+    """The window comes from the app's own start (`gui.app.start_window`), which installs the filter."""
+    field = _title_field(window)
+    qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert exports == ["docx"]
