@@ -52,10 +52,19 @@ LIST_RUN = 100
 PARTNER_COLUMNS = SIDE_BY_SIDE
 
 
-def render_html(view: JobSpecification, *, week_picture: bool, logo: bool = False, notes: Sequence[str] = ()) -> str:
+def render_html(
+    view: JobSpecification,
+    *,
+    week_picture: bool,
+    logo: bool = False,
+    notes: Sequence[str] = (),
+    short_days: bool = False,
+) -> str:
     """The whole specification as HTML; images are named `week.png` and `logo.png` for the caller to supply.
 
-    `notes` are said under the title: the preview's word on what it leaves out.
+    `notes` are said under the title: the preview's word on what it leaves out. `short_days` heads
+    the week's columns "Mon" to "Sun", for the app's narrow preview, where "Wednesday" would
+    otherwise break inside the word.
     """
     return _template().render(
         spec=view,
@@ -63,4 +72,5 @@ def render_html(view: JobSpecification, *, week_picture: bool, logo: bool = Fals
         logo=logo,
         notes=list(notes),
         list_run=LIST_RUN,
+        short_days=short_days,
     )

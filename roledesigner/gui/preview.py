@@ -24,7 +24,17 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QImage, QPalette, QTextCursor, QTextDocument, QTextFragment, QTextImageFormat
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+    QTextFragment,
+    QTextImageFormat,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -240,6 +250,9 @@ class PreviewPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.browser = QTextBrowser()
+        # Lines break between words only: a narrow preview widens a table a little rather than
+        # print "Qualificat-ions" (the PDF keeps breaking anywhere, for a 20,000-letter word).
+        self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.browser.setAccessibleName("Preview of the job description")
         self.browser.setOpenLinks(False)
         self.browser.setPalette(paper(self.browser.palette()))
@@ -422,7 +435,7 @@ class PreviewPanel(QWidget):
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("week.png"), image)
         if notes:
             notes.append("The review here covers what the preview shows; the command line's check reviews it all.")
-        document.setHtml(zoomed(render_html(view, week_picture=picture, notes=notes)))
+        document.setHtml(zoomed(render_html(view, week_picture=picture, notes=notes, short_days=True)))
         document.setUndoRedoEnabled(False)
         self._picture_widths = {image.name(): image.width() for _, image in _pictures(document) if image.width()}
         scroll = self.browser.verticalScrollBar().value()
