@@ -52,7 +52,7 @@ class OverviewTab(QScrollArea):
                         "Where the post works: system, place, neighbourhood or one organisation.",
                     ),
                     (
-                        "Footprint name",
+                        "Footprint &name",
                         b.line("footprint_name"),
                         "For example North Shire integrated care system, or Westtown place.",
                     ),
@@ -72,7 +72,7 @@ class OverviewTab(QScrollArea):
                         "The terms the post is employed and graded on: its job evaluation scheme. Do not guess a band.",
                         "",
                     ),
-                    ("Location", b.line("location"), "Where the postholder is based."),
+                    ("Loc&ation", b.line("location"), "Where the postholder is based."),
                     (
                         "Contr&act",
                         contract,
@@ -80,12 +80,12 @@ class OverviewTab(QScrollArea):
                         "",
                     ),
                     (
-                        "Term of office",
+                        "Ter&m of office",
                         term_of_office,
                         "For an office holder: how long the appointment lasts, and whether it can be renewed.",
                     ),
                     (
-                        "Remuneration",
+                        "&Remuneration",
                         remuneration,
                         "For an office holder: what the appointment pays, and which framework sets it.",
                     ),
@@ -95,12 +95,12 @@ class OverviewTab(QScrollArea):
                         "The employing organisation (a joint post names its partners on the Joint post tab).",
                     ),
                     (
-                        "Directorate",
+                        "&Directorate",
                         b.line("directorate"),
                         "The department or directorate the post sits in, as the employer names it.",
                     ),
                     (
-                        "Job reference",
+                        "Job &reference",
                         b.line("job_reference"),
                         "The employer's reference for this post, if it has one.",
                     ),
@@ -113,12 +113,12 @@ class OverviewTab(QScrollArea):
             parts.form(
                 [
                     (
-                        "Status",
+                        "St&atus",
                         b.choice("status", Status),
                         "Where the description is: from draft, through agreement and job evaluation, to advertised.",
                     ),
-                    ("Version", b.line("version"), "For example 1, or 1.2."),
-                    ("Author", b.line("author"), "Who wrote this description."),
+                    ("Vers&ion", b.line("version"), "For example 1, or 1.2."),
+                    ("Autho&r", b.line("author"), "Who wrote this description."),
                 ]
             )
         )
@@ -151,7 +151,7 @@ class OverviewTab(QScrollArea):
                         "The post's line manager, one a line. Name more than one and an appraisal lead is needed.",
                     ),
                     (
-                        "Accountable to",
+                        "&Accountable to",
                         b.lines("accountable_to"),
                         "Who the post answers to beyond its line manager, one a line.",
                     ),
@@ -179,12 +179,12 @@ class OverviewTab(QScrollArea):
             self.parts.form(
                 [
                     (
-                        "Budget held",
+                        "Bud&get held",
                         budget,
                         "The budget the post holds or controls, such as a £2 million pooled budget.",
                     ),
                     (
-                        "Staff managed",
+                        "Staff &managed",
                         staff,
                         "How many people the post manages, directly and through others.",
                     ),
