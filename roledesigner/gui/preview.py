@@ -250,8 +250,7 @@ class PreviewPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.browser = QTextBrowser()
-        # Lines break between words only: a narrow preview widens a table a little rather than
-        # print "Qualificat-ions" (the PDF keeps breaking anywhere, for a 20,000-letter word).
+        # Lines break between words, so no "Qualificat-ions", as long as the tables fit (fit_pictures).
         self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.browser.setAccessibleName("Preview of the job description")
         self.browser.setOpenLinks(False)
@@ -338,7 +337,9 @@ class PreviewPanel(QWidget):
 
     def fit_pictures(self) -> None:
         """Each picture at its size in the document, or the width of the panel if that is less:
-        a narrow preview never scrolls sideways for the picture of the week."""
+        a narrow preview never scrolls sideways for the picture of the week. Lines break between
+        words while the tables fit the panel so (as at 1024 x 768); a panel narrower than that
+        breaks them anywhere rather than scroll sideways."""
         document = self.browser.document()
         room = self.browser.viewport().width() - 2 * document.documentMargin() - 4
         for fragment, image in _pictures(document):
@@ -352,6 +353,17 @@ class PreviewPanel(QWidget):
                 cursor.setPosition(fragment.position())
                 cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
                 cursor.setCharFormat(image)
+        # Measured on a copy, so the browser's own layout never flips between the two.
+        viewport = self.browser.viewport().width()
+        probe = document.clone()
+        option = probe.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        probe.setDefaultTextOption(option)
+        probe.setTextWidth(viewport)
+        fits = probe.size().width() <= viewport + 1
+        wrap = QTextOption.WrapMode.WordWrap if fits else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+        if self.browser.wordWrapMode() != wrap:
+            self.browser.setWordWrapMode(wrap)
 
     def _activated(self, index: QModelIndex) -> None:
         field = index.data(FindingsModel.FieldRole)

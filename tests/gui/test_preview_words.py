@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from roledesigner.documents.sample import sample_design
+from roledesigner.gui.mainwindow import MainWindow
 from roledesigner.library.compose import new_design
+from tests.gui.test_window_size import SMALL, opened, screen
+
+__all__ = ["opened", "screen"]  # the fixtures, shared with the window-size tests
 
 
 def words_broken(document: QTextDocument) -> list[str]:
@@ -29,14 +34,16 @@ def words_broken(document: QTextDocument) -> list[str]:
 
 
 @pytest.mark.parametrize("role", ["sample", "joint_mental_health_lead", "independent_chair"])
-def test_no_word_breaks_in_the_preview_on_a_small_screen(window: Any, role: str) -> None:
+def test_no_word_breaks_in_the_preview_on_a_small_screen(
+    screen: Callable[[QRect], None], opened: Callable[[], MainWindow], role: str
+) -> None:
+    screen(SMALL)
+    window = opened()
     library = window.controller.library
-    design = sample_design(library) if role == "sample" else new_design(library, role)
-    window.resize(1024, 768)
-    window.controller.replace(design)
-    QApplication.processEvents()
+    window.controller.replace(sample_design(library) if role == "sample" else new_design(library, role))
     window.preview.refresh_now()
     QApplication.processEvents()
     browser = window.preview.browser
     assert browser.viewport().width() < 500, "the preview is as narrow as on a 1024 x 768 screen"
     assert words_broken(browser.document()) == []
+    assert browser.horizontalScrollBar().maximum() == 0, "and it does not scroll sideways"
