@@ -17,6 +17,7 @@ from roledesigner.gui.editor.forms import EditorParts, buttons, captioned, note_
 from roledesigner.gui.editor.managers import partner_note
 from roledesigner.gui.editor.tables import Column
 from roledesigner.gui.editor.tableviews import ListTable
+from roledesigner.review.completeness import NEW_PARTNER
 
 #: What each legal step is, in one plain line beside its choice.
 PARTNERSHIP_NOTE = "Shares the partners' functions and money. Employs nobody."
@@ -68,7 +69,7 @@ class JointTab(QWidget):
             "&Add partner",
             "Add a partner organisation",
             lambda: Partner(
-                organisation="New partner",
+                organisation=NEW_PARTNER,  # the name the review knows for a row never filled in
                 sector=Sector.OTHER,
                 host=partners.list_model.rowCount() == 0,
                 funding_percent=Decimal(0),
