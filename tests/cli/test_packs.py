@@ -10,8 +10,9 @@ from typing import Any
 import openpyxl
 import pytest
 
+from roledesigner.cli.documentchoice import handles
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_OK, UserError
-from roledesigner.cli.packs import export_pack_command, handles
+from roledesigner.cli.packs import export_pack_command
 from roledesigner.documents.sample import sample_design
 from roledesigner.documents.word import TemplateError
 from roledesigner.files.designfile import save_design
