@@ -29,8 +29,9 @@ def _finalize(value: Any) -> Any:
 
 
 @cache
-def _template() -> jinja2.Template:
-    """The compiled template, loaded through the one resource locator and kept for later renders.
+def html_template(name: str) -> jinja2.Template:
+    """A compiled HTML template from `templates/`, loaded through the one resource locator and kept
+    for later renders (the job specification's and the interview pack's).
 
     Sandboxed with autoescaping, so text a user typed can neither run template code nor add markup.
     """
@@ -43,7 +44,11 @@ def _template() -> jinja2.Template:
         lstrip_blocks=True,
         auto_reload=False,
     )
-    return environment.get_template(TEMPLATE_NAME)
+    return environment.get_template(name)
+
+
+def _template() -> jinja2.Template:
+    return html_template(TEMPLATE_NAME)
 
 
 #: Items in one HTML list: Qt's layout of one list slows with the square of its length.

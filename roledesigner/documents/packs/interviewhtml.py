@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from functools import cache
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
+from roledesigner.documents.html import html_template
 from roledesigner.documents.packs.interview import CONSENSUS_INTRO, HEADINGS, LABELS, SCALE_COLUMNS, Area, InterviewPack
-from roledesigner.documents.viewmodel import clean
-from roledesigner.files.paths import templates_dir
 
 TEMPLATE_NAME = "interview_pack.html"
 #: The scale table's column widths in per cent, as the Word file's 1.8, 3.7 and 11.5 cm of 17.
@@ -40,23 +37,8 @@ LINE = 80
 SHORTEST_CUT = 300
 
 
-def _finalize(value: Any) -> Any:
-    """Strip characters no document can hold from every printed value, before escaping."""
-    return clean(value) if isinstance(value, str) else value
-
-
-@cache
 def _template() -> jinja2.Template:
-    environment = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(templates_dir()),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-    )
-    return environment.get_template(TEMPLATE_NAME)
+    return html_template(TEMPLATE_NAME)
 
 
 def render_interview_html(pack: InterviewPack, *, logo: bool = False, notes: Sequence[str] = ()) -> str:
