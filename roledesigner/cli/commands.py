@@ -313,19 +313,26 @@ def _reviewed(sources: list[Path]) -> dict[Path, list[Finding]]:
 def cmd_export(args: argparse.Namespace) -> int:
     """Export; a design whose review has errors is exported all the same and its errors said on
     stderr (scripts rely on that), unless --strict, which then writes nothing and exits 1."""
-    pack = handles(args)  # --document interview|shortlisting, or a format only the packs take
-    if getattr(args, "strict", False) or pack:
+    strict = bool(getattr(args, "strict", False))
+
+    def review_first() -> int | None:
+        """After the arguments' own checks (a usage error is exit 2 and said first), before any
+        file is written: the errors said, and --strict's refusal."""
         found = _reviewed(args.files)
         for source, errors in found.items():
             _say_review(source, errors)
-        if found and getattr(args, "strict", False):
+        if found and strict:
             _say("Nothing was exported (--strict): fix the review's errors listed above, or export without --strict.")
             return EXIT_FINDINGS
-    if pack:
+        return None
+
+    if handles(args):  # --document interview|shortlisting, or a format only the packs take
         from roledesigner.cli.packs import export_pack_command  # the packs' writers only when asked for
 
-        return export_pack_command(args)
+        return export_pack_command(args, review_first)
     jobs = _export_jobs(args)
+    if strict and (code := review_first()) is not None:
+        return code
     show_progress = sys.stderr.isatty() and len(jobs) > 1
     console = unfiltered(sys.stderr)  # the progress line's carriage return is ours, not data's
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from roledesigner.cli.documentchoice import DOCUMENTS, SPECIFICATION_FORMATS, handles
@@ -106,8 +107,11 @@ def _library() -> Library:
     return library
 
 
-def export_pack_command(args: argparse.Namespace) -> int:
-    """What `export` does when `handles(args)`: exit 0, or 2 when a design could not be exported."""
+def export_pack_command(args: argparse.Namespace, reviewed: Callable[[], int | None] | None = None) -> int:
+    """What `export` does when `handles(args)`: exit 0, or 2 when a design could not be exported.
+
+    `reviewed` runs once the arguments have passed their checks, before anything is written: the
+    export command's review, whose exit code (for --strict) stops the export."""
     if not handles(args):
         raise ValueError("the job specification is exported by roledesigner.cli.commands.cmd_export")
     document = getattr(args, "document", None) or "specification"
@@ -121,6 +125,8 @@ def export_pack_command(args: argparse.Namespace) -> int:
     template: Path | None = getattr(args, "template", None)
     if template is not None and fmt == "docx":
         open_template(template)  # a template that cannot be used stops the export before any file is written
+    if reviewed is not None and (code := reviewed()) is not None:
+        return code
     library = _library()
     if targets == [STDOUT]:
         sys.stdout.write(criteria_text(load_design(args.files[0]), library))

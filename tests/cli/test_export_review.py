@@ -2,8 +2,9 @@
 
 A design whose review has errors is exported all the same, its header marked "Draft: not yet
 reviewed" and its errors said on stderr; `--strict` refuses and writes nothing. `--out-dir` names
-each document by the settings' pattern; with neither `-o` nor `--out-dir` the document goes beside
-the design under the design's own name, as it always has.
+each document after its design file, and by the settings' pattern with `--named`; with neither
+`-o` nor `--out-dir` the document goes beside the design under the design's own name, as it always
+has.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from roledesigner.cli.errors import EXIT_FINDINGS, EXIT_OK
+from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from roledesigner.cli.main import main
 from roledesigner.documents.jobs import UNREVIEWED_MARK
 from roledesigner.domain.models import RoleDesign
@@ -129,3 +130,24 @@ def test_two_designs_the_pattern_names_alike_are_refused(capsys: pytest.CaptureF
         f"{tmp_path / 'a.roledesign'} and {tmp_path / 'b.roledesign'} would both be written to "
         f"{tmp_path / 'Place director v1.docx'}; export them separately."
     )
+
+
+def test_strict_still_says_a_usage_error_first_with_exit_2(
+    capsys: pytest.CaptureFixture[str], designs: tuple[Path, Path]
+) -> None:
+    """Bad input or usage is exit 2 (DESIGN.md), whatever the review would have said."""
+    faulty, clean = designs
+    code, out, err = run(capsys, "export", str(faulty), str(clean), "-o", str(faulty.with_name("x.docx")), "--strict")
+    assert (code, out) == (EXIT_BAD_INPUT, "")
+    assert err.strip() == "-o names one output file; to export several designs, use --out-dir DIR."
+    code, _out, err = run(capsys, "export", str(faulty), "--out-dir", str(faulty.with_name("nowhere")), "--strict")
+    assert code == EXIT_BAD_INPUT and "does not exist" in err and "Review:" not in err
+
+
+def test_a_pack_refusal_is_the_one_sentence_said(
+    capsys: pytest.CaptureFixture[str], designs: tuple[Path, Path]
+) -> None:
+    faulty, _clean = designs
+    code, out, err = run(capsys, "export", str(faulty), "--document", "interview", "--format", "xlsx")
+    assert (code, out) == (EXIT_BAD_INPUT, "")
+    assert err.strip() == "The interview pack cannot be exported as xlsx; it is made as docx or pdf."
