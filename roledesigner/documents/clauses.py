@@ -84,8 +84,10 @@ LEADERSHIP_DOMAINS = (
 )
 LEADERSHIP_CLAUSE = (
     "Leadership competency framework",
-    "The postholder's appraisal as a board member uses the six domains of NHS England's leadership "
-    "competency framework for board members: " + "; ".join(LEADERSHIP_DOMAINS) + ".",
+    "Where the post holds a seat on the board of an NHS body, the postholder's appraisal as a board member "
+    "uses the six domains of NHS England's leadership competency framework for board members: "
+    + "; ".join(LEADERSHIP_DOMAINS)
+    + ".",
 )
 
 #: Clauses for employees only: an office holder (a chair, a non-executive) is not employed.
@@ -264,9 +266,11 @@ def clauses_for(design: RoleDesign, *, board: bool = False) -> list[Clause]:
     if appointment:  # an office holder has no employer: the body that appoints them
         clauses = [Clause(c.heading, [line.replace("the employer", "the body") for line in c.lines]) for c in clauses]
     if board or appointment:
-        # A board member's interests are declared under the standards of public life instead.
-        clauses = [clause for clause in clauses if clause.heading != "Conduct and interests"]
-        clauses += [Clause(heading, [text]) for heading, text in (CONDUCT_CLAUSE, FPPT_CLAUSE, LEADERSHIP_CLAUSE)]
+        # The standards of public life bind every board member and office holder; the Fit and Proper
+        # Person Test and the leadership competency framework are NHS England's, for NHS boards only.
+        # An employee keeps the employer's (or council's) own code beside them.
+        nhs_only = (FPPT_CLAUSE, LEADERSHIP_CLAUSE) if Family.NHS in families(design) else ()
+        clauses += [Clause(heading, [text]) for heading, text in (CONDUCT_CLAUSE, *nhs_only)]
     if appointment:
         clauses = [clause for clause in clauses if clause.heading not in _EMPLOYEE_ONLY]
     if design.joint is not None and len(design.joint.partners) > 1:

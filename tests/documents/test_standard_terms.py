@@ -115,6 +115,24 @@ def test_a_board_employee_gets_fppt_the_leadership_domains_and_nolan_as_well_as_
     assert all(domain in text for domain in LEADERSHIP_DOMAINS)
 
 
+def test_a_council_board_employee_keeps_the_councils_code_and_gets_no_nhs_board_clauses(library: Library) -> None:
+    """The Fit and Proper Person Test and the leadership competency framework are NHS England's."""
+    design = new_design(library, "place_chief_executive").model_copy(
+        update={"joint": None, "terms": Terms.JNC_CHIEF_EXECUTIVES, "employer": "North Shire Council"}
+    )
+    assert families(design) == {Family.COUNCIL}
+    said = headings(design, board=True)
+    assert CONDUCT_CLAUSE[0] in said and "Conduct and interests" in said
+    assert FPPT_CLAUSE[0] not in said and LEADERSHIP_CLAUSE[0] not in said
+    conduct = next(c for c in clauses_for(design, board=True) if c.heading == "Conduct and interests")
+    assert "the council's code of conduct for employees" in " ".join(conduct.lines)
+
+
+def test_an_nhs_board_employee_keeps_the_employers_conduct_rules_beside_nolan(library: Library) -> None:
+    said = headings(new_design(library, "ics_executive_lead"), board=True)
+    assert {"Conduct and interests", *BOARD} <= set(said)
+
+
 def test_a_post_that_is_not_on_a_board_gets_no_board_clauses(library: Library) -> None:
     view = build_view(new_design(library, "system_data_scientist"), library)
     assert not {group.heading for group in view.clauses} & BOARD
