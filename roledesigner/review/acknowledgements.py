@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,9 +99,32 @@ def _value(design: RoleDesign, path: str) -> Any:
     return values if many else (values[0] if values else None)
 
 
-def fingerprint(design: RoleDesign, field: str) -> str:
-    """A short digest of the field's value (the whole role's for no field): equal values, equal digests."""
-    value = _value(design, field) if field else design.model_dump(mode="json", exclude={"acknowledged"})
+def _managers(design: RoleDesign) -> Any:
+    partners = [partner.line_manager for partner in design.joint.partners] if design.joint else None
+    return [design.reports_to, design.appraisal_lead, partners]
+
+
+def _groups(design: RoleDesign) -> Any:
+    return sorted({criterion.category.value for criterion in design.criteria})
+
+
+#: What a finding is about when that is more, or less, than the one field it goes to: the managers
+#: finding names every manager still missing but goes to the first, and "no qualifications" holds
+#: while the groups the criteria fill stay the same, whatever else is edited in them.
+SCOPES: dict[str, Callable[[RoleDesign], Any]] = {
+    "clarity.managers": _managers,
+    "spec.no_qualifications": _groups,
+    "spec.no_knowledge": _groups,
+}
+
+
+def fingerprint(design: RoleDesign, field: str, code: str = "") -> str:
+    """A short digest of what the finding is about: the field's value (the whole role's for no field),
+    or its code's scope (`SCOPES`); equal values, equal digests."""
+    if code in SCOPES:
+        value = SCOPES[code](design)
+    else:
+        value = _value(design, field) if field else design.model_dump(mode="json", exclude={"acknowledged"})
     text = json.dumps(to_jsonable_python(value), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
@@ -116,7 +139,8 @@ def holding(design: RoleDesign, finding: Finding) -> Acknowledgement | None:
         return None
     for acknowledgement in reversed(design.acknowledged):  # the latest, if a file repeats one
         if _same(acknowledgement, finding) and (
-            not acknowledgement.fingerprint or acknowledgement.fingerprint == fingerprint(design, finding.field)
+            not acknowledgement.fingerprint
+            or acknowledgement.fingerprint == fingerprint(design, finding.field, finding.code)
         ):
             return acknowledgement
     return None
@@ -145,7 +169,7 @@ def accept(design: RoleDesign, finding: Finding, reason: str, by: str, when: dt.
             reason=reason,
             by=by,
             date=when,
-            fingerprint=fingerprint(design, finding.field),
+            fingerprint=fingerprint(design, finding.field, finding.code),
         )
     except ValidationError as error:
         raise NotAcceptable("Say why the warning is accepted: the reason is shown with it.") from error

@@ -11,7 +11,8 @@ import pytest
 
 from roledesigner.domain.edits import set_value
 from roledesigner.domain.findings import Finding, Severity
-from roledesigner.domain.models import Acknowledgement, RoleDesign
+from roledesigner.domain.models import Acknowledgement, JointArrangement, Partner, RoleDesign
+from roledesigner.domain.vocabulary import Sector
 from roledesigner.files.designfile import dumps, load_design
 from roledesigner.library.catalogue import Library
 from roledesigner.library.compose import new_design
@@ -123,3 +124,46 @@ def test_fingerprints_follow_the_value_and_every_item_of_a_starred_path(design: 
     assert fingerprint(design, "responsibilities[*].text") != fingerprint(
         set_value(design, "responsibilities[0].text", "Changed."), "responsibilities[*].text"
     )
+
+
+def _one(design: RoleDesign, library: Library, code: str) -> Finding:
+    (finding,) = [f for f in review(design, library) if f.code == code]
+    return finding
+
+
+def test_an_accepted_managers_warning_comes_back_when_another_manager_goes_missing(library: Library) -> None:
+    """The one managers finding goes to its first missing field but is about every manager."""
+    base = new_design(library, "joint_mental_health_lead")
+    partners = [
+        Partner(
+            organisation=name,
+            sector=sector,
+            host=host,
+            funding_percent=Decimal(share),
+            time_percent=Decimal(share),
+            line_manager=manager,
+        )
+        for name, sector, host, share, manager in (
+            ("North Shire ICB", Sector.ICB, True, 60, "Place director"),
+            ("Westtown Council", Sector.LOCAL_AUTHORITY, False, 40, "Director of adult services"),
+        )
+    ]
+    design = base.model_copy(update={"appraisal_lead": "", "joint": JointArrangement(partners=partners)})
+    finding = _one(design, library, "clarity.managers")
+    accepted = accept(design, finding, "Appraisal is agreed between the two directors", "Sam", DAY)
+    assert holding(accepted, _one(accepted, library, "clarity.managers")) is not None
+    cleared = set_value(accepted, "joint.partners[1].line_manager", "")
+    again = _one(cleared, library, "clarity.managers")
+    assert again.field == finding.field, "it still goes to the same first field"
+    assert holding(cleared, again) is None, "a manager now missing too: the warning is open again"
+
+
+def test_no_qualifications_stays_accepted_while_the_groups_stay_the_same(library: Library) -> None:
+    made = new_design(library, "system_data_scientist")
+    design = made.model_copy(
+        update={"criteria": [c for c in made.criteria if c.category.value != "qualifications"], "capabilities": []}
+    )
+    finding = _one(design, library, "spec.no_qualifications")
+    accepted = accept(design, finding, "Experience counts for more than any qualification here", "Sam", DAY)
+    edited = set_value(accepted, "criteria[0].text", "Experience of analysing health and care data at scale.")
+    assert holding(edited, _one(edited, library, "spec.no_qualifications")) is not None, "another criterion edited"
