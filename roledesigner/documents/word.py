@@ -91,7 +91,7 @@ def template_context(view: JobSpecification) -> dict[str, Any]:
     }
 
 
-def _read(path: Path) -> bytes:
+def read_template(path: Path) -> bytes:
     """The template's bytes, read once (so what is checked is what is used), within the size caps."""
     if not path.exists():
         raise TemplateError(f"The Word template {path} does not exist.")
@@ -108,7 +108,7 @@ def _read(path: Path) -> bytes:
     return data
 
 
-def _check_package(path: Path, archive: zipfile.ZipFile) -> None:
+def check_package(path: Path, archive: zipfile.ZipFile) -> None:
     """Refuse a package that would unpack to more than a template can need, by its declared sizes.
 
     Python's zipfile never returns more than an entry's declared size (a longer entry fails its
@@ -129,10 +129,10 @@ def _check_package(path: Path, archive: zipfile.ZipFile) -> None:
 
 
 def _open(path: Path, data: bytes | None = None) -> DocxTemplate:
-    data = _read(path) if data is None else data
+    data = read_template(path) if data is None else data
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_package(path, archive)
+            check_package(path, archive)
         template = DocxTemplate(io.BytesIO(data))
         template.init_docx()  # open the package now: a damaged one fails here, not mid-render
     except TemplateError:
@@ -367,7 +367,7 @@ def check_template(path: Path, sample: JobSpecification) -> None:
     here: the tests that build it fill it with every section, and filling it again would double
     the work of every command-line export, which checks the template first.
     """
-    data = _read(path)
+    data = read_template(path)
     if data == _bundled_template():
         return
     template = _open(path, data)

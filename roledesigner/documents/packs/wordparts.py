@@ -28,12 +28,14 @@ from docx.shared import Cm
 
 from roledesigner.documents.templatebuild import HEADER_FILL, set_language
 from roledesigner.documents.viewmodel import clean
-from roledesigner.documents.word import TemplateError, _adopt_core_properties, _each_part_once
+from roledesigner.documents.word import (
+    TemplateError,
+    _adopt_core_properties,
+    _each_part_once,
+    check_package,
+    read_template,
+)
 
-#: Bounds on a template read from a shared drive: real templates are a few hundred kilobytes.
-MAX_TEMPLATE_BYTES = 32 * 1024 * 1024
-MAX_UNPACKED_BYTES = 128 * 1024 * 1024
-MAX_PARTS = 2000
 MARKERS = ("[organisation]", "[logo]", "[document]")
 _MARKER = re.compile("|".join(re.escape(marker) for marker in MARKERS))
 _STORIES = ("header", "first_page_header", "even_page_header", "footer", "first_page_footer", "even_page_footer")
@@ -51,32 +53,15 @@ class Properties:
     comments: str
 
 
-def _bounded(path: Path, archive: zipfile.ZipFile) -> None:
-    """Refuse a package that would unpack to far more than a template needs (a zip bomb), by its
-    declared sizes, which Python's zipfile never lets an entry exceed."""
-    entries = archive.infolist()
-    if len(entries) > MAX_PARTS or sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
-        raise TemplateError(f"The Word template {path} unpacks to more than a template can hold, so it was not opened.")
-    archive.getinfo("word/document.xml")
-
-
 def open_template(path: Path) -> Any:
     """The template as a python-docx document with an empty body; TemplateError in one sentence.
 
     A template may come from a shared drive, so it is read once, within a size cap, and its
     package is checked before python-docx unpacks it."""
-    if not path.is_file():
-        raise TemplateError(f"The Word template {path} does not exist.")
-    try:
-        with path.open("rb") as file:
-            data = file.read(MAX_TEMPLATE_BYTES + 1)
-    except OSError as error:
-        raise TemplateError(f"The Word template {path} could not be read ({error.strerror or error}).") from error
-    if len(data) > MAX_TEMPLATE_BYTES:
-        raise TemplateError(f"The Word template {path} is larger than 32 MB, too large for a template.")
+    data = read_template(path)  # the job specification's caps and sentences
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _bounded(path, archive)
+            check_package(path, archive)
         document = Document(io.BytesIO(data))
     except TemplateError:
         raise
