@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["WindowShortcuts", "install", "uninstall"]
+__all__ = ["EDITING_KEYS", "WindowShortcuts", "install", "uninstall", "window_shortcut"]
 
 #: The keys a text field always keeps for its own editing, whatever the window's actions use.
 EDITING_KEYS = (
@@ -39,6 +39,15 @@ EDITING_KEYS = (
     QKeySequence.StandardKey.DeleteStartOfWord,
     QKeySequence.StandardKey.DeleteEndOfWord,
 )
+
+
+def window_shortcut(widget: QWidget, pressed: QKeySequence) -> bool:
+    """Whether `pressed` is the shortcut of an enabled action of the widget's window."""
+    return any(
+        action.isEnabled()
+        and any(shortcut.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch for shortcut in action.shortcuts())
+        for action in widget.window().findChildren(QAction)
+    )
 
 
 def _field(watched: QObject) -> QWidget | None:
@@ -87,13 +96,9 @@ class WindowShortcuts(QObject):
             return False
         if any(event.matches(key) for key in EDITING_KEYS):
             return False
-        pressed = QKeySequence(event.keyCombination())
-        for action in window.findChildren(QAction):
-            if action.isEnabled() and any(
-                shortcut.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch for shortcut in action.shortcuts()
-            ):
-                _commit_cell(field)
-                return True  # not accepted by the field: the window's shortcut runs
+        if window_shortcut(field, QKeySequence(event.keyCombination())):
+            _commit_cell(field)
+            return True  # not accepted by the field: the window's shortcut runs
         return False
 
 

@@ -32,25 +32,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from roledesigner.domain.edits import get_value
 from roledesigner.domain.vocabulary import label
 from roledesigner.gui.controller import DocumentController
+from roledesigner.gui.shortcuts import EDITING_KEYS, window_shortcut
 from roledesigner.gui.widgets.mime import CAPABILITY_MIME, ROW_MIME
 
 Index = QModelIndex | QPersistentModelIndex
-
-#: The keys a cell's editor keeps for its own text: never a reason to write the cell early.
-CELL_EDITING_KEYS = (
-    QKeySequence.StandardKey.Undo,
-    QKeySequence.StandardKey.Redo,
-    QKeySequence.StandardKey.Cut,
-    QKeySequence.StandardKey.Copy,
-    QKeySequence.StandardKey.Paste,
-    QKeySequence.StandardKey.SelectAll,
-)
 
 
 @dataclass(frozen=True)
@@ -352,15 +343,6 @@ class ListTableModel(QAbstractTableModel):
         return problem is None
 
 
-def _window_shortcut(widget: QWidget, pressed: QKeySequence) -> bool:
-    """Whether `pressed` is the shortcut of an enabled action of the widget's window."""
-    return any(
-        action.isEnabled()
-        and any(shortcut.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch for shortcut in action.shortcuts())
-        for action in widget.window().findChildren(QAction)
-    )
-
-
 class WholeWords(QStyledItemDelegate):
     """Cells wrap only between words: Qt's own wrapping breaks a word too long for its column
     ("Contr act"), so a cell with such a word is shown on one line, shortened with "…" (its
@@ -375,8 +357,8 @@ class WholeWords(QStyledItemDelegate):
             and isinstance(event, QKeyEvent)
             and isinstance(watched, QWidget)
             and event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-            and not any(event.matches(key) for key in CELL_EDITING_KEYS)
-            and _window_shortcut(watched, QKeySequence(event.keyCombination()))
+            and not any(event.matches(key) for key in EDITING_KEYS)  # the cell's own editing keys
+            and window_shortcut(watched, QKeySequence(event.keyCombination()))
         ):
             self.commitData.emit(watched)
         return super().eventFilter(watched, event)
