@@ -382,10 +382,12 @@ class MainWindow(QMainWindow):
         open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
         folder_button = box.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
+        clicked: list[object] = []  # kept here: the box may be gone when exec returns (its window closed)
+        box.buttonClicked.connect(clicked.append)
         box.exec()
-        if box.clickedButton() is open_button:
+        if open_button in clicked:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.job.target)))
-        elif box.clickedButton() is folder_button:
+        elif folder_button in clicked:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.job.target.parent)))
 
     # --- settings and library ------------------------------------------------------------------
