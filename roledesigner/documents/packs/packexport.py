@@ -50,6 +50,8 @@ class PackJob:
     candidates: int = DEFAULT_CANDIDATES
     shortlisters: int = DEFAULT_SHORTLISTERS
     panel_members: int = DEFAULT_PANEL
+    # The design still has review errors and was exported anyway: the pack carries the draft mark.
+    unreviewed: bool = False
 
 
 @dataclass(frozen=True)
