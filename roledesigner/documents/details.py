@@ -10,11 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
-from roledesigner.documents.wording import figure, hours, month_days
+from roledesigner.documents.wording import clock_hours, figure, hours, month_days, sessions
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.payframework import pay_framework
-from roledesigner.domain.timeplan import basis_hours
-from roledesigner.domain.vocabulary import Contract, Status, Terms, label
+from roledesigner.domain.timeplan import HOURS_PER_SESSION, basis_hours
+from roledesigner.domain.vocabulary import AllocationUnit, Contract, Status, Terms, label
 
 #: What an empty grade says: the grade waits for the panel, and no band is guessed.
 SUBJECT_TO_EVALUATION = "Subject to job evaluation"
@@ -109,6 +109,8 @@ def _hours_row(design: RoleDesign) -> str:
         return (
             f"{figure(Fraction(plan.contracted_programmed_activities))} programmed activities ({hours(total)}) a week"
         )
+    if plan.system_work.unit is AllocationUnit.SESSIONS:  # a general practitioner's week, counted in sessions
+        return f"{sessions(total / HOURS_PER_SESSION)} ({clock_hours(total)}) a week"
     return f"{hours(total)} a week over {figure(Fraction(plan.working_days_per_week))} days"
 
 

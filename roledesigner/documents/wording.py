@@ -99,6 +99,22 @@ def hours(value: Fraction) -> str:
     return _counted(hour_figure(value), "hour", "hours")
 
 
+def clock_hours(value: Fraction) -> str:
+    """Hours as a rota writes them: "37.5 hours" when two places hold them, else in hours and
+    minutes when whole minutes do ("16 hours 40 minutes", four sessions), else `hours`."""
+    minutes = value * 60
+    if is_exact(value) or minutes.denominator != 1:
+        return hours(value)
+    whole, rest = divmod(int(minutes), 60)
+    parts = [_counted(str(whole), "hour", "hours")] if whole else []
+    return " ".join([*parts, _counted(str(rest), "minute", "minutes")])
+
+
+def sessions(value: Fraction) -> str:
+    """General practice sessions of 4 hours 10 minutes: "4 sessions", "1 session"."""
+    return _counted(figure(value), "session", "sessions")
+
+
 def days(value: Fraction) -> str:
     if value == Fraction(1, 2):
         return "half a day"
@@ -139,6 +155,8 @@ def time_sentences(plan: TimePlan) -> list[str]:
     unit = plan.system_work.unit
     if unit is AllocationUnit.PROGRAMMED_ACTIVITIES or plan.contracted_programmed_activities is not None:
         amount = f"{figure(w.system_pas)} programmed activities ({hours(w.system_hours)})"
+    elif unit is AllocationUnit.SESSIONS:
+        amount = f"{sessions(w.system_sessions)} ({clock_hours(w.system_hours)})"
     elif unit is AllocationUnit.HOURS_PER_WEEK:
         amount = f"{hours(w.system_hours)} ({days(w.system_days)})"
     else:
