@@ -22,6 +22,8 @@ from pydantic import BaseModel
 from roledesigner.domain.edits import FIELD_NAMES
 from roledesigner.domain.findings import Finding, Severity
 from roledesigner.domain.models import RoleDesign
+from roledesigner.domain.vocabulary import CriterionCategory
+from roledesigner.review.completeness import MISSING_GROUP_CODES
 
 #: The document's sections in its order, each with the design's fields it shows, in their order.
 SECTIONS: dict[str, tuple[str, ...]] = {
@@ -63,6 +65,11 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "control": ("status", "version", "author", "updated", "signoffs", "history", "acknowledged", "schema_version"),
 }
 _SEVERITY = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+#: Codes listed in an order of their own within a field, before the rest (which go by code): the
+#: person specification's missing groups as it prints its groups, qualifications before knowledge.
+_CODE_RANK = {
+    MISSING_GROUP_CODES[group]: rank for rank, group in enumerate(CriterionCategory) if group in MISSING_GROUP_CODES
+}
 _SEGMENT = re.compile(r"([A-Za-z_]+)(?:\[(\d+|\*)\])?")
 _PREFIXES: list[tuple[str, int]] = [
     (prefix, place) for place, prefix in enumerate(prefix for fields in SECTIONS.values() for prefix in fields)
@@ -111,11 +118,13 @@ def _position(path: str) -> tuple[int, ...]:
     return tuple(key)
 
 
-def document_key(finding: Finding) -> tuple[tuple[int, ...], int, str]:
+def document_key(finding: Finding) -> tuple[tuple[int, ...], int, int, str]:
     """Sort findings by this (a stable sort) to list them as the document reads: within a field, errors
-    first, then by code; findings of one code on one field stay in the order their check found them
-    (coded words in the order of the text), never by their message, which changes as the user types."""
-    return _position(finding.field), _SEVERITY[finding.severity], finding.code
+    first, then by code (the person specification's missing groups first, in its groups' order);
+    findings of one code on one field stay in the order their check found them (coded words in the
+    order of the text), never by their message, which changes as the user types."""
+    rank = _CODE_RANK.get(finding.code, len(CriterionCategory))
+    return _position(finding.field), _SEVERITY[finding.severity], rank, finding.code
 
 
 def in_document_order(findings: list[Finding]) -> list[Finding]:

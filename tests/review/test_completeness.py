@@ -96,3 +96,13 @@ def test_no_working_relationships_is_a_warning(library: Library) -> None:
     found = [f for f in review(design, library) if f.code == "clarity.no_relationships"]
     assert [(f.severity, f.field) for f in found] == [(Severity.WARNING, "relationships")]
     assert "clarity.no_relationships" not in [f.code for f in review(sample_design(library), library)]
+
+
+def test_a_post_with_no_job_title_is_an_error(library: Library) -> None:
+    """An empty title raised nothing: `check` passed it and it exported with no title at all."""
+    for blank in ("", "   "):
+        design = sample_design(library).model_copy(update={"title": blank})
+        found = [f for f in review(design, library) if f.field == "title"]
+        assert [(f.code, f.severity) for f in found] == [("clarity.no_title", Severity.ERROR)]
+        assert found[0].message.startswith("The post has no job title.")
+    assert "clarity.no_title" not in [f.code for f in review(sample_design(library), library)]

@@ -85,3 +85,15 @@ def test_no_message_or_field_name_shows_an_internal_path(library: Library) -> No
         assert not INTERNAL_PATH.search(finding.message), finding.message
         assert not INTERNAL_PATH.search(plain_field(finding.field)), finding.field
         assert "_" not in plain_field(finding.field), finding.field
+
+
+def test_missing_groups_follow_the_person_specifications_own_order(library: Library) -> None:
+    """Qualifications before knowledge, as the person specification prints its groups (not by code, which
+    put "no knowledge" first)."""
+    design = RoleDesign(title="Lead")
+    found = [f.code for f in review(design, library) if f.code in ("spec.no_qualifications", "spec.no_knowledge")]
+    assert found == ["spec.no_qualifications", "spec.no_knowledge"]
+    knowledge = Finding("spec.no_knowledge", Severity.WARNING, "k.", "criteria")
+    qualifications = Finding("spec.no_qualifications", Severity.WARNING, "q.", "criteria")
+    other = Finding("spec.a_later_check", Severity.WARNING, "o.", "criteria")
+    assert in_document_order([other, knowledge, qualifications]) == [qualifications, knowledge, other]
