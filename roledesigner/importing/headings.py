@@ -49,6 +49,9 @@ LabelKey = Literal[
 ]
 #: The longest heading, in words, that still matches a phrase it starts with.
 _PREFIX_WORDS = 10
+#: The longest cell or heading, in words, read as a person specification category by its first
+#: words ("Experience and training"); a longer one is a criterion that starts with the word.
+_CATEGORY_WORDS = 4
 #: The longest paragraph taken for a heading on its look alone (bold or capitals).
 _HEADING_WORDS = 12
 _HEADING_CHARACTERS = 100
@@ -147,8 +150,8 @@ class Phrasebook:
         words = normalise(text)
         if words in self.categories:
             return self.categories[words]
-        if len(words.split()) > _PREFIX_WORDS:
-            return None
+        if len(words.split()) > _CATEGORY_WORDS:
+            return None  # "Experience of leading teams across health and social care" is a criterion
         for phrase, key in sorted(self.categories.items(), key=lambda item: -len(item[0])):
             if words.startswith(phrase + " "):
                 return key

@@ -11,7 +11,7 @@ placed: a criterion, the structure it was read as (a header, a tick, a category)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from roledesigner.domain.vocabulary import Assessment, CriterionCategory, Requirement
 from roledesigner.importing.blocks import Cell, Table
@@ -24,8 +24,11 @@ _KEY_PAIR = re.compile(
 )
 _KEY_PARTS = re.compile(r"[,;]|\s{2,}|\t")
 _METHOD_PARTS = re.compile(r"[,/;&+\n]|\band\b|\bor\b", re.I)
-#: The longest text a tick cell holds; longer text in an Essential column is a criterion.
-_TICK_LENGTH = 12
+#: The longest text a tick cell holds that the vocabulary does not list ("N/A"); longer text in
+#: an Essential column is a criterion, however short ("Degree").
+_TICK_LENGTH = 3
+#: The most words a header cell the vocabulary does not know may have ("Ref", "Notes").
+_HEADER_WORDS = 4
 
 
 def read_key(text: str, book: Phrasebook) -> dict[str, Assessment] | None:
@@ -110,17 +113,28 @@ def _header_role(text: str, book: Phrasebook) -> str | None:
 
 
 def _columns(table: Table, book: Phrasebook) -> _Columns | None:
-    """The header row among the first three and what each column holds; None if not a person specification."""
+    """The header row among the first three and what each column holds; None if not a person specification.
+
+    A header row names at least two columns and holds no sentence it does not know, so a row of
+    the table ("Knowledge of the Care Act 2014 | E | AF/I") is not taken for the header for its "E".
+    """
     for index, row in enumerate(table.rows[:3]):
         columns = _Columns(index)
+        named = 0
         for cell in row:
-            role = _header_role(cell.line, book) if cell.line else None
+            if not cell.line or cell.continued:
+                continue
+            role = _header_role(cell.line, book)
+            if role is None and len(cell.line.split()) > _HEADER_WORDS:
+                break
             if role == "method":
                 columns.by_method[cell.column] = book.methods[normalise(cell.line)]
             elif role is not None and getattr(columns, role) is None:
                 setattr(columns, role, cell.column)
-        if columns.essential is not None or columns.requirement is not None:
-            return _settle(table, columns, book)
+            named += role is not None
+        else:
+            if named >= 2 and (columns.essential is not None or columns.requirement is not None):
+                return _settle(table, columns, book)
     return None
 
 
@@ -213,9 +227,13 @@ class _Reader:
         cells = [c for c in self.table.rows[row] if c.line and not c.continued]
         if not cells:
             return
-        if len(cells) == 1 and (cells[0].span > 1 or (cells[0].column == 0 and len(self.table.rows[row]) == 1)):
-            self.band(row, cells[0])
+        alone = len(cells) == 1 and cells[0].column == 0
+        if alone and (
+            cells[0].span > 1 or len(self.table.rows[row]) == 1 or self.book.category(cells[0].line) is not None
+        ):
+            self.band(row, cells[0])  # merged across, or "Knowledge | |" with the other cells empty
             return
+        start = len(self.placed)
         category_cell = self.cell(row, self.columns.category)
         if category_cell is not None and category_cell.line:
             category = self.book.category(category_cell.line)
@@ -231,6 +249,8 @@ class _Reader:
             cell = self.cell(row, column)
             if cell is not None:
                 self.place(row, cell, Target.UNMAPPED, reason="a column the import does not know")
+        if not texts:
+            self._unread_markers(start)
         for cell, paragraph_text, requirement, note in texts:
             facts = CriterionFacts(self.category, requirement, tuple(assessed))
             notes = (note,) if note else ()
@@ -246,6 +266,18 @@ class _Reader:
                     notes=notes,
                 )
             )
+
+    def _unread_markers(self, start: int) -> None:
+        """A row with no criterion: its methods of assessment were read into nothing, so are kept."""
+        for index in range(start, len(self.placed)):
+            placement = self.placed[index]
+            if placement.target is Target.MARKER:
+                self.placed[index] = replace(
+                    placement,
+                    target=Target.UNMAPPED,
+                    text=placement.source_text,
+                    reason="a method of assessment with no criterion beside it",
+                )
 
     def band(self, row: int, cell: Cell) -> None:
         category = self.book.category(cell.line)
