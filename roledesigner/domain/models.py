@@ -213,6 +213,9 @@ class SignOff(_Model):
     comment: Text = ""
     #: The version the decision was given on, so a later change shows the approval is out of date.
     version: Text = ""
+    #: A digest of the content when the approval was given: a later change of content shows the
+    #: approval is out of date. Files from before it was kept have none.
+    content_fingerprint: Text = ""
 
 
 class HistoryEntry(_Model):

@@ -8,7 +8,11 @@ since changed is an approval of something else: the finding names the version it
 
 from __future__ import annotations
 
-from roledesigner.domain.compare import content_changes, field_name
+import datetime as dt
+import hashlib
+import json
+
+from roledesigner.domain.compare import NOT_COMPARED, RECORD_FIELDS, content_changes, field_name
 from roledesigner.domain.findings import Finding, Severity
 from roledesigner.domain.models import RoleDesign, SignOff
 from roledesigner.domain.versions import VersionError, find_version, in_words, long_date, version_design
@@ -74,44 +78,110 @@ def _summary(names: list[str]) -> str:
     return in_words(shown)
 
 
-def approvals_out_of_date(design: RoleDesign, library: Library) -> list[Finding]:
-    """Approvals given on a recorded version whose content has changed since."""
-    found: list[Finding] = []
-    for index, signoff in enumerate(design.signoffs):
-        number = signoff.version.strip()
-        if signoff.decision is not Decision.APPROVED or not number or number == design.version.strip():
-            continue  # nothing to check against: no version named, or the draft being worked on now
-        name = " ".join(signoff.organisation.split())
-        field = f"signoffs[{index}].version"
+def content_fingerprint(design: RoleDesign) -> str:
+    """A short digest of what the post is, leaving out the record that `content_changes` leaves out
+    (status, version, author, dates, sign-offs, acceptances, recorded versions); equal content,
+    equal digests. Hashed as acceptances' fingerprints are: sorted JSON, SHA-256, 16 hex digits."""
+    content = design.model_dump(mode="json", exclude=set(NOT_COMPARED | RECORD_FIELDS))
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def decided(design: RoleDesign, signoff: SignOff, decision: Decision, today: dt.date) -> SignOff:
+    """The sign-off with a decision recorded on this design. A decision given keeps its date and
+    version, else takes today and the version being worked on; an approval keeps the digest of the
+    content it was given on, so a later change of content shows it out of date."""
+    update: dict[str, object] = {"decision": decision, "content_fingerprint": ""}
+    if decision is not Decision.PENDING:
+        update["date"] = signoff.date or today
+        update["version"] = signoff.version.strip() or design.version.strip()
+    if decision is Decision.APPROVED:
+        update["content_fingerprint"] = content_fingerprint(design)
+    return signoff.model_copy(update=update)
+
+
+def _changed_names(old: RoleDesign, new: RoleDesign) -> list[str]:
+    return list(dict.fromkeys(field_name(change.path.split("[", 1)[0]) for change in content_changes(old, new)))
+
+
+def _recorded(design: RoleDesign, number: str) -> RoleDesign | None:
+    """The recorded version numbered `number`, if there is one and it opens."""
+    if not number or not any(entry.version.strip() == number for entry in design.history):
+        return None
+    try:
+        return version_design(find_version(design, number))
+    except VersionError:
+        return None
+
+
+def _out_of_date(name: str, number: str, signoff: SignOff, names: list[str], restore: bool, field: str) -> Finding:
+    when = f" on {long_date(signoff.date)}" if signoff.date else ""
+    what = f"version {number}" if number else "this post"
+    since = f" ({_summary(names)})" if names else ""
+    belongs = f": the approval belongs to version {number}, not to this content" if number else ""
+    undo = f"restore version {number}" if restore else "undo them"
+    return Finding(
+        "signoff.out_of_date",
+        Severity.WARNING,
+        f"{name} approved {what}{when}, but the content has changed since{since}{belongs}. Ask {name} to "
+        f"approve the changes, or {undo}.",
+        field,
+    )
+
+
+def _by_fingerprint(design: RoleDesign, signoff: SignOff, name: str, field: str) -> Finding | None:
+    """An approval that kept the digest of its content: out of date when the content is not that now.
+    What changed is named when the version it names was recorded with that same content."""
+    if signoff.content_fingerprint == content_fingerprint(design):
+        return None
+    number = signoff.version.strip()
+    approved = _recorded(design, number)
+    if approved is None or content_fingerprint(approved) != signoff.content_fingerprint:
+        return _out_of_date(name, number, signoff, [], False, field)
+    return _out_of_date(name, number, signoff, _changed_names(approved, design), True, field)
+
+
+def _by_version(design: RoleDesign, signoff: SignOff, name: str, field: str) -> Finding | None:
+    """An approval with no digest (hand-written, or from a file before digests were kept): checked
+    against the recorded version it names, or said to be one that cannot be checked."""
+    number = signoff.version.strip()
+    if not number:
+        why = (
+            "names no version, so it cannot be checked against the content now. Give the version it was "
+            "given on, so a later change of content shows."
+        )
+    elif number == design.version.strip():
+        why = (
+            f"is of version {number}, the one being worked on, which is not recorded yet, so it cannot be "
+            f"checked against later changes. If this is the content {name} approved, record version {number} now."
+        )
+    else:
         try:
             approved = version_design(find_version(design, number))
         except VersionError as error:
-            found.append(
-                Finding(
-                    "signoff.version_unknown",
-                    Severity.INFO,
-                    f"{name}'s approval is of version {number}, which cannot be checked against the content now: "
-                    f"{str(error).rstrip('.')}. Record each version as it goes for approval, so the approval can "
-                    "be checked.",
-                    field,
-                )
+            why = (
+                f"is of version {number}, which cannot be checked against the content now: "
+                f"{str(error).rstrip('.')}. Record each version as it goes for approval, so the approval can "
+                "be checked."
             )
+        else:
+            names = _changed_names(approved, design)
+            return _out_of_date(name, number, signoff, names, True, field) if names else None
+    return Finding("signoff.version_unknown", Severity.INFO, f"{name}'s approval {why}", field)
+
+
+def approvals_out_of_date(design: RoleDesign, library: Library) -> list[Finding]:
+    """Approvals whose content has changed since: checked against the digest an approval given in
+    the app keeps, else against the recorded version it names."""
+    found: list[Finding] = []
+    for index, signoff in enumerate(design.signoffs):
+        if signoff.decision is not Decision.APPROVED:
             continue
-        changes = content_changes(approved, design)
-        if not changes:
-            continue
-        names = list(dict.fromkeys(field_name(change.path.split("[", 1)[0]) for change in changes))
-        when = f" on {long_date(signoff.date)}" if signoff.date else ""
-        found.append(
-            Finding(
-                "signoff.out_of_date",
-                Severity.WARNING,
-                f"{name} approved version {number}{when}, but the content has changed since ({_summary(names)}): "
-                f"the approval belongs to version {number}, not to this content. Ask {name} to approve the "
-                f"changes, or restore version {number}.",
-                field,
-            )
-        )
+        name = " ".join(signoff.organisation.split())
+        check = _by_fingerprint if signoff.content_fingerprint else _by_version
+        finding = check(design, signoff, name, f"signoffs[{index}].version")
+        if finding is not None:
+            found.append(finding)
     return found
 
 

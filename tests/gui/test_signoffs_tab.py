@@ -211,3 +211,45 @@ def test_a_finding_on_a_sign_off_goes_to_its_row_and_field(
     assert editor.currentWidget() is tab(editor) and tab(editor).table.current_row() == 1
     assert QApplication.focusWidget() is tab(editor).fields["version"]
     assert editor.focus_field("signoffs")
+
+
+def out_of_date(window: Any) -> list[str]:
+    window.preview.refresh_now()
+    return [f.message for f in window.preview.findings.findings if f.code == "signoff.out_of_date"]
+
+
+def test_an_approval_goes_out_of_date_when_the_purpose_is_edited_and_back_when_undone(
+    window: Any, library: Library, qtbot: QtBot
+) -> None:
+    """The gap: approving stamps the version being worked on, which is not recorded, and such an
+    approval was never checked; it now keeps a digest of the content it was given on."""
+    window.controller.replace(sample_design(library).model_copy(update={"version": "3"}))
+    editor = window.editor
+    editor.setCurrentIndex(TABS.index("Sign-off"))
+    tab(editor).model.today = lambda: TODAY
+    with_partners(editor, qtbot)
+    table = tab(editor).table
+    combo = open_cell(table, 0, "decision", qtbot)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    organisation = window.controller.design.signoffs[0].organisation
+    assert window.controller.design.signoffs[0].decision is Decision.APPROVED
+    assert out_of_date(window) == []
+
+    assert editor.focus_field("purpose")
+    purpose = QApplication.focusWidget()
+    qtbot.keyClick(purpose, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(purpose, " It also chairs the place board.")
+    qtbot.waitUntil(lambda: window.controller.design.purpose.endswith("chairs the place board."))
+    assert out_of_date(window) == [
+        f"{organisation} approved version 3 on 3 May 2026, but the content has changed since: the approval "
+        f"belongs to version 3, not to this content. Ask {organisation} to approve the changes, or undo them."
+    ]
+
+    for _step in range(len(" It also chairs the place board.")):  # Edit, Undo back to before the typing
+        if "chairs" not in window.controller.design.purpose:
+            break
+        window.undo_action.trigger()
+    assert window.controller.design.signoffs[0].decision is Decision.APPROVED
+    assert out_of_date(window) == []

@@ -2,8 +2,9 @@
 
 A joint post is approved by each partner's board or committee, so the tab suggests a row for
 every partner not yet listed. Recording a decision (approved or returned) fills in today's date
-and the version being worked on, in the same undoable step, when they are not given already: an
-approval then belongs to a version, and the review can say when the content changed after it.
+and the version being worked on, in the same undoable step, when they are not given already, and an
+approval keeps a digest of the content (`review.signoffs.decided`): the review can then say when
+the content changed after it, and which version the approval belongs to.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from roledesigner.gui.controller import DocumentController
 from roledesigner.gui.editor.forms import EditorParts, button, buttons, said_under, selected_field
 from roledesigner.gui.editor.tables import Column, ListTableModel
 from roledesigner.gui.editor.tableviews import ListTable
+from roledesigner.review.signoffs import decided
 
 Index = QModelIndex | QPersistentModelIndex
 PATH = "signoffs"
@@ -67,14 +69,9 @@ class SignOffModel(ListTableModel):
         current = self.shown[row]
         if decision is current.decision:
             return True
-        update: dict[str, Any] = {"decision": decision}
-        if decision is not Decision.PENDING:
-            update["date"] = current.date or self.today()
-            update["version"] = current.version.strip() or self.controller.design.version.strip()
+        signoff = decided(self.controller.design, current, decision, self.today())
         label = "Record a decision" if decision is not Decision.PENDING else "Mark a sign-off pending"
-        self.last_problem = self.controller.set_field(
-            f"{PATH}[{row}]", current.model_copy(update=update), label=label, merge=False
-        )
+        self.last_problem = self.controller.set_field(f"{PATH}[{row}]", signoff, label=label, merge=False)
         self.say("" if self.last_problem is None else self.sentence(row, column, self.last_problem))
         return self.last_problem is None
 
