@@ -21,9 +21,11 @@ from roledesigner.gui.background import BackgroundRunner
 
 if TYPE_CHECKING:
     from roledesigner.documents.packs.packexport import PackResult
+    from roledesigner.domain.models import RoleDesign
     from roledesigner.gui.dialogs.audit import AuditDialog
     from roledesigner.gui.dialogs.versions import VersionsDialog
     from roledesigner.gui.mainwindow import MainWindow
+    from roledesigner.library.catalogue import Library
 
 #: What each pack entry exports: (document, format, menu text, file kind shown in the save dialog).
 PACKS = (
@@ -90,15 +92,29 @@ class DocumentMenus(QObject):
     # --- recruitment pack ----------------------------------------------------------------------
 
     def export_pack(self, document: str, fmt: str, kind: str) -> None:
+        """A pack entry: the design reviewed first, as Export Word is (gui/exporting.py); Export anyway
+        marks the pack "Draft: not yet reviewed", Cancel goes to the first error."""
+        window = self.window
+        window.keep_typing()
+
+        def chosen(design: RoleDesign, library: Library, unreviewed: bool) -> None:
+            self._choose_and_export_pack(design, library, document, fmt, kind, unreviewed=unreviewed)
+
+        window.exporter.review_first(window, window.editor.focus_field, chosen)
+
+    def _choose_and_export_pack(
+        self, design: RoleDesign, library: Library, document: str, fmt: str, kind: str, *, unreviewed: bool
+    ) -> None:
         from roledesigner.documents.filenames import DOCUMENT_ENDINGS
         from roledesigner.documents.jobs import ExportStatus
         from roledesigner.documents.packs.packexport import PackJob, PackResult, export_pack
-        from roledesigner.gui.exporting import suggested_name
+        from roledesigner.gui.exporting import set_working, suggested_name
 
         window, controller = self.window, self.window.controller
-        name = suggested_name(controller.design, controller.settings, fmt, DOCUMENT_ENDINGS[document])
+        name = suggested_name(design, controller.settings, fmt, DOCUMENT_ENDINGS[document])
         path, _ = QFileDialog.getSaveFileName(window, "Export", str(Path(window.session.folder()) / name), kind)
         if not path:
+            set_working(window, False)
             return
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(f".{fmt}")
         settings = controller.settings
@@ -109,8 +125,8 @@ class DocumentMenus(QObject):
             fmt,
             organisation=settings.organisation_name,
             logo=settings.organisation_logo,
+            unreviewed=unreviewed,
         )
-        design, library = controller.design, controller.library  # as they are now, not as they become
 
         def work(_report: Callable[[None], None], _stop: threading.Event) -> PackResult:
             return export_pack(design, job, library)

@@ -6,7 +6,9 @@ Qt's pool, its result read from a queue on the GUI thread.
 Export knows the review: before the save dialog the design is reviewed whole (off the GUI thread
 too: a very large design takes seconds), and if the review has errors the user is asked. Export
 anyway writes the document with "Draft: not yet reviewed" in its header; Cancel goes to the
-first error. The save dialog suggests a name made by the settings' pattern (`file_name`).
+first error. The recruitment pack's entries (gui/documentmenus.py) take the same step,
+`Exporter.review_first`, and are marked the same way. The save dialog suggests a name made by
+the settings' pattern (`file_name`).
 """
 
 from __future__ import annotations
@@ -96,11 +98,28 @@ class Exporter(QObject):
         The window's export actions stay disabled from the review to the export's end, when the
         window's `exported` enables them again.
         """
+
+        def chosen(design: RoleDesign, library: Library, unreviewed: bool) -> None:
+            self._choose_and_export(window, fmt, design, library, unreviewed=unreviewed)
+
+        self.review_first(window, go_to, chosen)
+
+    def review_first(
+        self, window: MainWindow, go_to: Callable[[str], object], then: Callable[[RoleDesign, Library, bool], None]
+    ) -> None:
+        """The one reviewed-export step, for the job specification and the pack entries alike.
+
+        The design as it is now is reviewed off the GUI thread; if the review has errors the user is
+        asked. Cancel goes to the first error (`go_to(field)`); Export anyway, or no errors, calls
+        `then(design, library, unreviewed)` with the design reviewed, `unreviewed` True when it has
+        errors. Nothing starts while an export is under way; the window's export entries stay off
+        until `then`'s export ends (the window's `exported`) or `set_working(window, False)`.
+        """
         if self.busy:
             return
         controller = window.controller
         design, library = controller.design, controller.library  # as they are now, not as they become
-        _working(window, True, "Checking the review before exporting…")
+        set_working(window, True, "Checking the review before exporting…")
 
         def work(_report: Callable[[None], None], _stop: threading.Event) -> list[Finding]:
             from roledesigner.documents.export import review_errors
@@ -110,13 +129,13 @@ class Exporter(QObject):
 
         def reviewed(errors: list[Finding]) -> None:
             if errors and not ask_about_errors(window, errors):
-                _working(window, False)
+                set_working(window, False)
                 go_to(errors[0].field)
                 return
-            self._choose_and_export(window, fmt, design, library, unreviewed=bool(errors))
+            then(design, library, bool(errors))
 
         def fault(error: Exception) -> None:  # the review never fails on a valid design; this is the last net
-            _working(window, False)
+            set_working(window, False)
             QMessageBox.warning(window, "Export", f"The design could not be reviewed before exporting ({error}).")
 
         self._runner.start(work, reviewed, fault=fault)
@@ -130,7 +149,7 @@ class Exporter(QObject):
         suggested = str(Path(window.session.folder()) / suggested_name(design, settings, fmt))
         path, _ = QFileDialog.getSaveFileName(window, f"Export {kind}", suggested, f"{kind} files (*.{fmt})")
         if not path:
-            _working(window, False)
+            set_working(window, False)
             return
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(f".{fmt}")
         job = ExportJob(
@@ -147,7 +166,7 @@ class Exporter(QObject):
         self.start(design, job, library, window.exported)
 
 
-def _working(window: MainWindow, working: bool, message: str = "") -> None:
+def set_working(window: MainWindow, working: bool, message: str = "") -> None:
     """The window while an export is under way: busy shown, its export entries off (`exported` ends it)."""
     window.busy.setVisible(working)
     window.export_word_action.setEnabled(not working)

@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from roledesigner.documents.jobs import UNREVIEWED_MARK
+from roledesigner.documents.jobs import UNREVIEWED_MARK, ExportResult
+from roledesigner.documents.packs.packexport import PackJob, PackResult
 from roledesigner.files.settings import Settings
 from roledesigner.gui.exporting import QUESTION_TITLE
 from roledesigner.gui.mainwindow import APP_NAME, MainWindow
@@ -119,7 +120,9 @@ def test_a_design_with_no_errors_is_not_asked_about(
     assert [title for title, _text in answers.opened] == [APP_NAME], "no question about the review"
 
 
-def test_the_pack_entries_suggest_names_by_the_pattern(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_pack_entries_suggest_names_by_the_pattern(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     choose_role(monkeypatch, "system_finance_lead")
     window.new_action.trigger()
     window.controller.settings = Settings(organisation_name="North Shire ICB")
@@ -130,10 +133,74 @@ def test_the_pack_entries_suggest_names_by_the_pattern(window: MainWindow, monke
         return "", ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", cancelled)
-    for action in window.document_menus.pack_actions:
-        action.trigger()  # the dialog is cancelled: nothing is written
+    for count, action in enumerate(window.document_menus.pack_actions, start=1):
+        action.trigger()  # reviewed first (no errors, so no question); the dialog is cancelled: nothing is written
+        qtbot.waitUntil(lambda c=count: len(offered) == c and window.export_word_action.isEnabled(), timeout=DONE_MS)
     assert offered == [
         "North Shire ICB System finance lead v1 interview pack.docx",
         "North Shire ICB System finance lead v1 shortlisting.xlsx",
         "North Shire ICB System finance lead v1 shortlisting.docx",
     ]
+
+
+def exported_results(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[ExportResult | PackResult]:
+    """Every result the window is told of, as it is told (its box still opens)."""
+    results: list[ExportResult | PackResult] = []
+    say = window.exported
+
+    def exported(result: ExportResult | PackResult) -> None:
+        results.append(result)
+        say(result)
+
+    monkeypatch.setattr(window, "exported", exported)
+    return results
+
+
+def test_a_pack_entry_asks_about_errors_and_export_anyway_marks_the_pack(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answers: Answers
+) -> None:
+    choose_role(monkeypatch, "joint_workforce_lead")  # one partner: the review's error
+    window.new_action.trigger()
+    target = tmp_path / "pack.docx"
+    save_dialog(monkeypatch, target)
+    results = exported_results(window, monkeypatch)
+    answers.buttons.update({QUESTION_TITLE: "Export anyway", APP_NAME: "Close"})
+    window.document_menus.pack_actions[0].trigger()  # Export interview pack (Word)
+    qtbot.waitUntil(lambda: bool(results) and window.export_word_action.isEnabled(), timeout=DONE_MS)
+    assert target.exists() and results[0].ok
+    job = results[0].job
+    assert isinstance(job, PackJob) and job.document == "interview" and job.unreviewed
+    title, text = answers.opened[0]
+    assert title == QUESTION_TITLE and "A joint post needs at least two partners" in text
+
+
+def test_a_pack_entry_cancelled_goes_to_the_first_error_and_writes_nothing(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answers: Answers
+) -> None:
+    choose_role(monkeypatch, "joint_workforce_lead")
+    window.new_action.trigger()
+    partners = window.editor.tables["joint.partners"]
+    assert not partners.isVisible()
+    save_dialog(monkeypatch, None)
+    answers.buttons[QUESTION_TITLE] = "Cancel"
+    window.document_menus.pack_actions[1].trigger()  # Export shortlisting matrix (Excel)
+    assert not window.export_word_action.isEnabled(), "no other export while the review runs"
+    qtbot.waitUntil(partners.isVisible, timeout=DONE_MS)
+    assert [title for title, _text in answers.opened] == [QUESTION_TITLE]
+    assert window.export_word_action.isEnabled() and not window.busy.isVisible()
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_pack_of_a_design_with_no_errors_is_not_marked(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answers: Answers
+) -> None:
+    choose_role(monkeypatch, "system_finance_lead")
+    window.new_action.trigger()
+    target = tmp_path / "matrix.xlsx"
+    save_dialog(monkeypatch, target)
+    results = exported_results(window, monkeypatch)
+    answers.buttons.update({QUESTION_TITLE: "Export anyway", APP_NAME: "Close"})
+    window.document_menus.pack_actions[1].trigger()
+    qtbot.waitUntil(lambda: bool(results) and window.export_word_action.isEnabled(), timeout=DONE_MS)
+    assert results[0].ok and not results[0].job.unreviewed
+    assert [title for title, _text in answers.opened] == [APP_NAME], "no question about the review"
