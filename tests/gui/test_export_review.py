@@ -134,8 +134,12 @@ def test_the_pack_entries_suggest_names_by_the_pattern(
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", cancelled)
     for count, action in enumerate(window.document_menus.pack_actions, start=1):
+
+        def asked(wanted: int = count) -> bool:
+            return len(offered) == wanted and window.export_word_action.isEnabled()
+
         action.trigger()  # reviewed first (no errors, so no question); the dialog is cancelled: nothing is written
-        qtbot.waitUntil(lambda c=count: len(offered) == c and window.export_word_action.isEnabled(), timeout=DONE_MS)
+        qtbot.waitUntil(asked, timeout=DONE_MS)
     assert offered == [
         "North Shire ICB System finance lead v1 interview pack.docx",
         "North Shire ICB System finance lead v1 shortlisting.xlsx",
