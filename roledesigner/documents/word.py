@@ -23,11 +23,13 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from docxtpl import DocxTemplate
 
+from roledesigner.documents.jobs import UNREVIEWED_MARK
 from roledesigner.documents.pictures import PLACEHOLDER_PNG, Picture, Pictures
 from roledesigner.documents.sandbox import TemplateEnvironment, TemplateRefused, limits_for
 from roledesigner.documents.templatebuild import TEMPLATE_NAME, set_language
 from roledesigner.documents.templatetables import STRUCTURE_CAPTION, WEEK_CAPTION
 from roledesigner.documents.viewmodel import SECTION_HEADINGS, JobSpecification, clean
+from roledesigner.documents.wordmark import mark_every_header
 from roledesigner.domain.errors import InputError
 from roledesigner.files.paths import templates_dir
 
@@ -212,6 +214,8 @@ def _render(
         raise TemplateError(f"The Word template {path} could not be filled in ({error}).") from error
     document = template.docx
     _finish(document, view)
+    if view.draft_mark == UNREVIEWED_MARK:  # a team's own template may not print spec.draft_mark
+        mark_every_header(document, UNREVIEWED_MARK)
     pictures.place(document)
     buffer = io.BytesIO()
     document.save(buffer)
