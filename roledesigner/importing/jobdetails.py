@@ -45,10 +45,13 @@ def _label_pairs(table: Table, book: Phrasebook) -> int:
     return pairs
 
 
-def is_details_table(table: Table, book: Phrasebook) -> bool:
-    """Most rows hold a known label beside a value (at least two such pairs)."""
+def is_details_table(table: Table, book: Phrasebook, under_details: bool = False) -> bool:
+    """Most rows hold a known label beside a value: at least two such pairs, or one when the table
+    is a single row (`Job title | Care Navigator`, as a PDF reader often makes of a typed line) or
+    sits under a job details heading."""
     pairs = _label_pairs(table, book)
-    return pairs >= 2 and pairs * 2 >= len(table.rows)
+    least = 1 if under_details or len(table.rows) == 1 else 2
+    return pairs >= least and pairs * 2 >= len(table.rows)
 
 
 def read_details_table(table: Table, book: Phrasebook, heading: str) -> list[Placement]:

@@ -258,7 +258,7 @@ class _Walk:
             for placement in spec:
                 self.put(placement)
             return
-        if is_details_table(table, self.book):
+        if is_details_table(table, self.book, under_details=self.section == "details"):
             for placement in read_details_table(table, self.book, self.heading):
                 self.put(placement)
             return

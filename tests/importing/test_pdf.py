@@ -42,6 +42,27 @@ def bold_capitals_pdf(tmp_path_factory: pytest.TempPathFactory) -> ImportResult:
     return import_file(to_pdf(tmp_path_factory.mktemp("pdf"), "bold_capitals", samples.bold_capitals()))
 
 
+@pytest.fixture(scope="module")
+def numbered_sections_pdf(tmp_path_factory: pytest.TempPathFactory) -> ImportResult:
+    return import_file(to_pdf(tmp_path_factory.mktemp("pdf"), "numbered", samples.numbered_sections()))
+
+
+def test_numbered_sections_details_from_a_pdf(numbered_sections_pdf: ImportResult) -> None:
+    """The PDF reader reads the typed "Job title:<tab>…" line as a table of one row and two columns."""
+    design = numbered_sections_pdf.design
+    assert design.title == "System Workforce Lead"
+    assert design.grade == "8d"
+    assert design.reports_to == ["Chief People Officer"]
+    assert design.accountable_to == ["Chief Executive of the integrated care board"]
+    assert design.directorate == "People Directorate"
+    assert design.location == "Southbridge"
+    assert design.job_reference == "ICB-WF-09"
+    assert design.time.contracted_hours_per_week == Decimal(30)
+    assert design.purpose == samples.NUMBERED_PURPOSE
+    sentences = [piece for piece in source_pieces(samples.numbered_sections()) if piece.endswith(".")]
+    assert [s for s in sentences if not accounted(numbered_sections_pdf, s)] == []
+
+
 def test_the_job_details_table_and_the_page_header_and_footer(heading_styles_pdf: ImportResult) -> None:
     design = heading_styles_pdf.design
     assert heading_styles_pdf.source.kind == "pdf"
