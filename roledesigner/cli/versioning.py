@@ -124,6 +124,25 @@ def _library() -> Library:
     return load_library(default_folders(load_settings()))
 
 
+def _check_number(path: Path, design: RoleDesign, number: str) -> None:
+    """Refuse a `--version` that is blank, or has no figure in it and is not recorded, in one sentence
+    naming the versions there are (a number recorded as text, such as "A", is still found)."""
+    from roledesigner.domain.versions import in_words, recorded_numbers
+
+    wanted = number.strip()
+    recorded = recorded_numbers(design)
+    if wanted and (any(character.isdigit() for character in wanted) or wanted in recorded):
+        return
+    given = f"“{wanted}” is not one" if wanted else "none was given"
+    if not recorded:
+        there = f"no version of {path} has been recorded yet"
+    elif len(recorded) == 1:
+        there = f"the recorded version of {path} is {recorded[0]}"
+    else:
+        there = f"the recorded versions of {path} are {in_words(recorded)}"
+    raise UserError(f"--version needs a version number, and {given}; {there}.")
+
+
 def _sides(args: argparse.Namespace) -> tuple[RoleDesign, str, RoleDesign, str]:
     """The old design and its name, then the new one and its name."""
     from roledesigner.domain.versions import VersionError, find_version, version_design
@@ -135,6 +154,7 @@ def _sides(args: argparse.Namespace) -> tuple[RoleDesign, str, RoleDesign, str]:
                 f"or compare {args.old} and {args.new} without --version."
             )
         design = _load(args.old)
+        _check_number(args.old, design, args.version)
         try:
             old = version_design(find_version(design, args.version))
         except VersionError as error:
@@ -151,7 +171,14 @@ def _write_changes(old: RoleDesign, new: RoleDesign, library: Library, target: P
     from roledesigner.files.settings import load_settings
 
     settings = load_settings()
-    data = changes_document(old, new, library, organisation=settings.organisation_name, template=settings.word_template)
+    data = changes_document(
+        old,
+        new,
+        library,
+        organisation=settings.organisation_name,
+        template=settings.word_template,
+        show_draft=settings.show_draft_mark,
+    )
     try:
         write_atomically(target, data, follow_links=False)
     except WriteError as error:

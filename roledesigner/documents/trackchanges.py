@@ -72,11 +72,13 @@ def changes_document(
     organisation: str = "",
     template: Path | None = None,
     logo_png: bytes | None = None,
+    show_draft: bool = True,
 ) -> bytes:
     """The Word changes document from `old` to `new`: the changes are the new design's author's
-    (or `author`'s), dated `when` (now by default)."""
-    old_view = build_view(old, library, organisation)
-    new_view = build_view(new, library, organisation)
+    (or `author`'s), dated `when` (now by default). `show_draft` is the settings' "Draft" mark for
+    a design not yet approved, as the export takes it."""
+    old_view = build_view(old, library, organisation, show_draft=show_draft)
+    new_view = build_view(new, library, organisation, show_draft=show_draft)
     return changes_docx(
         old_view,
         new_view,

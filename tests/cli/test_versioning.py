@@ -20,6 +20,7 @@ from roledesigner.domain.models import Responsibility, RoleDesign
 from roledesigner.domain.versions import record_version
 from roledesigner.domain.vocabulary import Status
 from roledesigner.files.designfile import backup_path, dumps, load_design, save_design
+from roledesigner.files.settings import Settings, save_settings
 
 HANDLERS = {"version": cmd_version, "compare": cmd_compare}
 DUTIES = ["Lead joint planning across the place", "Build mental health into the plan", "Agree shared duties"]
@@ -203,6 +204,49 @@ def test_compare_writes_the_changes_as_tracked_changes(file: Path, newer: Path, 
     with zipfile.ZipFile(io.BytesIO(target.read_bytes())) as archive:
         document = archive.read("word/document.xml").decode("utf-8")
     assert "<w:ins " in document and "<w:del " in document and "Chair the place board" in document
+
+
+def header_words(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as archive:
+        return (
+            " ".join(
+                archive.read(name).decode("utf-8") for name in archive.namelist() if name.startswith("word/header")
+            )
+            .replace("<", " <")
+            .replace(">", "> ")
+            .split()
+        )
+
+
+@pytest.mark.parametrize("show_draft", [True, False])
+def test_the_changes_document_follows_the_draft_mark_setting(
+    file: Path, newer: Path, tmp_path: Path, show_draft: bool
+) -> None:
+    save_settings(Settings(show_draft_mark=show_draft))
+    target = tmp_path / "changes.docx"
+    assert run("compare", file, newer, "-o", target) == 0
+    assert ("Draft" in header_words(target)) is show_draft
+
+
+@pytest.mark.parametrize(
+    ("number", "said"), [(" ", "none was given"), ("", "none was given"), ("latest", "“latest” is not one")]
+)
+def test_a_blank_version_or_one_that_is_no_number_is_refused_in_one_sentence(
+    file: Path, capsys: pytest.CaptureFixture[str], number: str, said: str
+) -> None:
+    run("version", file)
+    run("version", file)
+    capsys.readouterr()
+    assert run("compare", file, "--version", number) == 2
+    assert capsys.readouterr().err == (
+        f"--version needs a version number, and {said}; the recorded versions of {file} are 1 and 2.\n"
+    )
+
+
+def test_a_version_recorded_as_words_is_still_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "named.roledesign"
+    save_design(record_version(design(*DUTIES, version="Final"), when=dt.date(2026, 5, 3)), path)
+    assert run("compare", path, "--version", "Final") == 0
 
 
 @pytest.mark.parametrize(

@@ -13,14 +13,16 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
+from roledesigner.documents.details import DRAFT_MARK
 from roledesigner.documents.sample import sample_design
 from roledesigner.documents.trackchanges import changes_document, track_changes
 from roledesigner.documents.viewmodel import build_view
 from roledesigner.documents.weektable import PROTECTED_TEXT
 from roledesigner.documents.word import render_docx
 from roledesigner.domain.models import Criterion, Responsibility, RoleDesign
-from roledesigner.domain.vocabulary import ResponsibilityKind
+from roledesigner.domain.vocabulary import ResponsibilityKind, Status
 from roledesigner.library.catalogue import Library
 from tests.support.revisions import (
     accepted,
@@ -170,6 +172,29 @@ def test_nothing_but_the_document_part_differs_from_the_export(
         for name in ours.namelist():
             if name not in ("word/document.xml", "docProps/core.xml"):
                 assert ours.read(name) == theirs.read(name), name
+
+
+def header_text(data: bytes) -> str:
+    """The text of every header and footer part."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return " ".join(
+            paragraph_text(p)
+            for name in archive.namelist()
+            if name.startswith(("word/header", "word/footer"))
+            for p in etree.fromstring(archive.read(name)).iter(w("p"))
+        )
+
+
+@pytest.mark.parametrize("show_draft", [True, False])
+def test_the_draft_mark_follows_the_setting_as_the_export_does(
+    old: RoleDesign, library: Library, show_draft: bool
+) -> None:
+    assert old.status is Status.DRAFT
+    data = changes_document(old, edited(old), library, when=WHEN, organisation=ORGANISATION, show_draft=show_draft)
+    plain = render_docx(build_view(edited(old), library, ORGANISATION, show_draft=show_draft))
+    assert (DRAFT_MARK in header_text(data).split()) is show_draft
+    assert header_text(data) == header_text(plain)
+    assert accepted(data) == texts(body(plain))
 
 
 # --- accepting and rejecting --------------------------------------------------------------------

@@ -244,3 +244,28 @@ def test_a_number_already_recorded_is_refused_in_the_record_dialog(
     assert again.isVisible() and again.problem.isVisibleTo(again)
     assert again.problem.text().startswith("Version 1 is already recorded")
     assert len(controller.design.history) == 1
+
+
+def test_save_tracked_changes_proposes_a_name_by_the_settings_pattern(
+    dialog: VersionsDialog,
+    controller: DocumentController,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    record(dialog, qtbot, "first")
+    controller.set_field("purpose", LATER_PURPOSE)
+    controller.set_settings(
+        Settings(organisation_name="North Shire ICB", file_name="{organisation} {title} v{version}")
+    )
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    compare = dialog.compare_dialog
+    assert compare is not None
+    offered: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _parent, _title, path, _filter: (offered.append(path), ("", ""))[1]
+    )
+    qtbot.mouseClick(compare.save_button, Qt.MouseButton.LeftButton)
+    title = controller.design.title
+    assert offered == [str(Path.home() / f"North Shire ICB {title} v2 changes.docx")]

@@ -85,8 +85,12 @@ class CompareDialog(QDialog):
             layout.addWidget(widget, 1 if widget is self.changes else 0)
 
     def suggested_path(self) -> Path:
+        """Beside the design, named by the settings' pattern from the new design, ending " changes"."""
+        from roledesigner.documents.filenames import export_file_name
+
+        settings = self.controller.settings
         folder = self.controller.path.parent if self.controller.path is not None else Path.home()
-        return folder / f"{self.controller.display_name} changes.docx"
+        return folder / export_file_name(self.new, ".docx", settings.organisation_name, settings.file_name, "changes")
 
     def save_changes(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
@@ -114,6 +118,7 @@ class CompareDialog(QDialog):
                 when=dt.datetime.now(dt.UTC),
                 organisation=settings.organisation_name,
                 template=settings.word_template,
+                show_draft=settings.show_draft_mark,
             )
             write_atomically(target, data, follow_links=False)
         except (InputError, OSError) as error:
