@@ -2,8 +2,11 @@
 belongs to the version it was given on.
 
 A joint post is approved by each partner's board or committee, not by one of them (SCIE 2021 on
-joint posts; CONVENTIONS, joint posts). An approval recorded against a version whose content has
-since changed is an approval of something else: the finding names the version it belongs to.
+joint posts; CONVENTIONS, joint posts). An approval of content that has since changed is an
+approval of something else: the finding names the version it belongs to. An approval given in
+the app keeps a digest of the content (`decided`, `content_fingerprint`), so an edit after it shows
+even before the version is recorded; one without (written by hand, or by an older Role Designer)
+is checked against the recorded version it names.
 """
 
 from __future__ import annotations
