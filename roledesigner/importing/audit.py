@@ -30,6 +30,8 @@ from roledesigner.files.designfile import SUFFIX, load_design
 from roledesigner.files.reading import os_reason
 from roledesigner.files.settings import load_settings
 from roledesigner.importing.importer import import_file, unmapped_share
+from roledesigner.importing.placements import Target
+from roledesigner.importing.values import contract
 from roledesigner.importing.reading import PDF_SUFFIX, WORD_SUFFIXES
 from roledesigner.library.catalogue import Library
 from roledesigner.library.loader import default_folders, load_library
@@ -111,8 +113,15 @@ def _time(design: RoleDesign) -> str:
     return f"{amount:f} {label(allocation.unit)}"
 
 
-def row_for(path: Path, design: RoleDesign, library: Library, *, imported: bool, nearest: str = "") -> AuditRow:
-    """A design's row: reviewed as it is, or (imported) with its footprint guessed from the title."""
+def row_for(
+    path: Path, design: RoleDesign, library: Library, *, imported: bool, nearest: str = "", contract_said: bool = True
+) -> AuditRow:
+    """A design's row: reviewed as it is, or (imported) with its footprint guessed from the title.
+
+    The post says how stable it is by its job stability text or by its contract ("Permanent",
+    "Fixed term for 24 months"): a design always holds a contract, which its documents print; an
+    imported description only when its source said one (`contract_said`), since the design's
+    contract is permanent when the source is silent."""
     guessed = False
     if imported and design.footprint is None:
         footprint = guess_footprint(design.title)
@@ -131,7 +140,7 @@ def row_for(path: Path, design: RoleDesign, library: Library, *, imported: bool,
         system_responsibilities=sum(1 for r in design.responsibilities if r.kind is ResponsibilityKind.SYSTEM),
         protected_time=_time(design),
         line_manager="; ".join(design.reports_to),
-        stability=bool(design.stability.strip()),
+        stability=bool(design.stability.strip()) or contract_said,
         errors=sum(1 for f in found if f.severity is Severity.ERROR),
         warnings=sum(1 for f in found if f.severity is Severity.WARNING),
         info=sum(1 for f in found if f.severity is Severity.INFO),
@@ -151,7 +160,9 @@ def audit_one(path: Path) -> AuditRow:
             return row_for(path, load_design(path), library, imported=False)
         result = import_file(path, library, load_settings().default_contracted_hours)
         role = result.suggestions.role if result.suggestions else None
-        return row_for(path, result.design, library, imported=True, nearest=role.name if role else "")
+        said = any(p.target is Target.CONTRACT and contract(p.text)[0] is not None for p in result.placements)
+        nearest = role.name if role else ""
+        return row_for(path, result.design, library, imported=True, nearest=nearest, contract_said=said)
     except InputError as error:
         return AuditRow(str(path), kind_of(path), False, str(error))
     except OSError as error:  # the file went, or was locked, between the listing and the reading

@@ -32,6 +32,7 @@ CSV_COLUMNS = (
     ("warnings", "Warnings"),
     ("info", "For information"),
     ("language", "Inclusive and plain-English findings"),
+    ("accepted", "Accepted warnings"),
     ("unmapped_share", "Share of the text unmapped (per cent)"),
     ("unmapped_blocks", "Pieces kept unmapped"),
     ("nearest_role", "Nearest emerging role"),
@@ -47,6 +48,16 @@ def _yes(value: bool) -> str:
 def _cell(value: Any) -> str:
     text = _yes(value) if isinstance(value, bool) else str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _count(number: int, thing: str, things: str = "") -> str:
+    """ "1 error", "2 errors": the number and the noun that agrees with it."""
+    return f"{number} {thing if number == 1 else things or thing + 's'}"
+
+
+def _acceptances(row: AuditRow) -> list[str]:
+    """Each warning accepted on purpose, with its note (the reason, who and when)."""
+    return [f"{f['message']} ({f['accepted']})" for f in row.findings if f.get("accepted")]
 
 
 def _percent(share: float) -> str:
@@ -66,6 +77,7 @@ def as_csv(rows: Sequence[AuditRow]) -> str:
     for row in rows:
         values = row.as_dict()
         values["language"] = " | ".join(f["message"] for f in row.language_findings)
+        values["accepted"] = " | ".join(_acceptances(row))
         values["unmapped_share"] = _percent(row.unmapped_share) if row.readable else ""
         writer.writerow([_cell(values[key]) for key, _heading in CSV_COLUMNS])
     return buffer.getvalue()
@@ -98,12 +110,16 @@ def as_text(rows: Sequence[AuditRow]) -> str:
             _wrap(f"Protected time for system work: {row.protected_time or 'none'}"),
             _wrap(f"Named line manager: {row.line_manager or 'none'}"),
             _wrap(f"Says how stable the post is: {_yes(row.stability)}"),
-            _wrap(f"Review: {row.errors} errors, {row.warnings} warnings{_accepted(row)}, {row.info} for information"),
+            _wrap(
+                f"Review: {_count(row.errors, 'error')}, {_count(row.warnings, 'warning')}{_accepted(row)}, "
+                f"{row.info} for information"
+            ),
         ]
         if row.kind != "design":
             lines.append(
                 _wrap(
-                    f"Kept unmapped: {row.unmapped_blocks} pieces, {_percent(row.unmapped_share)} per cent of the text"
+                    f"Kept unmapped: {_count(row.unmapped_blocks, 'piece')}, "
+                    f"{_percent(row.unmapped_share)} per cent of the text"
                 )
             )
         if row.nearest_role:
@@ -111,13 +127,12 @@ def as_text(rows: Sequence[AuditRow]) -> str:
         for finding in row.language_findings:
             lines.append(_wrap(f"- {finding['message']}", "    "))
         # A warning accepted on purpose is never hidden: each is listed with its reason, who and when.
-        for finding in row.findings:
-            if finding.get("accepted"):
-                lines.append(_wrap(f"- Accepted warning: {finding['message']} ({finding['accepted']})", "    "))
+        for acceptance in _acceptances(row):
+            lines.append(_wrap(f"- Accepted warning: {acceptance}", "    "))
         lines.append("")
     total = summary(rows)
     lines += [
-        f"{total['files']} files: {total['read']} read, {total['unreadable']} could not be read.",
+        f"{_count(total['files'], 'file')}: {total['read']} read, {total['unreadable']} could not be read.",
         f"Of those read: {total['with_system_responsibilities']} with system responsibilities, "
         f"{total['with_protected_time']} with protected time, {total['with_named_line_manager']} with a named line "
         f"manager, {total['with_stability']} saying how stable the post is.",

@@ -11,8 +11,8 @@ import pytest
 
 from roledesigner.domain.vocabulary import Footprint
 from roledesigner.files import reading
-from roledesigner.importing.audit import CANCELLED, AuditRow, audit_many, collect, guess_footprint
-from roledesigner.importing.auditreport import as_csv, as_json
+from roledesigner.importing.audit import CANCELLED, AuditRow, audit_many, audit_one, collect, guess_footprint
+from roledesigner.importing.auditreport import as_csv, as_json, as_text
 from tests.importing import samples
 
 
@@ -106,3 +106,43 @@ def test_json_report_shape() -> None:
 )
 def test_the_footprint_a_title_names(title: str, footprint: Footprint | None) -> None:
     assert guess_footprint(title) is footprint
+
+
+@pytest.mark.parametrize(
+    ("build", "stable"),
+    [
+        (samples.heading_styles, True),  # "Contract | Permanent" in its details table
+        (samples.numbered_sections, True),  # "Contract: Fixed term for 24 months"
+        (samples.bold_capitals, False),  # no contract and no word on stability
+    ],
+)
+def test_the_contract_says_how_stable_the_post_is(tmp_path: Path, build: object, stable: bool) -> None:
+    path = tmp_path / "description.docx"
+    path.write_bytes(build())  # type: ignore[operator]
+    assert audit_one(path).stability is stable
+
+
+ACCEPTED = {
+    "code": "time.no_protected_time",
+    "severity": "warning",
+    "message": "No protected time for system work.",
+    "field": "time",
+    "accepted": "accepted: agreed with both boards (Sam Jones, 3 March 2026)",
+}
+
+
+def test_the_csv_lists_the_accepted_warnings_with_their_notes() -> None:
+    row = AuditRow("a.docx", "word", True, title="Lead", warnings=1, findings=[ACCEPTED])
+    parsed = list(csv.DictReader(io.StringIO(as_csv([row]))))
+    assert parsed[0]["Accepted warnings"] == (
+        "No protected time for system work. (accepted: agreed with both boards (Sam Jones, 3 March 2026))"
+    )
+
+
+def test_the_text_report_counts_in_words_that_agree() -> None:
+    one = as_text([AuditRow("a.docx", "word", True, title="Lead", errors=1, warnings=1, unmapped_blocks=1)])
+    assert "Review: 1 error, 1 warning, 0 for information" in one
+    assert "Kept unmapped: 1 piece," in one
+    assert "1 file: 1 read, 0 could not be read." in one
+    two = as_text([AuditRow("a.docx", "word", True, errors=2, unmapped_blocks=2)] * 2)
+    assert "Review: 2 errors, 0 warnings" in two and "2 pieces" in two and "2 files: 2 read" in two
