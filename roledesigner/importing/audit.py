@@ -31,8 +31,8 @@ from roledesigner.files.reading import os_reason
 from roledesigner.files.settings import load_settings
 from roledesigner.importing.importer import import_file, unmapped_share
 from roledesigner.importing.placements import Target
-from roledesigner.importing.values import contract
 from roledesigner.importing.reading import PDF_SUFFIX, WORD_SUFFIXES
+from roledesigner.importing.values import contract
 from roledesigner.library.catalogue import Library
 from roledesigner.library.loader import default_folders, load_library
 from roledesigner.review import review
