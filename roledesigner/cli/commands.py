@@ -42,7 +42,7 @@ from roledesigner.domain.models import RoleDesign
 from roledesigner.files.designfile import DesignFileError, load_design, save_design
 from roledesigner.files.paths import library_dir
 from roledesigner.files.reading import os_reason
-from roledesigner.files.settings import load_settings, settings_path, user_library_dir
+from roledesigner.files.settings import Settings, load_settings, settings_path, user_library_dir
 from roledesigner.library.catalogue import Folder, Kind, Library
 from roledesigner.library.compose import blank_design, new_design
 from roledesigner.library.loader import default_folders, load_library
@@ -55,11 +55,18 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _library(show_problems: bool = True) -> Library:
+def _settings() -> Settings:
+    """The settings, a problem with the file said on stderr (its defaults used): never dropped silently."""
     warnings: list[str] = []
-    library = load_library(default_folders(load_settings(warnings)))
+    settings = load_settings(warnings)
     for warning in warnings:
         _say(f"Warning: {warning}")
+    return settings
+
+
+def _library(show_problems: bool = True, settings: Settings | None = None) -> Library:
+    """The library in use; the settings are read here (their problems said) unless handed in, read already."""
+    library = load_library(default_folders(settings if settings is not None else _settings()))
     if show_problems:
         for problem in library.problems:
             _say(f"Library warning: {problem}")
@@ -74,6 +81,12 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    stray: str | None = getattr(args, "stray", None)
+    if stray is not None:  # `new ROLE -o FILE`: the role is named by --from
+        raise UserError(
+            f"To start from the emerging role '{stray}', name it with --from: "
+            f"roledesigner new --from {stray} -o {args.output}."
+        )
     output: Path = args.output
     if output.exists() and not args.force:
         raise UserError(f"{output} already exists; choose another name, or add --force to replace it.")
@@ -84,8 +97,8 @@ def cmd_new(args: argparse.Namespace) -> int:
             raise UserError(
                 f"{output} was not replaced, because it is not a role design Role Designer can read ({error})"
             ) from error
-    settings = load_settings()
-    library = _library()
+    settings = _settings()
+    library = _library(settings=settings)
     hours = settings.default_contracted_hours
     design = new_design(library, args.role, hours) if args.role else blank_design(hours)
     if args.title:
@@ -196,7 +209,7 @@ def cmd_library_validate(args: argparse.Namespace) -> int:
                 raise UserError(f"{folder} is not a folder, so there is no library to check there.")
         folders = [Folder(library_dir(), "bundled"), *(Folder(d, "extra") for d in args.dirs)]
     else:
-        folders = default_folders(load_settings())
+        folders = default_folders(_settings())
     library = load_library(folders)
     for problem in library.problems:
         print(problem, file=sys.stderr)
@@ -218,7 +231,7 @@ def _note(path: Path | None, present: Callable[[Path], bool], absent: str) -> st
 
 
 def cmd_library_paths(args: argparse.Namespace) -> int:
-    settings = load_settings()
+    settings = _settings()
     user = user_library_dir(settings)
     rows: list[tuple[str, Path | None, str]] = [
         ("Bundled library", library_dir(), ""),
@@ -233,7 +246,7 @@ def cmd_library_paths(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_jobs(args: argparse.Namespace) -> list[ExportJob]:
+def _export_jobs(args: argparse.Namespace, settings: Settings) -> list[ExportJob]:
     sources: list[Path] = args.files
     fmt: Format = args.format or ("pdf" if args.output and args.output.suffix.lower() == ".pdf" else "docx")
     if args.output and len(sources) > 1:
@@ -247,7 +260,6 @@ def _export_jobs(args: argparse.Namespace) -> list[ExportJob]:
         raise UserError(f"{args.output} ends in {args.output.suffix}, but the format asked for is {fmt}.")
     if args.template and fmt == "pdf":
         _say(f"Warning: {args.template} is not used: a template shapes Word files only, and PDFs use the app's own.")
-    settings = load_settings()
     template = args.template or settings.word_template
     jobs = []
     for source in sources:
@@ -279,7 +291,7 @@ def _export_jobs(args: argparse.Namespace) -> list[ExportJob]:
             )
         seen[key] = job.source
     if fmt == "docx" and template is not None:  # a house template is tried on a sample first; ours is trusted
-        library = _library(show_problems=False)
+        library = _library(show_problems=False, settings=settings)
         from roledesigner.documents.sample import sample_design
 
         check_template(template, build_view(sample_design(library), library))
@@ -295,9 +307,9 @@ def _say_review(source: Path, errors: list[Finding], after: str = "") -> None:
         _say(textwrap.fill(finding_line(finding), WIDTH, initial_indent="  - ", subsequent_indent="    "))
 
 
-def _reviewed(sources: list[Path]) -> dict[Path, list[Finding]]:
+def _reviewed(sources: list[Path], settings: Settings) -> dict[Path, list[Finding]]:
     """Each readable design's review errors, by file (an unreadable design is left to the export to name)."""
-    library = _library(show_problems=False)
+    library = _library(show_problems=False, settings=settings)
     found: dict[Path, list[Finding]] = {}
     for source in sources:
         try:
@@ -311,27 +323,30 @@ def _reviewed(sources: list[Path]) -> dict[Path, list[Finding]]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Export; a design whose review has errors is exported all the same and its errors said on
-    stderr (scripts rely on that), unless --strict, which then writes nothing and exits 1."""
+    """Export; a design whose review has errors is exported all the same, marked, and its errors
+    said on stderr (scripts rely on that), unless --strict, which then writes nothing and exits 1.
+    The settings are read once, a problem with their file said once."""
     strict = bool(getattr(args, "strict", False))
+    settings = _settings()
 
-    def review_first() -> int | None:
+    def review_first() -> int | set[Path]:
         """After the arguments' own checks (a usage error is exit 2 and said first), before any
-        file is written: the errors said, and --strict's refusal."""
-        found = _reviewed(args.files)
+        file is written: the errors said, and --strict's refusal (its exit code); else the designs
+        with errors, whose documents are marked."""
+        found = _reviewed(args.files, settings)
         for source, errors in found.items():
             _say_review(source, errors)
         if found and strict:
             _say("Nothing was exported (--strict): fix the review's errors listed above, or export without --strict.")
             return EXIT_FINDINGS
-        return None
+        return set(found)
 
     if handles(args):  # --document interview|shortlisting, or a format only the packs take
         from roledesigner.cli.packs import export_pack_command  # the packs' writers only when asked for
 
-        return export_pack_command(args, review_first)
-    jobs = _export_jobs(args)
-    if strict and (code := review_first()) is not None:
+        return export_pack_command(args, review_first, settings)
+    jobs = _export_jobs(args, settings)
+    if strict and isinstance(code := review_first(), int):
         return code
     show_progress = sys.stderr.isatty() and len(jobs) > 1
     console = unfiltered(sys.stderr)  # the progress line's carriage return is ours, not data's

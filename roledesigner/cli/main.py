@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("file", type=Path, nargs="?", metavar="FILE", help="a .roledesign file to open")
 
     new = command("new", "new", "Create a new role design file, from an emerging role or blank.")
+    # `new ROLE -o FILE`, a role named without --from: taken here so that cmd_new can point to --from
+    # in one sentence, rather than argparse's usage line. Not shown in the help or the usage.
+    new.add_argument("stray", nargs="?", help=argparse.SUPPRESS)
     new.add_argument(
         "--from",
         dest="role",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from roledesigner.cli.documentchoice import DOCUMENTS, SPECIFICATION_FORMATS, handles
@@ -33,8 +33,7 @@ from roledesigner.documents.packs.shortlisting import (
 )
 from roledesigner.documents.packs.wordparts import open_template
 from roledesigner.files.designfile import load_design
-from roledesigner.files.settings import load_settings
-from roledesigner.library.catalogue import Library
+from roledesigner.files.settings import Settings, load_settings
 from roledesigner.library.loader import default_folders, load_library
 
 STDOUT = Path("-")
@@ -99,19 +98,25 @@ def _targets(args: argparse.Namespace, document: str, fmt: str) -> list[Path]:
     return targets
 
 
-def _library() -> Library:
+def _settings() -> Settings:
     warnings: list[str] = []
-    library = load_library(default_folders(load_settings(warnings)))
+    settings = load_settings(warnings)
     for warning in warnings:
         _say(f"Warning: {warning}")
-    return library
+    return settings
 
 
-def export_pack_command(args: argparse.Namespace, reviewed: Callable[[], int | None] | None = None) -> int:
+def export_pack_command(
+    args: argparse.Namespace,
+    reviewed: Callable[[], int | Collection[Path]] | None = None,
+    settings: Settings | None = None,
+) -> int:
     """What `export` does when `handles(args)`: exit 0, or 2 when a design could not be exported.
 
     `reviewed` runs once the arguments have passed their checks, before anything is written: the
-    export command's review, whose exit code (for --strict) stops the export."""
+    export command's review, whose exit code (for --strict) stops the export, or else the designs
+    with review errors, whose documents are marked "Draft: not yet reviewed" (`PackJob.unreviewed`).
+    `settings` are the settings the caller has read (and said the problems of); else they are read here."""
     if not handles(args):
         raise ValueError("the job specification is exported by roledesigner.cli.commands.cmd_export")
     document = getattr(args, "document", None) or "specification"
@@ -125,13 +130,17 @@ def export_pack_command(args: argparse.Namespace, reviewed: Callable[[], int | N
     template: Path | None = getattr(args, "template", None)
     if template is not None and fmt == "docx":
         open_template(template)  # a template that cannot be used stops the export before any file is written
-    if reviewed is not None and (code := reviewed()) is not None:
-        return code
-    library = _library()
+    unreviewed: Collection[Path] = ()
+    if reviewed is not None:
+        answer = reviewed()
+        if isinstance(answer, int):
+            return answer
+        unreviewed = answer
+    settings = settings if settings is not None else _settings()
+    library = load_library(default_folders(settings))
     if targets == [STDOUT]:
         sys.stdout.write(criteria_text(load_design(args.files[0]), library))
         return EXIT_OK
-    settings = load_settings()
     jobs = [
         PackJob(
             source,
@@ -144,6 +153,7 @@ def export_pack_command(args: argparse.Namespace, reviewed: Callable[[], int | N
             candidates=candidates,
             shortlisters=shortlisters,
             panel_members=panel,
+            unreviewed=source in unreviewed,
         )
         for source, target in zip(args.files, targets, strict=True)
     ]

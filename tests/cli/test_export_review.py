@@ -10,12 +10,14 @@ has.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from roledesigner.cli.main import main
 from roledesigner.documents.jobs import UNREVIEWED_MARK
+from roledesigner.documents.packs.packexport import PackJob, PackResult, export_packs
 from roledesigner.domain.models import RoleDesign
 from roledesigner.files.designfile import save_design
 from roledesigner.files.settings import Settings, save_settings
@@ -151,3 +153,27 @@ def test_a_pack_refusal_is_the_one_sentence_said(
     code, out, err = run(capsys, "export", str(faulty), "--document", "interview", "--format", "xlsx")
     assert (code, out) == (EXIT_BAD_INPUT, "")
     assert err.strip() == "The interview pack cannot be exported as xlsx; it is made as docx or pdf."
+
+
+def test_a_pack_of_a_design_with_errors_is_marked_unreviewed(
+    capsys: pytest.CaptureFixture[str], designs: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --strict the pack is exported and marked, as the job specification is; the design
+    without errors is not."""
+    asked: list[PackJob] = []
+
+    def exporting(jobs: list[PackJob], **kwargs: Any) -> list[PackResult]:
+        asked.extend(jobs)
+        return export_packs(jobs, **kwargs)
+
+    monkeypatch.setattr("roledesigner.cli.packs.export_packs", exporting)
+    faulty, clean = designs
+    out_dir = tmp_path / "packs"
+    out_dir.mkdir()
+    code, _out, err = run(
+        capsys, "export", str(faulty), str(clean), "--document", "interview", "--out-dir", str(out_dir)
+    )
+    assert code == EXIT_OK
+    assert {job.source: job.unreviewed for job in asked} == {faulty: True, clean: False}
+    assert f"Review: {faulty} has 1 error" in err and str(clean) not in err
+    assert sorted(p.name for p in out_dir.iterdir()) == ["finance-interview-pack.docx", "joint-interview-pack.docx"]
