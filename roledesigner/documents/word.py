@@ -316,8 +316,11 @@ def _describe_tables(body: Any, view: JobSpecification) -> None:
         if text:
             for old in properties.findall(qn("w:tblDescription")):
                 properties.remove(old)
-            description = properties.makeelement(qn("w:tblDescription"), {qn("w:val"): core_property(text)})
+            # The whole description: the 255-character cap is for document properties, not alt text.
+            description = properties.makeelement(qn("w:tblDescription"), {qn("w:val"): clean(text)})
             caption.addnext(description)
+        if caption is not None and caption.get(qn("w:val")) == STRUCTURE_CAPTION:
+            _end_keeping_with_next(properties.getparent())
     for table in body.iter(qn("w:tbl")):
         _cells_fill_the_grid(table)
     rank = {tag: index for index, tag in enumerate(_CELL_PROPERTIES)}
@@ -328,6 +331,21 @@ def _describe_tables(body: Any, view: JobSpecification) -> None:
             for child in children:
                 properties.remove(child)
             properties.extend(ordered)
+
+
+def _end_keeping_with_next(table: Any) -> None:
+    """The chart's rows keep together, but its last row does not keep with what follows.
+
+    Every row keeps with the next (the template's `keep_together`), so the chart is not split
+    over two pages; were the last row to keep with the next paragraph too, the chart would be
+    chained to the next section's headings and first lines, and LibreOffice would push the whole
+    chain to the next page, leaving much of the first page empty.
+    """
+    rows = table.findall(qn("w:tr"))
+    if len(rows) < 2:
+        return
+    for keep in rows[-1].iter(qn("w:keepNext")):
+        keep.getparent().remove(keep)
 
 
 def _cells_fill_the_grid(table: Any) -> None:
