@@ -19,9 +19,18 @@ from roledesigner.domain.models import (
     TimePlan,
 )
 from roledesigner.domain.timeplan import HOURS_PER_SESSION
-from roledesigner.domain.vocabulary import AllocationUnit, Assessment, Contract, Requirement
+from roledesigner.domain.vocabulary import AllocationUnit, Assessment, Contract, CriterionCategory, Requirement
 from roledesigner.library.catalogue import Library
 from roledesigner.library.models import Role, RoleCriterion
+from roledesigner.library.values import (
+    COUNCIL_SLOT,
+    SECTOR_HOST,
+    Host,
+    council_name,
+    hosts,
+    values_host,
+    values_texts,
+)
 
 #: A full-time consultant job plan: 10 programmed activities of 4 hours, 40 hours a week.
 FULL_TIME_PAS = Decimal(10)
@@ -42,12 +51,13 @@ def _assessed(requirement: Requirement, senior: bool = False) -> list[Assessment
 
     Shortlisting may use only the listed criteria, scored on the application (CONVENTIONS), and
     desirable criteria are what tell apart applicants who all meet the essentials, so they are
-    read from the application too. A senior post's essentials are also tested by a presentation,
-    as senior NHS and council appointments commonly are.
+    read from the application too. A senior post's essentials are also tested by a presentation
+    and asked of referees, as senior NHS and council appointments commonly are (library review,
+    finding 5).
     """
     methods = [Assessment.APPLICATION, Assessment.INTERVIEW]
     if senior and requirement is Requirement.ESSENTIAL:
-        methods.append(Assessment.PRESENTATION)
+        methods += [Assessment.PRESENTATION, Assessment.REFERENCES]
     return methods
 
 
@@ -83,12 +93,52 @@ def _development(role: Role) -> Development:
     return Development.model_validate(role.development.model_dump(exclude={"reason"}))
 
 
-def design_from_role(role: Role, contracted_hours: Decimal = Decimal("37.5")) -> RoleDesign:
+def _values_criteria(design: RoleDesign, fallback: set[Host] | None = None, add: bool = True) -> list[Criterion] | None:
+    """The design's criteria with its NHS and council values rows those its host calls for
+    (library/values.py), in their places, the council's slot filled when the council is named; if
+    `add`, a host with no row of its own gets the library's. None when the design does not say its
+    host and there is no fallback."""
+    found = set(hosts(design)) or fallback
+    if not found:
+        return None
+    council = council_name(design)
+    kept: list[Criterion] = []
+    has: set[Host] = set()
+    for criterion in design.criteria:
+        host = values_host(criterion, council)
+        if host is None:
+            kept.append(criterion)
+        elif host in found:
+            has.add(host)
+            text = criterion.text.replace(COUNCIL_SLOT, council) if council else criterion.text
+            kept.append(criterion.model_copy(update={"text": text}))
+    kept += [
+        Criterion(category=CriterionCategory.VALUES, text=text, assessed_by=_assessed(Requirement.ESSENTIAL))
+        for text in values_texts(found - has if add else set(), council)
+    ]
+    return kept
+
+
+def with_host_values(design: RoleDesign) -> RoleDesign:
+    """A copy whose NHS and council values rows are those its host calls for: the NHS Constitution's
+    for an NHS host, the council's own (named for it, or a slot) for a council, both for a joint
+    post. Other values rows (the Nolan principles) stay; a design that does not say its host is
+    returned as it is."""
+    criteria = _values_criteria(design)
+    return design if criteria is None else design.model_copy(update={"criteria": criteria})
+
+
+def design_from_role(role: Role, contracted_hours: Decimal = Decimal("37.5"), employer: str = "") -> RoleDesign:
     """A new design that copies what the role offers: responsibilities, capabilities and criteria,
-    working relationships, support, the suggested time, and the terms that fit the post."""
+    working relationships, support, the suggested time, and the terms that fit the post.
+
+    Its values rows follow the host: the employer when it is given, the role's pay framework, a
+    joint post's two sectors, else the role's first sector (`with_host_values`).
+    """
     appointment = role.appointment
-    return RoleDesign(
+    design = RoleDesign(
         title=role.name,
+        employer=employer.strip(),
         based_on=role.id,
         footprint=role.footprint,
         function=role.function,
@@ -106,13 +156,19 @@ def design_from_role(role: Role, contracted_hours: Decimal = Decimal("37.5")) ->
         joint=JointArrangement() if role.joint else None,
         development=_development(role),
     )
+    # A role that offers no values rows (a team's own, say) gets none added: it chose its criteria.
+    offers = any(values_host(c) for c in design.criteria)
+    criteria = _values_criteria(design, {SECTOR_HOST.get(role.sectors[0], Host.NHS)}, add=offers)
+    return design.model_copy(update={"criteria": criteria})
 
 
-def new_design(library: Library, role_id: str, contracted_hours: Decimal = Decimal("37.5")) -> RoleDesign:
+def new_design(
+    library: Library, role_id: str, contracted_hours: Decimal = Decimal("37.5"), employer: str = ""
+) -> RoleDesign:
     role = library.roles.get(role_id)
     if role is None:
         raise ComposeError(f"There is no emerging role with the id '{role_id}' in the library.")
-    return design_from_role(role, contracted_hours)
+    return design_from_role(role, contracted_hours, employer)
 
 
 def senior_post(design: RoleDesign, library: Library) -> bool:

@@ -20,12 +20,14 @@ from roledesigner.review.recruitment import recruitment
 from roledesigner.review.rules import time_and_joint
 from roledesigner.review.signoffs import signoffs
 from roledesigner.review.structure import Check, clarity, coverage, person_specification
+from roledesigner.review.values import values_rows
 
 CHECKS: list[Check] = [
     clarity,
     time_and_joint,
     coverage,
     person_specification,
+    values_rows,
     completeness,
     evaluation,
     recruitment,

@@ -62,13 +62,14 @@ def test_add_remove_and_move_without_duplicates() -> None:
 def test_every_criterion_can_be_scored_at_shortlisting(library: Library) -> None:
     """Shortlisting may use only listed criteria, scored on the application (CONVENTIONS); desirable
     ones are what separate applicants who all meet the essentials, so they are read there too.
-    Before, desirables were assessed at interview only. A senior post's essentials add a presentation."""
+    Before, desirables were assessed at interview only. A senior post's essentials add a presentation
+    and references."""
     for role in library.roles.values():
         design = new_design(library, role.id)
         for item in design.capabilities:
             expected = [Assessment.APPLICATION, Assessment.INTERVIEW]
             if role.senior and item.requirement is Requirement.ESSENTIAL:
-                expected.append(Assessment.PRESENTATION)
+                expected += [Assessment.PRESENTATION, Assessment.REFERENCES]
             assert item.assessed_by == expected, (role.id, item.id)
         for criterion in design.criteria:
             assert Assessment.APPLICATION in criterion.assessed_by, (role.id, criterion.text)
@@ -89,6 +90,26 @@ def test_senior_posts_offer_a_presentation_and_board_posts_references(library: L
         False,
         False,
     )
+
+
+@pytest.mark.parametrize("role_id", ["place_chief_executive", "ics_executive_lead", "independent_chair"])
+def test_every_senior_post_offers_references(library: Library, role_id: str) -> None:
+    """Finding 5: "presentation and references offered for senior posts". The place chief executive,
+    senior but not asking for the Fit and Proper Person Test, had no row judged by references."""
+    design = new_design(library, role_id)
+    essential = [c for c in design.capabilities if c.requirement is Requirement.ESSENTIAL]
+    assert essential and all(Assessment.REFERENCES in c.assessed_by for c in essential), role_id
+    desirable = [c for c in design.capabilities if c.requirement is Requirement.DESIRABLE]
+    assert all(Assessment.REFERENCES not in c.assessed_by for c in desirable), "referees confirm the essentials"
+
+
+def test_references_are_offered_by_every_senior_role_and_no_other(library: Library) -> None:
+    senior = {role.id for role in library.roles.values() if role.senior}
+    assert "place_chief_executive" in senior and len(senior) == 7
+    for role in library.roles.values():
+        design = new_design(library, role.id)
+        referees = any(Assessment.REFERENCES in c.assessed_by for c in design.capabilities)
+        assert referees is role.senior, role.id
 
 
 def test_a_programmed_activity_role_starts_on_a_ten_pa_job_plan(library: Library) -> None:
