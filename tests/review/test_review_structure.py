@@ -86,6 +86,16 @@ def test_a_missing_domain_suggests_capabilities(library: Library) -> None:
     assert "The library suggests:" in findings[0].message
 
 
+def test_a_missing_domain_reports_a_grouping_not_a_need_for_all_four(library: Library) -> None:
+    """Library review F5: SCIE (2018) groups the capabilities under four domains (S000 l.52); the
+    message once said effective system leadership "draws on all four domains"."""
+    design = RoleDesign(title="x", capabilities=[CapabilityRequirement(id="empathy")])
+    for finding in coverage(design, library):
+        message = finding.message.casefold()
+        assert "draws on all" not in message and "needs all four" not in message and "all four" not in message
+        assert "grouped under the four domains" in message
+
+
 @pytest.mark.parametrize(
     ("text", "fires"),
     [
