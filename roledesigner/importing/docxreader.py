@@ -25,6 +25,8 @@ from roledesigner.importing.blocks import Block, Cell, ListKind, Paragraph, Part
 MAX_UNPACKED_MB = 100
 MAX_PARTS = 5000
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: The namespace of a Strict Open XML document, which Word writes only when asked and this reader does not read.
+_STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _TXBX = f"{_W}txbxContent"
 #: Inside a paragraph, what holds no text of its own (or holds text that is not shown).
@@ -409,6 +411,8 @@ def read_docx(path: Path, data: bytes) -> SourceDocument:
     root = package.xml("word/document.xml")
     body = root.find(f"{_W}body") if root is not None else None
     if body is None:
+        if root is not None and etree.QName(root).namespace == _STRICT_W:
+            raise refusals.strict_word(path)
         raise refusals.not_word(path, "document body")
     reader = _Reader(package)
     document = SourceDocument(path, "docx", body=list(reader.blocks(body, "body")))

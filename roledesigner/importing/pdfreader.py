@@ -288,14 +288,34 @@ def read_pdf(path: Path, data: bytes) -> SourceDocument:
     except refusals.ImportRefused:
         raise
     except RecursionError as error:
-        raise refusals.damaged(path, "its structure nests too deeply to read") from error
+        raise refusals.pdf_damaged(path, "its structure nests too deeply to read") from error
     except Exception as error:
-        raise refusals.damaged(path, f"it cannot be read as a PDF: {type(error).__name__}") from error
+        raise refusals.pdf_damaged(path, "its contents cannot be read") from error
     if not any(lines for lines, _height in pages):
-        if pages:
+        if pages and _has_pictures(reader):
             raise refusals.pdf_scanned(path)
-        raise refusals.no_text(path)
+        raise refusals.pdf_blank(path) if pages else refusals.no_text(path)
     return _document(path, pages)
+
+
+def _has_pictures(reader: Any) -> bool:
+    """Whether any page draws a picture (an image, or a form that holds one): a scan does, a blank page not."""
+
+    def holds_image(resources: Any, depth: int) -> bool:
+        try:
+            objects = resources.get_object().get("/XObject") if resources is not None else None
+            for item in (objects.get_object() if objects is not None else {}).values():
+                found = item.get_object()
+                subtype = found.get("/Subtype")
+                if subtype == "/Image":
+                    return True
+                if subtype == "/Form" and depth < 3 and holds_image(found.get("/Resources"), depth + 1):
+                    return True
+        except Exception:  # noqa: BLE001 - an odd resource dictionary: take it for a picture, the likelier case
+            return True
+        return False
+
+    return any(holds_image(page.get("/Resources"), 0) for page in reader.pages)
 
 
 def _document(path: Path, pages: list[tuple[list[_Line], float]]) -> SourceDocument:

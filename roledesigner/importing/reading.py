@@ -59,7 +59,7 @@ def read_source(path: Path, data: bytes | None = None) -> SourceDocument:
 
         document = read_pdf(path, data)
     elif suffix == PDF_SUFFIX:
-        raise refusals.damaged(path, "it does not start as a PDF does")
+        raise refusals.pdf_damaged(path, "it does not start as a PDF does")
     elif data.startswith(_ZIP):
         from roledesigner.importing.docxreader import read_docx
 

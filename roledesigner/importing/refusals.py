@@ -104,9 +104,29 @@ def pdf_password(path: Path) -> ImportRefused:
 def pdf_scanned(path: Path) -> ImportRefused:
     return ImportRefused(
         path,
-        f"{path} has no text in it, only pictures of pages: it looks like a scan. Make its text readable with "
-        "OCR (optical character recognition) software first, such as the one in Adobe Acrobat or Microsoft "
-        "Word, and import the result.",
+        f"{path} has no text in it, only pictures of pages (it looks like a scan), so make its text readable "
+        "with OCR (optical character recognition) software first, such as the one in Adobe Acrobat or "
+        "Microsoft Word, and import the result.",
+    )
+
+
+def pdf_blank(path: Path) -> ImportRefused:
+    return ImportRefused(path, f"{path} has no text and no pictures on its pages, so there is nothing to import.")
+
+
+def pdf_damaged(path: Path, detail: str) -> ImportRefused:
+    return ImportRefused(
+        path,
+        f"{path} is a damaged PDF ({detail}), so it cannot be imported: if it opens in a PDF reader, print it "
+        "to a new PDF and import that, or import the Word document it was made from.",
+    )
+
+
+def strict_word(path: Path) -> ImportRefused:
+    return ImportRefused(
+        path,
+        f"{path} is saved as a Strict Open XML Document, which Role Designer cannot read: open it in Word, "
+        "save it again as a normal Word Document (.docx), and import that.",
     )
 
 

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 from pypdf import PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, NumberObject, StreamObject
 
 from tests.importing import samples
 
@@ -49,14 +50,50 @@ def pdf_with_password() -> bytes:
     return buffer.getvalue()
 
 
-def pdf_without_text() -> bytes:
-    """Pages with nothing to read, as a scan's pictures of pages have."""
+def pdf_blank() -> bytes:
+    """Pages with nothing on them at all: no text and no pictures."""
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
     writer.add_blank_page(width=595, height=842)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def pdf_scan() -> bytes:
+    """A scan: each page one picture of a page (a grey image drawn over the whole page), no text."""
+    writer = PdfWriter()
+    for _ in range(2):
+        page = writer.add_blank_page(width=595, height=842)
+        image = StreamObject()
+        image.set_data(bytes(range(64)))
+        image.update(
+            {
+                NameObject("/Type"): NameObject("/XObject"),
+                NameObject("/Subtype"): NameObject("/Image"),
+                NameObject("/Width"): NumberObject(8),
+                NameObject("/Height"): NumberObject(8),
+                NameObject("/ColorSpace"): NameObject("/DeviceGray"),
+                NameObject("/BitsPerComponent"): NumberObject(8),
+            }
+        )
+        objects = DictionaryObject({NameObject("/Im1"): writer._add_object(image)})
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): objects})
+        drawing = StreamObject()
+        drawing.set_data(b"q 595 0 0 842 0 0 cm /Im1 Do Q")
+        page[NameObject("/Contents")] = writer._add_object(drawing)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def strict_word() -> bytes:
+    """A .docx saved by Word as "Strict Open XML Document": the same parts in other namespaces."""
+    strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    document = (
+        f'<w:document xmlns:w="{strict}"><w:body><w:p><w:r><w:t>Job title: Lead</w:t></w:r></w:p></w:body></w:document>'
+    )
+    return zip_of({"[Content_Types].xml": b"<Types/>", "word/document.xml": document.encode()})
 
 
 #: (file name, contents, words the refusal must contain), one for each kind of bad input.
@@ -68,11 +105,13 @@ BAD_INPUTS: list[tuple[str, bytes, tuple[str, ...]]] = [
     ("bomb.docx", b"", ("would unpack to more than 100 MB",)),  # made when needed: see bad_file()
     ("locked.docx", ole_with("EncryptionInfo"), ("protected by a password", "remove the password")),
     ("locked.pdf", b"", ("PDF protected by a password",)),
-    ("scan.pdf", b"", ("looks like a scan", "OCR")),
+    ("scan.pdf", b"", ("only pictures of pages", "looks like a scan", "OCR")),
+    ("blank.pdf", b"", ("has no text and no pictures",)),
+    ("strict.docx", b"", ("Strict Open XML", "save it again as a normal Word Document (.docx)")),
     ("empty.docx", b"", ("holds no text",)),
     ("zero.docx", b"", ("is empty",)),
     ("broken.docx", zip_of({"word/document.xml": b"<w:document><w:body>"}), ("is damaged", "word/document.xml")),
-    ("broken.pdf", b"%PDF-1.7\nnot really a PDF at all", ("is damaged",)),
+    ("broken.pdf", b"%PDF-1.7\nnot really a PDF at all", ("is a damaged PDF", "PDF reader")),
 ]
 
 
@@ -80,7 +119,9 @@ def bad_file(folder: Path, name: str, data: bytes) -> Path:
     makers = {
         "bomb.docx": zip_bomb,
         "locked.pdf": pdf_with_password,
-        "scan.pdf": pdf_without_text,
+        "scan.pdf": pdf_scan,
+        "blank.pdf": pdf_blank,
+        "strict.docx": strict_word,
         "empty.docx": samples.empty_document,
     }
     path = folder / name

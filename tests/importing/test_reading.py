@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -30,6 +31,10 @@ def test_each_bad_input_is_refused_with_one_sentence_naming_the_file(
     message = str(refused.value)
     assert message.startswith(str(path))
     assert "\n" not in message
+    assert re.search(r"[.!?]\s+[A-Z]", message) is None, "one sentence"
+    assert re.search(r"[A-Z][a-z]+(?:Error|Exception)\b", message) is None, "no class names"
+    if name.endswith(".pdf"):
+        assert "Word or LibreOffice" not in message  # advice that fits a PDF
     for word in words:
         assert word in message
 
