@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from roledesigner.domain import edits
 from roledesigner.domain.edits import Edit, EditError, edit_label, insert_item, move_item, remove_item, set_value
 from roledesigner.domain.models import RoleDesign
+from roledesigner.domain.partnerentry import with_follow_ons
 from roledesigner.domain.timeplan import reexpressed
 from roledesigner.domain.vocabulary import AllocationUnit, Contract
 from roledesigner.domain.vocabulary import label as plain_label
@@ -132,9 +133,11 @@ class DocumentController(QObject):
         """Set one field, the one way every view writes. Typing in the same field merges into
         one undo step unless `merge` is False (a step of its own, such as ticking a box that
         starts a job plan); `label` names the step in the Edit menu instead of the field's name.
-        Returns a plain message (and changes nothing) when the value is not valid."""
+        A new partner row's name or funding fills in its sector or time share in the same step
+        (domain/partnerentry.py). Returns a plain message (and changes nothing) when the value is
+        not valid."""
         try:
-            after = set_value(self._design, path, value)
+            after = with_follow_ons(self._design, set_value(self._design, path, value))
         except EditError as error:
             return str(error)
         self.apply(label or edit_label(path), after, key=path if merge else "")

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLab
 from roledesigner.documents.wording import split_totals_sentence
 from roledesigner.domain.joint import splits_complete
 from roledesigner.domain.models import JointArrangement, Partner
+from roledesigner.domain.partnerentry import NEW_PARTNER
 from roledesigner.domain.vocabulary import PartnershipArrangement, Sector, StaffingRoute, Terms
 from roledesigner.gui.editor.binding import ERROR_STYLE
 from roledesigner.gui.editor.forms import EditorParts, buttons, captioned, note_label, said_under, selected_field
 from roledesigner.gui.editor.managers import partner_note
 from roledesigner.gui.editor.tables import Column
 from roledesigner.gui.editor.tableviews import ListTable
-from roledesigner.review.completeness import NEW_PARTNER
 
 #: What each legal step is, in one plain line beside its choice.
 PARTNERSHIP_NOTE = "Shares the partners' functions and money. Employs nobody."
