@@ -266,12 +266,26 @@ def test_finding_8_joint_posts_keep_the_partnership_arrangement_apart_from_the_s
     assert "section 10 of the Children Act 2004" in children
 
 
-def test_finding_9_clinicians_time_names_its_routes_and_counts_programmed_activities(library: Library) -> None:
+@pytest.mark.parametrize("role_id", ["place_clinical_lead", "system_clinical_lead", "technology_adoption_lead"])
+def test_finding_9_clinicians_time_names_its_routes_and_counts_programmed_activities(
+    library: Library, role_id: str
+) -> None:
+    """Improvement B.3: every clinical post names the three ways its system time can be recorded
+    (the system clinical lead and technology adoption lead once named none)."""
     assert _matching(library, r"ten-session") == []
-    note = " ".join(" ".join(library.roles["place_clinical_lead"].considerations).split())
+    note = " ".join(" ".join(library.roles[role_id].considerations).split())
     for route in ("additional NHS responsibilities", "external duties", "sessional agreement"):
-        assert route in note
-    assert "9 sessions" in note  # a salaried GP's full-time week
+        assert route in note, (role_id, route)
+    if role_id != "technology_adoption_lead":
+        assert "9 sessions" in note  # a salaried GP's full-time week
+
+
+def test_the_ics_lead_lacked_formal_authority_in_the_past_tense(library: Library) -> None:
+    """Finding 6: "held no formal authority, so it works mainly through influence" mixed the research's
+    past with today, when the post is usually the ICB's chief executive."""
+    summary = " ".join(library.roles["ics_executive_lead"].summary.split())
+    assert "so it works mainly through influence" not in summary
+    assert "held no formal authority, so it worked mainly through influence" in summary
 
 
 def test_finding_16_glossary_nuances(library: Library) -> None:
