@@ -132,7 +132,19 @@ def test_an_interview_pack_and_a_shortlisting_matrix_for_each_design(
         "Westtown Council Place director v1 interview pack.docx",
     ]
     assert "Interview" in independent_text(packs[0].read_bytes())
-    assert dialog.status_label.text() == "Finished: 2 exported."
+    # The joint post's review has errors: its pack is marked and its row and the summary say so, as a
+    # job specification's do (the pack's result had none to list).
+    assert dialog.status_label.text() == (
+        f"Finished: 2 exported; 1 design has errors in the review, marked “{UNREVIEWED_MARK}” (joint.roledesign)."
+    )
+    errors = [f.message for f in review(load_design(sources[1]), library) if f.severity is Severity.ERROR]
+    assert sources[1].name == "joint.roledesign" and len(errors) > 1
+    said = details(dialog)
+    assert said["joint.roledesign"] == (
+        f"Exported to {packs[0].name}. Its review has {len(errors)} errors, so it is marked “{UNREVIEWED_MARK}”: "
+        f"{errors[0]} …"
+    )
+    assert said["place.roledesign"] == f"Exported to {packs[1].name}."
 
     click(qtbot, radios["pdf"])
     click(qtbot, dialog.naming.file_radio)
@@ -146,7 +158,8 @@ def test_an_interview_pack_and_a_shortlisting_matrix_for_each_design(
     run(qtbot, dialog)
     matrix = load_workbook(out / "joint-shortlisting.xlsx")
     assert matrix.sheetnames
-    assert details(dialog)["joint.roledesign"] == "Exported to joint-shortlisting.xlsx."
+    assert details(dialog)["joint.roledesign"].startswith("Exported to joint-shortlisting.xlsx. Its review has ")
+    assert details(dialog)["place.roledesign"] == "Exported to place-shortlisting.xlsx."
 
 
 def test_choices_are_fixed_while_a_batch_runs(qtbot: QtBot, library: Library, tmp_path: Path) -> None:

@@ -2,11 +2,12 @@
 
 Thin widgets over `roledesigner.documents.export`: the batch runs `export_many` (which exports on
 this process and on spawned ones, reviewing each design) or, for a recruitment pack document,
-`export_packs`, through the app's one background model (`gui/background.py`: the pool, a queue
-read on a timer, no signal per file); the dialog shows progress and one row per design, and
-Cancel asks the batch to start no further file. A failure never stops the rest; a job
-specification whose review has errors is exported marked "Draft: not yet reviewed" and its row
-and the summary say so. Documents are named by the settings' pattern (or after their design
+`export_reviewed_packs` (gui/dialogs/batchpacks.py, reviewing each design too), through the
+app's one background model (`gui/background.py`: the pool, a queue read on a timer, no signal
+per file); the dialog shows progress and one row per design, and
+Cancel asks the batch to start no further file. A failure never stops the rest; a document
+(a job specification or a pack's) whose review has errors is exported marked "Draft: not yet
+reviewed" and its row and the summary say so. Documents are named by the settings' pattern (or after their design
 files), and two with the same name are written as "role.docx" and "role (2).docx". Files already
 in the folder are replaced only if the user says so; otherwise new ones are numbered.
 """
@@ -74,7 +75,7 @@ class BatchExportDialog(QDialog):
         self.results: list[AnyResult] = []
         self._runner = BackgroundRunner(self)
         self._task: Task[Progress, list[AnyResult]] | None = None
-        self._rows: dict[AnyJob, int] = {}
+        self._rows: dict[Path, int] = {}
         self._last_folder = QDir.homePath()
         self._designs_message = ""
         self.setWindowTitle("Export several designs")
@@ -85,7 +86,7 @@ class BatchExportDialog(QDialog):
         intro = QLabel(
             "Choose role designs, a document, a format and a folder. Each design becomes one document, named as "
             "Settings says or after its file; a design that cannot be exported is listed with the reason, and "
-            "the rest carry on. A job specification whose review has errors is marked “Draft: not yet reviewed”."
+            "the rest carry on. A document whose review has errors is marked “Draft: not yet reviewed”."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -364,7 +365,7 @@ class BatchExportDialog(QDialog):
             if choice == KEEP_BOTH:
                 jobs = self._jobs(folder, keep_existing=True)
         self.results = []
-        self._rows = {job: row for row, job in enumerate(jobs)}
+        self._rows = {job.target: row for row, job in enumerate(jobs)}  # a pack's job comes back marked
         self.results_table.show_waiting(cast(Any, jobs))  # a row reads a job's source only: either kind
         self.progress_bar.setRange(0, len(jobs))
         self.progress_bar.setValue(0)
@@ -374,10 +375,11 @@ class BatchExportDialog(QDialog):
 
         def work(report: Callable[[Progress], None], stop: threading.Event) -> list[AnyResult]:
             if document != SPECIFICATION:
-                from roledesigner.documents.packs.packexport import PackJob, export_packs
+                from roledesigner.documents.packs.packexport import PackJob
+                from roledesigner.gui.dialogs.batchpacks import export_reviewed_packs
 
                 packs = [job for job in jobs if isinstance(job, PackJob)]
-                return list(export_packs(packs, lambda *done: report(done), should_stop=stop.is_set))
+                return list(export_reviewed_packs(packs, lambda *done: report(done), should_stop=stop.is_set))
             from roledesigner.documents.export import export_many
             from roledesigner.documents.jobs import ExportJob
             from roledesigner.review import review
@@ -439,7 +441,7 @@ class BatchExportDialog(QDialog):
 
     def _progress(self, progress: Progress) -> None:
         done, total, result = progress
-        row = self._rows.get(result.job)
+        row = self._rows.get(result.job.target)
         if row is not None:
             self._show_result(row, result)
         self.progress_bar.setValue(done)

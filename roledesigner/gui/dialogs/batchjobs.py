@@ -107,7 +107,8 @@ def pack_jobs(
 
 
 def review_errors_of(result: AnyResult) -> list[str]:
-    """The review's errors a job specification was exported with (a pack's result has none)."""
+    """The review's errors a document was exported with (a job specification's, or a pack's from
+    gui/dialogs/batchpacks.py)."""
     return [finding.message for finding in getattr(result, "review_errors", [])]
 
 
