@@ -263,9 +263,12 @@ def test_save_tracked_changes_proposes_a_name_by_the_settings_pattern(
     compare = dialog.compare_dialog
     assert compare is not None
     offered: list[str] = []
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda _parent, _title, path, _filter: (offered.append(path), ("", ""))[1]
-    )
+
+    def answer(_parent: object, _title: str, path: str, _filter: str) -> tuple[str, str]:
+        offered.append(path)
+        return "", ""  # Cancel
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
     qtbot.mouseClick(compare.save_button, Qt.MouseButton.LeftButton)
     title = controller.design.title
     assert offered == [str(Path.home() / f"North Shire ICB {title} v2 changes.docx")]
