@@ -58,6 +58,9 @@ FOOTER_POINTS = 9.0  # as the Word template's footer (templatebuild.FOOTER_POINT
 FOOTER_FONTS = ["Arial", "Helvetica", "Liberation Sans", "DejaVu Sans"]
 FOOTER_COLOUR = "#4C6272"
 RULE_COLOUR = "#AEB7BD"
+#: A running header (a pack's "Draft: not yet reviewed"), bold and red as the Word template's mark.
+HEADER_COLOUR = "#DA291C"
+HEADER_ABOVE_BODY_MM = 10.0
 CREATOR = "Role Designer"
 #: The block state (`-qt-user-state` in the HTML's style sheet) of a line kept with the next one.
 KEEP_WITH_NEXT = 1
@@ -407,9 +410,14 @@ def _draw_page(
 
 
 def _render(
-    html: str, title: str, author: str, footer: Callable[[int, int], str], images: dict[str, bytes]
+    html: str,
+    title: str,
+    author: str,
+    footer: Callable[[int, int], str],
+    images: dict[str, bytes],
+    header: str = "",
 ) -> tuple[bytes, list[PdfHeading]]:
-    """A4 PDF bytes of the HTML, with the footer on every page, and the headings with their pages."""
+    """A4 PDF bytes of the HTML, with the footer (and `header`) on every page, and the headings with their pages."""
     _ensure_gui()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -425,6 +433,8 @@ def _render(
     footer_font = _without_ligatures(QFont(FOOTER_FONTS))
     footer_font.setPointSizeF(FOOTER_POINTS)
     footer_rule = body.bottom() + _mm(FOOTER_FROM_BODY_MM)
+    header_font = QFont(footer_font)
+    header_font.setBold(True)
     painter = QPainter(writer)
     try:
         for page in range(pages):
@@ -444,6 +454,11 @@ def _render(
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                 footer(page + 1, pages),
             )
+            if header:  # the pen and font are set again for the next page's footer
+                painter.setPen(QColor(HEADER_COLOUR))
+                painter.setFont(header_font)
+                top = body.top() - _mm(HEADER_ABOVE_BODY_MM)
+                painter.drawText(QRectF(body.left(), top, body.width(), _mm(6)), Qt.AlignmentFlag.AlignRight, header)
     finally:
         painter.end()
     buffer.close()
@@ -466,12 +481,14 @@ def render_html_pdf(
     footer: Callable[[int, int], str],
     images: Mapping[str, bytes] | None = None,
     language: str = "en-GB",
+    header: str = "",
 ) -> bytes:
     """Any HTML in Qt's subset as an A4 PDF laid out as the job specification's: its fonts, margins, rule and footer.
 
     `footer(page, pages)` is each page's footer line; `images` are the PNGs the HTML names (`<img
     src="logo.png">`). The caller bounds the HTML's length, as `fit_for_pdf` does for the job
     specification: Qt fails past about 5,500 pages. It also has a language, and bookmarks (`pdfmarks`).
+    `header`, when given, is said at the top right of every page.
     """
-    data, headings = _render(html, title, author, footer, dict(images or {}))
+    data, headings = _render(html, title, author, footer, dict(images or {}), header)
     return mark_pdf(data, headings, language)

@@ -138,8 +138,10 @@ def footer_text(pack: InterviewPack, page: int, pages: int) -> str:
     return f"Page {page} of {pages} · Interview pack, version {pack.version}, {pack.date}"
 
 
-def render_interview_pdf(pack: InterviewPack, logo_png: bytes | None = None) -> bytes:
-    """The pack as an A4 PDF in the job specification's page furniture, with its title, author and language."""
+def render_interview_pdf(pack: InterviewPack, logo_png: bytes | None = None, *, mark: str = "") -> bytes:
+    """The pack as an A4 PDF in the job specification's page furniture, with its title, author and language.
+
+    `mark` ("Draft: not yet reviewed"), when given, heads every page."""
     from roledesigner.documents.pdf import render_html_pdf  # Qt: loaded only when a PDF is made
 
     fitted, notes = fit_for_pdf(pack)
@@ -150,4 +152,5 @@ def render_interview_pdf(pack: InterviewPack, logo_png: bytes | None = None) -> 
         author=pack.author,
         footer=lambda page, pages: footer_text(pack, page, pages),
         images={"logo.png": logo_png} if logo_png is not None else {},
+        header=mark,
     )

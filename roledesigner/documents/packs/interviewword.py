@@ -7,6 +7,7 @@ from pathlib import Path
 from roledesigner.documents.packs.interview import CONSENSUS_INTRO, HEADINGS, LABELS, SCALE_COLUMNS, Area, InterviewPack
 from roledesigner.documents.packs.templatebuild import INTERVIEW_TEMPLATE, template_path
 from roledesigner.documents.packs.wordparts import Properties, Writer, fill_markers, finish, open_template
+from roledesigner.documents.wordmark import mark_every_header
 
 #: Area, score, notes on a panel member's sheet (17 cm between the margins).
 SHEET_WIDTHS_CM = [7.0, 2.8, 7.2]
@@ -90,7 +91,10 @@ def _consensus(writer: Writer, pack: InterviewPack) -> None:
     writer.table(["Panel member", "Name", "Role", "Signature", "Date"], rows, [3.4, 4.2, 3.8, 3.2, 2.4], row_height=1.2)
 
 
-def render_interview_docx(pack: InterviewPack, template: Path | None = None, logo_png: bytes | None = None) -> bytes:
+def render_interview_docx(
+    pack: InterviewPack, template: Path | None = None, logo_png: bytes | None = None, *, mark: str = ""
+) -> bytes:
+    """The pack as a Word file; `mark` ("Draft: not yet reviewed"), when given, heads every page's header."""
     document = open_template(template or default_template())
     writer = Writer(document)
     writer.heading(pack.title, 0)
@@ -119,6 +123,8 @@ def render_interview_docx(pack: InterviewPack, template: Path | None = None, log
         logo_png,
         f"{pack.organisation} logo" if pack.organisation else "Organisation logo",
     )
+    if mark:
+        mark_every_header(document, mark)
     properties = Properties(
         title=pack.document_title,
         subject="Interview pack",

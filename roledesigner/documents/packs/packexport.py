@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from roledesigner.documents.export import _library, _logo
-from roledesigner.documents.jobs import ExportStatus
+from roledesigner.documents.jobs import UNREVIEWED_MARK, ExportStatus
 from roledesigner.documents.packs.criteriatext import criteria_text
 from roledesigner.documents.packs.interview import DEFAULT_PANEL, build_interview_pack
 from roledesigner.documents.packs.interviewhtml import render_interview_pdf
@@ -89,17 +89,20 @@ def render_pack(
     """The document's bytes; `warnings` gets what the reader of a result should know."""
     if job.template is not None and job.format != "docx":
         warnings.append(f"{job.template} is not used: a template shapes Word files only.")
+    # Exported while the review has errors: every page says so. Not the criteria text, which is
+    # pasted into a recruitment site's form.
+    mark = UNREVIEWED_MARK if job.unreviewed else ""
     if job.document == INTERVIEW:
         pack = build_interview_pack(design, library, scoring, job.organisation, job.panel_members)
         if job.format == "pdf":
-            return render_interview_pdf(pack, _logo(job.logo, warnings))
-        return render_interview_docx(pack, job.template, _logo(job.logo, warnings))
+            return render_interview_pdf(pack, _logo(job.logo, warnings), mark=mark)
+        return render_interview_docx(pack, job.template, _logo(job.logo, warnings), mark=mark)
     if job.format == "txt":
         return criteria_text(design, library).encode("utf-8")
     matrix = build_shortlisting(design, library, scoring, job.organisation, job.shortlisters, job.candidates)
     if job.format == "docx":
-        return render_shortlisting_docx(matrix, job.template, _logo(job.logo, warnings))
-    return render_shortlisting_xlsx(matrix)
+        return render_shortlisting_docx(matrix, job.template, _logo(job.logo, warnings), mark=mark)
+    return render_shortlisting_xlsx(matrix, mark=mark)
 
 
 def export_pack(

@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roledesigner.documents.packs.shortlisting import ESSENTIAL, Shortlisting
-from roledesigner.documents.templatebuild import HEADER_FILL
+from roledesigner.documents.templatebuild import HEADER_FILL, RED
 from roledesigner.documents.viewmodel import clean
 
 SUMMARY = "Summary"
@@ -39,8 +39,14 @@ NO_ESSENTIALS = "No essential criteria"
 DECISIONS = ("Invite to interview", "Do not invite", "Reserve")
 MAX_CELL = 32_000  # Excel holds at most 32,767 characters in a cell
 LINE_POINTS = 15  # a line of 11 pt text
+MARK_COLOUR = f"FF{RED}"
 _BOLD = Font(name="Calibri", size=11, bold=True)  # the workbook's own font, in bold
 _TITLE = Font(name="Calibri", size=14, bold=True)
+_MARK = Font(name="Calibri", size=12, bold=True, color=MARK_COLOUR)
+#: The row of a sheet's "Draft: not yet reviewed" note: the free row above every sheet's table,
+#: frozen and printed on every page with the title rows (row 1 is the title, and the formulas
+#: reference fixed rows, so no row is inserted above it).
+MARK_ROW = HEADER_ROW - 1
 _FILL = PatternFill("solid", fgColor=HEADER_FILL)
 _EDGE = Side(style="thin", color="808080")
 _BOX = Border(left=_EDGE, right=_EDGE, top=_EDGE, bottom=_EDGE)
@@ -267,7 +273,17 @@ def _summary(workbook: Workbook, matrix: Shortlisting, total_row: int) -> None:
     _page_set_up(sheet, matrix, f"1:{HEADER_ROW}")
 
 
-def render_shortlisting_xlsx(matrix: Shortlisting) -> bytes:
+def _mark(sheet: Worksheet, mark: str) -> None:
+    """`mark` in the centre of the printed header and, bold and red, in the row above the sheet's table."""
+    sheet.oddHeader.center.text = _header_footer_text(mark)
+    sheet.oddHeader.center.font = "Calibri,Bold"
+    sheet.oddHeader.center.color = str(RED)
+    _text(sheet.cell(MARK_ROW, 1), mark)
+    sheet.cell(MARK_ROW, 1).font = _MARK
+
+
+def render_shortlisting_xlsx(matrix: Shortlisting, *, mark: str = "") -> bytes:
+    """The workbook; `mark` ("Draft: not yet reviewed"), when given, is on every sheet and its printed pages."""
     workbook = Workbook()
     _about(workbook, matrix)
     if not matrix.empty:
@@ -275,6 +291,9 @@ def render_shortlisting_xlsx(matrix: Shortlisting) -> bytes:
         for number in range(1, matrix.shortlisters + 1):
             total_row = _shortlister(workbook, matrix, number)
         _summary(workbook, matrix, total_row)
+    if mark:
+        for sheet in workbook.worksheets:
+            _mark(sheet, mark)
     properties = workbook.properties
     properties.title = clean(matrix.document_title)
     properties.subject = "Shortlisting matrix"

@@ -13,6 +13,7 @@ from roledesigner.documents.packs.rows import lower_first
 from roledesigner.documents.packs.shortlisting import Shortlisting
 from roledesigner.documents.packs.templatebuild import SHORTLISTING_TEMPLATE, template_path
 from roledesigner.documents.packs.wordparts import Properties, Writer, fill_markers, finish, open_template
+from roledesigner.documents.wordmark import mark_every_header
 
 #: Centimetres between the margins of A4 landscape with 1.5 cm margins.
 PAGE_WIDTH_CM = 26.7
@@ -72,8 +73,9 @@ def _summary(writer: Writer, matrix: Shortlisting) -> None:
 
 
 def render_shortlisting_docx(
-    matrix: Shortlisting, template: Path | None = None, logo_png: bytes | None = None
+    matrix: Shortlisting, template: Path | None = None, logo_png: bytes | None = None, *, mark: str = ""
 ) -> bytes:
+    """The forms as a Word file; `mark` ("Draft: not yet reviewed"), when given, heads every page's header."""
     document = open_template(template or default_template())
     writer = Writer(document)
     writer.heading(matrix.title, 0)
@@ -102,6 +104,8 @@ def render_shortlisting_docx(
         logo_png,
         f"{matrix.organisation} logo" if matrix.organisation else "Organisation logo",
     )
+    if mark:
+        mark_every_header(document, mark)
     properties = Properties(
         title=matrix.document_title,
         subject="Shortlisting matrix",
