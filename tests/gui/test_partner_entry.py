@@ -102,3 +102,14 @@ def test_a_new_partners_funding_share_shows_as_its_time_share_which_the_user_can
     assert partners(sample)[row].time_percent == Decimal(25)
     stack.undo()  # the first funding share, and the time share it gave, together
     assert (partners(sample)[row].funding_percent, partners(sample)[row].time_percent) == (Decimal(0), Decimal(0))
+
+
+def test_the_sector_and_time_headings_say_what_a_new_partner_fills_in(sample: MainWindow) -> None:
+    table = sample.editor.tables["joint.partners"]
+
+    def tip(attr: str) -> str:
+        found = table.list_model.headerData(column(table, attr), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        return str(found)
+
+    assert "fills it in when the name says it" in tip("sector") and "integrated care board" in tip("sector")
+    assert "first funding share is put here too" in tip("time_percent")

@@ -43,7 +43,14 @@ class JointTab(QWidget):
             "joint.partners",
             [
                 Column("Organisation", "organisation", subject="The organisation of partner {number}", stretch=3),
-                Column("Sector", "sector", Sector, stretch=2),
+                Column(
+                    "Sector",
+                    "sector",
+                    Sector,
+                    stretch=2,
+                    tooltip="The kind of organisation. Naming a new partner fills it in when the name says it, "
+                    "as 'ICB' (integrated care board), 'NHS' or 'Council' do: change it if it is wrong.",
+                ),
                 Column(
                     "Host", "host", check=True, tooltip="The host employer employs the postholder and grades the post."
                 ),
@@ -56,7 +63,8 @@ class JointTab(QWidget):
                 Column(
                     "Time %",
                     "time_percent",
-                    tooltip="This partner's share of the postholder's time, in per cent.",
+                    tooltip="This partner's share of the postholder's time, in per cent. A new partner's first "
+                    "funding share is put here too: change it if the time is shared differently.",
                     subject="Time for {item.organisation}",
                 ),
             ],
