@@ -370,3 +370,12 @@ def test_4a2_the_merged_commissioning_and_accountable_officer_posts_are_said_to_
     role = library.roles["accountable_officer"]
     text = " ".join(" ".join([role.summary, *role.considerations]).split())
     assert "merges" in text and "commissioning officer" in text
+
+
+@pytest.mark.parametrize("role_id", ["place_clinical_lead", "system_clinical_lead"])
+def test_4a6_the_clinical_career_path_barrier_reaches_the_exported_text(library: Library, role_id: str) -> None:
+    """Improvement A.6: "no clear career pathway" for clinical leadership (S002 l.114) was only a
+    consideration, which no document prints; the job purpose, which every document prints, now says it."""
+    purpose = " ".join(new_design(library, role_id).purpose.split())
+    assert "a step in a clinical leadership career" in purpose
+    assert "clinical practice" in purpose
