@@ -1,9 +1,11 @@
 """Make pictures of the main window: offscreen, a real design open, at a size and in a theme.
 
 Run `make screenshot` (or `python -m roledesigner.gui.screenshot OUT.png [TAB] [--size 1024x768]
-[--theme dark] [--start-page]`). The window is laid out as on a screen of that size (the default
-layout for its width: at 1024 x 768 the library shares the preview's side as a tab), and the theme
-is set as the settings would set it.
+[--theme dark] [--start-page] [--findings]`). With `--findings` the design is left with a few things
+for the review to find (a partner row added and not filled in, nothing said on job stability), so
+the picture shows the review panel at work; the docs' window pictures use it. The window is laid out
+as on a screen of that size (the default layout for its width: at 1024 x 768 the library shares the
+preview's side as a tab), and the theme is set as the settings would set it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,12 @@ import json
 import os
 import sys
 import tempfile
+from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from roledesigner.domain.models import RoleDesign
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -23,7 +30,26 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--size", default="1280x800", help="the window's width x height, such as 1024x768")
     parser.add_argument("--theme", default="light", choices=["system", "light", "dark"])
     parser.add_argument("--start-page", action="store_true", help="show the first-run page instead of a design")
+    parser.add_argument(
+        "--findings", action="store_true", help="leave a few things in the design for the review to find"
+    )
     return parser.parse_args(argv)
+
+
+def _with_findings(design: RoleDesign) -> RoleDesign:
+    """The design as someone part-way through it: Add partner pressed and the row not filled in, and
+    nothing yet said on job stability (an error and warnings for the review panel to list)."""
+    from roledesigner.domain.models import Partner
+    from roledesigner.domain.vocabulary import Sector
+    from roledesigner.review.completeness import NEW_PARTNER
+
+    update: dict[str, object] = {"stability": ""}
+    if design.joint is not None:
+        added = Partner(
+            organisation=NEW_PARTNER, sector=Sector.OTHER, funding_percent=Decimal(0), time_percent=Decimal(0)
+        )
+        update["joint"] = design.joint.model_copy(update={"partners": [*design.joint.partners, added]})
+    return design.model_copy(update=update)
 
 
 def main(argv: list[str]) -> int:
@@ -52,7 +78,8 @@ def main(argv: list[str]) -> int:
     else:
         design_file = Path(tempfile.mkdtemp()) / "Joint mental health lead.roledesign"
         # As a design made in the app: no imported text waiting to be placed.
-        save_design(sample_design(window.controller.library).model_copy(update={"unmapped": []}), design_file)
+        design = sample_design(window.controller.library).model_copy(update={"unmapped": []})
+        save_design(_with_findings(design) if options.findings else design, design_file)
         window.open_file(design_file)
     window.resize(width, height)
     window.show()
