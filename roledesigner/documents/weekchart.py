@@ -10,7 +10,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-from roledesigner.documents.wording import hour_figure, hours
+from roledesigner.documents.wording import hour_figure, hours, hours_of
 from roledesigner.domain.joint import shares
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.timeplan import week
@@ -68,9 +68,10 @@ def week_chart(design: RoleDesign) -> WeekChart:
     w = week(design.time)
     system = min(w.system_hours, w.contracted_hours)
     bars = [_bar("The whole post", system, w.contracted_hours - system)]
+    said = hours_of(design.time)
     alt = (
-        f"Bar chart of the working week: {hours(system)} of system work and "
-        f"{hours(w.contracted_hours - system)} of organisational work, out of {hours(w.contracted_hours)} a week."
+        f"Bar chart of the working week: {said(system)} of system work and "
+        f"{said(w.contracted_hours - system)} of organisational work, out of {said(w.contracted_hours)} a week."
     )
     if design.joint is not None and design.joint.partners:
         partners = design.joint.partners

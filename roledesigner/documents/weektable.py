@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from roledesigner.documents.wording import days, hours, join_words
+from roledesigner.documents.wording import days, hours_of, join_words
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.timeplan import hours_per_day, week
 from roledesigner.domain.vocabulary import Weekday
@@ -54,6 +54,10 @@ def _name(day: Weekday) -> str:
     return day.value.capitalize()
 
 
+def _capitalised(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
+
+
 def week_table(design: RoleDesign) -> WeekTable | None:
     """The week by day; None for an office holder (days a month) or a post with no hours."""
     plan = design.time
@@ -72,13 +76,15 @@ def week_table(design: RoleDesign) -> WeekTable | None:
         DayCell(PROTECTED_TEXT, True, PROTECTED_FILL) if day in protected else DayCell(ordinary, False, ORDINARY_FILL)
         for day in shown
     ]
+    hours = hours_of(plan)
     notes = []
     if rest > 0:
-        other = "other " if protected else ""
-        notes.append(
-            f"{FLEXIBLE_TEXT}: organisational work, and the {other}{hours(rest)} of system work a week "
-            "on days agreed with the line manager."
-        )
+        amount, other = hours(rest), "other " if protected else ""
+        if amount.startswith("about "):  # "the about 16.7 hours" would not read
+            amount = f"the {other}system work ({amount} a week)"
+        else:
+            amount = f"the {other}{amount} of system work a week"
+        notes.append(f"{FLEXIBLE_TEXT}: organisational work, and {amount} on days agreed with the line manager.")
     if plan.working_days_per_week < len(WEEKDAYS):
         notes.append(
             f"The post works {days(Fraction(plan.working_days_per_week))} a week; "
@@ -91,6 +97,9 @@ def week_table(design: RoleDesign) -> WeekTable | None:
             if protected
             else "no day is protected for system work. "
         )
-        + f"{hours(system)} of system work and {hours(w.contracted_hours - system)} of organisational work a week."
+        + _capitalised(
+            f"{hours(system)} of system work and {hours(w.contracted_hours - system)} of organisational work"
+        )
+        + " a week."
     )
     return WeekTable([_name(day) for day in shown], [WeekRow("This post", cells)], notes, alt)

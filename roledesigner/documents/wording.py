@@ -6,6 +6,7 @@ here, so a protected-time or funding sentence can never differ between them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
@@ -108,6 +109,11 @@ def clock_hours(value: Fraction) -> str:
     whole, rest = divmod(int(minutes), 60)
     parts = [_counted(str(whole), "hour", "hours")] if whole else []
     return " ".join([*parts, _counted(str(rest), "minute", "minutes")])
+
+
+def hours_of(plan: TimePlan) -> Callable[[Fraction], str]:
+    """How the post's hours are written: in hours and minutes for a week counted in sessions, else `hours`."""
+    return clock_hours if plan.system_work.unit is AllocationUnit.SESSIONS else hours
 
 
 def sessions(value: Fraction) -> str:

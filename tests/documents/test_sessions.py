@@ -103,3 +103,27 @@ def test_the_preview_says_sessions(library: Library) -> None:
     text = _squeezed(html.unescape(re.sub(r"<[^>]+>", " ", render_html(view, week_picture=False))))
     assert SENTENCE in text
     assert HOURS_ROW in text
+
+
+def test_the_week_is_said_in_hours_and_minutes_too(library: Library) -> None:
+    view = build_view(gp_design(), library)
+    assert view.week_table is not None
+    assert view.week_table.notes == [
+        "Flexible: organisational work, and the 16 hours 40 minutes of system work a week on days agreed with "
+        "the line manager."
+    ]
+    assert view.week_table.alt_text.endswith(
+        "16 hours 40 minutes of system work and 20 hours 50 minutes of organisational work a week."
+    )
+    assert "16 hours 40 minutes of system work" in view.week_alt_text
+
+
+def test_a_rounded_figure_in_the_weeks_note_reads_as_a_sentence(library: Library) -> None:
+    """Not "the about 9.4 hours", nor a sentence that starts "about"."""
+    plan = TimePlan(system_work=Allocation(unit=AllocationUnit.HOURS_PER_WEEK, amount=Decimal("9.375")))
+    table = build_view(RoleDesign(title="Lead", time=plan), library).week_table
+    assert table is not None
+    assert table.notes == [
+        "Flexible: organisational work, and the system work (about 9.4 hours a week) on days agreed with the line manager."
+    ]
+    assert "protected for system work. About 9.4 hours of system work" in table.alt_text
