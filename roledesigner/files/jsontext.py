@@ -9,6 +9,7 @@ nested deeper than anything Role Designer writes (which would make later steps r
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 #: Role Designer's own files nest about six levels deep (a recovery copy, a design, a joint
@@ -41,20 +42,27 @@ def _too_deep() -> JsonLimit:
     return JsonLimit(f"it is nested more than {MAX_DEPTH} levels deep, far deeper than any role design")
 
 
-def _check_depth(data: Any) -> None:
-    """Walk the parsed data without recursion, refusing anything nested deeper than MAX_DEPTH."""
-    if not isinstance(data, dict | list):
-        return
-    level: list[Any] = [data]
-    for _depth in range(MAX_DEPTH):  # one level at a time; only containers are walked
-        below: list[Any] = []
-        for value in level:
-            children = value.values() if isinstance(value, dict) else value
-            below.extend(child for child in children if isinstance(child, dict | list))
-        if not below:
-            return
-        level = below
-    raise _too_deep()
+#: Every byte but the four brackets and the quote, deleted in one pass.
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
+#: An innermost container: an opening bracket closed straight away.
+_LEAF = re.compile(rb"[\[{][\]}]")
+
+
+def nesting_depth(text: str, limit: int = MAX_DEPTH) -> int | None:
+    """How deeply valid JSON `text` nests its containers; None when deeper than `limit`.
+
+    Read from the text, not the parsed data: a file with 500 recorded versions holds some
+    300,000 small containers, and walking them took twice as long as parsing them. With the
+    escapes gone, every quote opens or closes a string, so the text between every other quote
+    is the structure; taking away the innermost containers level by level counts the depth.
+    """
+    data = text.encode("utf-8", "surrogatepass").replace(b"\\\\", b"").replace(b'\\"', b"")
+    brackets = b"".join(data.translate(None, _NOT_STRUCTURE).split(b'"')[::2])
+    for level in range(limit + 1):
+        if not brackets:
+            return level
+        brackets = _LEAF.sub(b"", brackets)
+    return None
 
 
 def load_json(text: str) -> Any:
@@ -63,5 +71,6 @@ def load_json(text: str) -> Any:
         data = json.loads(text, parse_int=_int, parse_float=_float)
     except RecursionError as error:
         raise _too_deep() from error
-    _check_depth(data)
+    if nesting_depth(text) is None:
+        raise _too_deep()
     return data
