@@ -173,6 +173,10 @@ def _by_version(design: RoleDesign, signoff: SignOff, name: str, field: str) -> 
     return Finding("signoff.version_unknown", Severity.INFO, f"{name}'s approval {why}", field)
 
 
+#: The findings `approvals_out_of_date` makes: judged on the whole content, never on a cut copy.
+APPROVAL_CODES = frozenset({"signoff.out_of_date", "signoff.version_unknown"})
+
+
 def approvals_out_of_date(design: RoleDesign, library: Library) -> list[Finding]:
     """Approvals whose content has changed since: checked against the digest an approval given in
     the app keeps, else against the recorded version it names."""
