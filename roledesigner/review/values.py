@@ -2,7 +2,9 @@
 for a council, both for a joint post (library review, finding 12; library/values.py holds the rule).
 
 A design that does not say its host (no employer the words place, no pay framework, not joint)
-is not judged on its sector, since nothing here guesses one. A council's slot left as
+is not judged on its sector, since nothing here guesses one; nor is one with no NHS or council
+values row at all, since a values row is optional (the review asks only for Qualifications and
+Knowledge, `review/completeness.py`). A council's slot left as
 "[the council]" is always reported: applicants would read the brackets.
 """
 
@@ -39,7 +41,7 @@ def values_rows(design: RoleDesign, library: Library) -> list[Finding]:
                 )
             )
     expected = hosts(design)
-    if not expected:
+    if not expected or not present:  # a design with no NHS or council values row is not judged on them
         return found
     missing = [host for host in Host if host in expected and host not in present]
     extra = [host for host in Host if host in present and host not in expected]
@@ -75,4 +77,4 @@ def _mismatch(
             else "remove the council's values row, since no council employs the postholder"
         )
     field = f"criteria[{present[extra[0]]}].text" if extra else "criteria"
-    return Finding("values.host", Severity.WARNING, f"{whose}, so {' and '.join(asks)}.", field)
+    return Finding("values.host", Severity.WARNING, f"{whose}, so {', and '.join(asks)}.", field)

@@ -47,16 +47,24 @@ def test_a_council_host_with_the_nhs_values_only_is_warned(library: Library) -> 
     assert findings(with_host_values(design), library) == [], "the library's fix answers it"
 
 
-def test_an_nhs_host_without_the_nhs_values_is_warned(library: Library) -> None:
-    design = RoleDesign(title="Analyst", employer="North Shire NHS Foundation Trust")
+def test_an_nhs_host_with_the_councils_values_only_is_warned(library: Library) -> None:
+    council_row = Criterion(category=CriterionCategory.VALUES, text=f"Works in line with {COUNCIL}'s values.")
+    design = RoleDesign(title="Analyst", employer="North Shire NHS Foundation Trust", criteria=[council_row])
     (finding,) = values_rows(design, library)
-    assert finding.code == "values.host" and finding.field == "criteria"
+    assert finding.code == "values.host" and finding.field == "criteria[0].text"
     assert finding.message == (
         "The post is hosted by an NHS body, so add a values row for the NHS Constitution values, "
-        "which NHS posts are recruited against."
+        "which NHS posts are recruited against, and remove the council's values row, since no council "
+        "employs the postholder."
     )
     fine = design.model_copy(update={"criteria": [Criterion(category=CriterionCategory.VALUES, text=NHS_VALUES)]})
     assert values_rows(fine, library) == []
+
+
+def test_a_design_with_no_host_values_row_is_not_asked_for_one(library: Library) -> None:
+    """A values row is optional, as the review has it: only Qualifications and Knowledge are asked for."""
+    design = RoleDesign(title="Analyst", employer="North Shire NHS Foundation Trust")
+    assert values_rows(design, library) == []
 
 
 def test_a_joint_posts_slot_is_reported_until_the_council_is_named(library: Library) -> None:
