@@ -323,3 +323,18 @@ def test_entities_that_expand_are_not_expanded(library: Library, tmp_path: Path)
     message = check_template_file(path, library)
     assert message is not None and str(path) in message
     assert "lollollol" not in message
+
+
+def test_a_template_compiled_once_is_bounded_on_every_render(library: Library, tmp_path: Path) -> None:
+    """The compiled code is shared between renders; the bounds are each render's own."""
+    from roledesigner.documents import sandbox
+
+    payload, phrase = REFUSED["nested loops"]
+    template = _template(tmp_path, payload)
+    for _ in range(3):
+        with pytest.raises(TemplateError, match=phrase):
+            check_template(template, _view(library))
+    assert any("range(100000)" in source for source in sandbox._COMPILED), "compiled once and kept"
+    fine = _template(tmp_path, ALLOWED["a small range"][0], name="fine.docx")
+    for _ in range(2):
+        assert "012" in "\n".join(p.text for p in Document(io.BytesIO(render_docx(_view(library), fine))).paragraphs)
