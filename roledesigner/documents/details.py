@@ -12,21 +12,12 @@ from fractions import Fraction
 
 from roledesigner.documents.wording import clock_hours, figure, hours, month_days, sessions
 from roledesigner.domain.models import RoleDesign
-from roledesigner.domain.payframework import pay_framework
+from roledesigner.domain.payframework import EVALUATION_SCHEMES, pay_framework
 from roledesigner.domain.timeplan import HOURS_PER_SESSION, basis_hours
 from roledesigner.domain.vocabulary import AllocationUnit, Contract, Status, Terms, label
 
 #: What an empty grade says: the grade waits for the panel, and no band is guessed.
 SUBJECT_TO_EVALUATION = "Subject to job evaluation"
-
-#: The scheme each pay framework grades a post by, as the grade row names it.
-EVALUATION_SCHEMES: dict[Terms, str] = {
-    Terms.AGENDA_FOR_CHANGE: "Agenda for Change, through the NHS Job Evaluation Scheme",
-    Terms.VSM: "the very senior manager pay framework",
-    Terms.NJC_GREEN_BOOK: "the NJC job evaluation scheme (Green Book)",
-    Terms.JNC_CHIEF_OFFICERS: "the JNC for Chief Officers",
-    Terms.JNC_CHIEF_EXECUTIVES: "the JNC for Chief Executives",
-}
 
 #: The dimensions a job evaluation panel asks for, in the order a panel reads them.
 DIMENSION_LABELS = {

@@ -5,6 +5,17 @@ from __future__ import annotations
 from roledesigner.domain.models import RoleDesign
 from roledesigner.domain.vocabulary import Contract, Terms
 
+#: The scheme each pay framework grades a post by, as the document's grade row and the review
+#: name it ("Subject to job evaluation under ..."); acronyms spelled out, as the documents are read
+#: by candidates.
+EVALUATION_SCHEMES: dict[Terms, str] = {
+    Terms.AGENDA_FOR_CHANGE: "Agenda for Change, through the NHS Job Evaluation Scheme",
+    Terms.VSM: "the very senior manager (VSM) pay framework",
+    Terms.NJC_GREEN_BOOK: "the National Joint Council (NJC) job evaluation scheme (Green Book)",
+    Terms.JNC_CHIEF_OFFICERS: "the Joint Negotiating Committee (JNC) for Chief Officers",
+    Terms.JNC_CHIEF_EXECUTIVES: "the Joint Negotiating Committee (JNC) for Chief Executives",
+}
+
 
 def pay_framework(design: RoleDesign) -> Terms | None:
     """The host partner's framework for a joint post, else the design's own; None when none is named.

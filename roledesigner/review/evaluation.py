@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from roledesigner.domain.findings import Finding, Severity
 from roledesigner.domain.models import RoleDesign
-from roledesigner.domain.payframework import pay_framework
+from roledesigner.domain.payframework import EVALUATION_SCHEMES, pay_framework
 from roledesigner.domain.vocabulary import Contract, Status, label
 from roledesigner.library.catalogue import Library
 
@@ -90,7 +90,7 @@ def _no_grade(design: RoleDesign) -> list[Finding]:
             "evaluation.no_grade",
             Severity.WARNING if evaluated else Severity.INFO,
             f"No grade is given, so the document says the grade is subject to job evaluation under "
-            f"{label(framework)}. {advice}",
+            f"{EVALUATION_SCHEMES[framework]}. {advice}",
             "grade",
         )
     ]

@@ -20,10 +20,12 @@ from tests.support.docxread import independent_text, open_docx
 
 SCHEMES = {
     Terms.AGENDA_FOR_CHANGE: "Subject to job evaluation under Agenda for Change, through the NHS Job Evaluation Scheme",
-    Terms.VSM: "Subject to job evaluation under the very senior manager pay framework",
-    Terms.NJC_GREEN_BOOK: "Subject to job evaluation under the NJC job evaluation scheme (Green Book)",
-    Terms.JNC_CHIEF_OFFICERS: "Subject to job evaluation under the JNC for Chief Officers",
-    Terms.JNC_CHIEF_EXECUTIVES: "Subject to job evaluation under the JNC for Chief Executives",
+    Terms.VSM: "Subject to job evaluation under the very senior manager (VSM) pay framework",
+    Terms.NJC_GREEN_BOOK: (
+        "Subject to job evaluation under the National Joint Council (NJC) job evaluation scheme (Green Book)"
+    ),
+    Terms.JNC_CHIEF_OFFICERS: "Subject to job evaluation under the Joint Negotiating Committee (JNC) for Chief Officers",
+    Terms.JNC_CHIEF_EXECUTIVES: "Subject to job evaluation under the Joint Negotiating Committee (JNC) for Chief Executives",
 }
 
 

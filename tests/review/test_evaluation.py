@@ -16,7 +16,7 @@ from roledesigner.domain.models import (
     RoleDesign,
     TimePlan,
 )
-from roledesigner.domain.payframework import pay_framework
+from roledesigner.domain.payframework import EVALUATION_SCHEMES, pay_framework
 from roledesigner.domain.vocabulary import Contract, Sector, Status, Terms
 from roledesigner.library.catalogue import Library
 from roledesigner.library.compose import new_design
@@ -156,3 +156,15 @@ def test_an_empty_grade_is_said_and_once_evaluated_is_a_warning(library: Library
     assert evaluation(design.model_copy(update={"grade": "Band 8c"}), library) == []
     neither = design.model_copy(update={"terms": None})
     assert codes(evaluation(neither, library)) == ["evaluation.no_grade_or_scheme"], "one gap, one finding"
+
+
+@pytest.mark.parametrize("terms", list(EVALUATION_SCHEMES))
+def test_the_no_grade_finding_quotes_what_the_grade_row_says(library: Library, terms: Terms) -> None:
+    from roledesigner.documents.details import grade_row
+
+    design = ready(library).model_copy(update={"grade": "", "terms": terms, "joint": None})
+    (grade,) = [f for f in evaluation(design, library) if f.code == "evaluation.no_grade"]
+    row = grade_row(design).value
+    assert row.startswith("Subject to job evaluation under ")
+    assert row.removeprefix("Subject to job evaluation under ") in grade.message
+    assert "Very senior manager." not in grade.message, "a pay framework's name, not its label"
