@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLineF, QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -466,11 +467,12 @@ def _render(
 
 
 def render_pdf(view: JobSpecification, *, week_png: bytes | None, logo_png: bytes | None = None) -> bytes:
-    """The specification as A4 PDF bytes, with a footer on every page and the title, author and creator set."""
+    """The specification as A4 PDF bytes: the footer, and the Draft mark as Word has it, on every page."""
     images = {name: png for name, png in (("week.png", week_png), ("logo.png", logo_png)) if png is not None}
     fitted, notes = fit_for_pdf(view)  # a length Qt can lay out; the notes say what is left out
-    html = render_html(fitted, week_picture=week_png is not None, logo=logo_png is not None, notes=notes)
-    return _render(html, view.document_title, view.author, partial(footer_text, view), images)[0]
+    body = replace(fitted, draft_mark="")  # the mark goes in the running header instead
+    html = render_html(body, week_picture=week_png is not None, logo=logo_png is not None, notes=notes)
+    return _render(html, view.document_title, view.author, partial(footer_text, view), images, view.draft_mark)[0]
 
 
 def render_html_pdf(

@@ -293,6 +293,22 @@ def test_an_unreviewed_export_says_so_in_its_header(tmp_path: Path, library: Lib
     assert UNREVIEWED_MARK in pdf_text(pdf.target.read_bytes(), tmp_path)
 
 
+@pytest.mark.parametrize(("status", "mark"), [(Status.DRAFT, "Draft"), (Status.APPROVED, UNREVIEWED_MARK)])
+def test_the_pdfs_mark_is_on_every_page_once_as_in_word(
+    tmp_path: Path, library: Library, status: Status, mark: str
+) -> None:
+    design = sample_design(library).model_copy(update={"status": status})
+    job = ExportJob(
+        tmp_path / "post.roledesign", tmp_path / "post.pdf", format="pdf", unreviewed=status is Status.APPROVED
+    )
+    assert export_design(design, job, library).ok
+    pages = [page for page in pdf_text(job.target.read_bytes(), tmp_path).split("\f") if page.strip()]
+    assert len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines()]
+        assert lines.count(mark) == 1, f"page {number} has the mark {lines.count(mark)} times"
+
+
 def test_a_batch_reviews_each_design_and_marks_only_those_with_errors(tmp_path: Path, library: Library) -> None:
     save_design(_one_partner_joint_post(library), tmp_path / "faulty.roledesign")
     save_design(sample_design(library), tmp_path / "clean.roledesign")
