@@ -329,13 +329,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     strict = bool(getattr(args, "strict", False))
     settings = _settings()
 
-    def review_first() -> int | set[Path]:
+    def review_first(marked: bool) -> int | set[Path]:
         """After the arguments' own checks (a usage error is exit 2 and said first), before any
         file is written: the errors said, and --strict's refusal (its exit code); else the designs
-        with errors, whose documents are marked."""
+        with errors, whose documents are marked (`marked`: the document can show the mark)."""
         found = _reviewed(args.files, settings)
+        mark = f', so its document says "{UNREVIEWED_MARK}"' if marked and not strict else ""
         for source, errors in found.items():
-            _say_review(source, errors)
+            _say_review(source, errors, mark)
         if found and strict:
             _say("Nothing was exported (--strict): fix the review's errors listed above, or export without --strict.")
             return EXIT_FINDINGS
@@ -346,7 +347,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         return export_pack_command(args, review_first, settings)
     jobs = _export_jobs(args, settings)
-    if strict and isinstance(code := review_first(), int):
+    if strict and isinstance(code := review_first(True), int):
         return code
     show_progress = sys.stderr.isatty() and len(jobs) > 1
     console = unfiltered(sys.stderr)  # the progress line's carriage return is ours, not data's

@@ -108,14 +108,15 @@ def _settings() -> Settings:
 
 def export_pack_command(
     args: argparse.Namespace,
-    reviewed: Callable[[], int | Collection[Path]] | None = None,
+    reviewed: Callable[[bool], int | Collection[Path]] | None = None,
     settings: Settings | None = None,
 ) -> int:
     """What `export` does when `handles(args)`: exit 0, or 2 when a design could not be exported.
 
-    `reviewed` runs once the arguments have passed their checks, before anything is written: the
-    export command's review, whose exit code (for --strict) stops the export, or else the designs
-    with review errors, whose documents are marked "Draft: not yet reviewed" (`PackJob.unreviewed`).
+    `reviewed(marked)` runs once the arguments have passed their checks, before anything is written:
+    the export command's review, whose exit code (for --strict) stops the export, or else the
+    designs with review errors, whose documents are marked "Draft: not yet reviewed"
+    (`PackJob.unreviewed`); `marked` is False for the criteria as plain text, which carry no mark.
     `settings` are the settings the caller has read (and said the problems of); else they are read here."""
     if not handles(args):
         raise ValueError("the job specification is exported by roledesigner.cli.commands.cmd_export")
@@ -132,7 +133,7 @@ def export_pack_command(
         open_template(template)  # a template that cannot be used stops the export before any file is written
     unreviewed: Collection[Path] = ()
     if reviewed is not None:
-        answer = reviewed()
+        answer = reviewed(fmt != "txt")
         if isinstance(answer, int):
             return answer
         unreviewed = answer

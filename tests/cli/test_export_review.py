@@ -93,7 +93,11 @@ def test_a_pack_is_exported_with_the_errors_said(
     faulty, _clean = designs
     code, _out, err = run(capsys, "export", str(faulty), "--document", "interview")
     assert code == EXIT_OK and faulty.with_name("joint-interview-pack.docx").exists()
-    assert f"Review: {faulty} has 1 error:" in err
+    assert f'Review: {faulty} has 1 error, so its document says "{UNREVIEWED_MARK}":' in err
+    assert UNREVIEWED_MARK in header(faulty.with_name("joint-interview-pack.docx"))
+    # The criteria as text to paste carry no mark, so none is claimed.
+    code, _out, err = run(capsys, "export", str(faulty), "--document", "shortlisting", "--format", "txt")
+    assert code == EXIT_OK and f"Review: {faulty} has 1 error:" in err
 
 
 def test_out_dir_names_documents_by_the_settings_pattern(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -177,3 +181,5 @@ def test_a_pack_of_a_design_with_errors_is_marked_unreviewed(
     assert {job.source: job.unreviewed for job in asked} == {faulty: True, clean: False}
     assert f"Review: {faulty} has 1 error" in err and str(clean) not in err
     assert sorted(p.name for p in out_dir.iterdir()) == ["finance-interview-pack.docx", "joint-interview-pack.docx"]
+    assert UNREVIEWED_MARK in header(out_dir / "joint-interview-pack.docx")
+    assert UNREVIEWED_MARK not in header(out_dir / "finance-interview-pack.docx")

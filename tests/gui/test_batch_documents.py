@@ -145,6 +145,7 @@ def test_an_interview_pack_and_a_shortlisting_matrix_for_each_design(
         f"{errors[0]} …"
     )
     assert said["place.roledesign"] == f"Exported to {packs[1].name}."
+    assert UNREVIEWED_MARK in header(packs[0]) and UNREVIEWED_MARK not in header(packs[1])
 
     click(qtbot, radios["pdf"])
     click(qtbot, dialog.naming.file_radio)

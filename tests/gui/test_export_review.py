@@ -174,6 +174,7 @@ def test_a_pack_entry_asks_about_errors_and_export_anyway_marks_the_pack(
     assert target.exists() and results[0].ok
     job = results[0].job
     assert isinstance(job, PackJob) and job.document == "interview" and job.unreviewed
+    assert UNREVIEWED_MARK in header(target)
     title, text = answers.opened[0]
     assert title == QUESTION_TITLE and "A joint post needs at least two partners" in text
 
