@@ -40,8 +40,8 @@ def _with_findings(design: RoleDesign) -> RoleDesign:
     """The design as someone part-way through it: Add partner pressed and the row not filled in, and
     nothing yet said on job stability (an error and warnings for the review panel to list)."""
     from roledesigner.domain.models import Partner
+    from roledesigner.domain.partnerentry import NEW_PARTNER
     from roledesigner.domain.vocabulary import Sector
-    from roledesigner.review.completeness import NEW_PARTNER
 
     update: dict[str, object] = {"stability": ""}
     if design.joint is not None:

@@ -10,16 +10,9 @@ from __future__ import annotations
 
 from roledesigner.domain.findings import Finding, Severity
 from roledesigner.domain.models import RoleDesign
+from roledesigner.domain.partnerentry import NEW_PARTNER, is_new_partner
 from roledesigner.domain.vocabulary import CriterionCategory
 from roledesigner.library.catalogue import Library
-
-#: The name a partner row has when it is added: the editor's Add partner uses it, and the review
-#: knows a row that still has it was never filled in.
-NEW_PARTNER = "New partner"
-
-
-def is_new_partner(organisation: str) -> bool:
-    return " ".join(organisation.split()).casefold() == NEW_PARTNER.casefold()
 
 
 def partners(design: RoleDesign, library: Library) -> list[Finding]:

@@ -8,10 +8,11 @@ from decimal import Decimal
 from roledesigner.documents.sample import sample_design
 from roledesigner.domain.findings import Severity
 from roledesigner.domain.models import CapabilityRequirement, Criterion, Partner, RoleDesign
+from roledesigner.domain.partnerentry import NEW_PARTNER
 from roledesigner.domain.vocabulary import CriterionCategory, Sector
 from roledesigner.library.catalogue import Library
 from roledesigner.review import review
-from roledesigner.review.completeness import NEW_PARTNER, completeness
+from roledesigner.review.completeness import completeness
 
 
 def with_partner(design: RoleDesign, organisation: str, funding: int, time: int) -> RoleDesign:
