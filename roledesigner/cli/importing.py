@@ -127,7 +127,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from roledesigner.library.loader import default_folders, load_library
 
     pairs = _targets(args)
-    settings = load_settings()
+    warnings: list[str] = []
+    settings = load_settings(warnings)
+    for warning in warnings:  # a bad settings file is said, its defaults used: never dropped silently
+        _say(f"Warning: {warning}")
     library = load_library(default_folders(settings))  # for the suggestions; its problems are `library validate`'s
     hours = settings.default_contracted_hours
     failed = faults = 0

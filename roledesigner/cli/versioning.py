@@ -24,6 +24,7 @@ from roledesigner.domain.vocabulary import Status
 
 if TYPE_CHECKING:
     from roledesigner.domain.models import RoleDesign
+    from roledesigner.files.settings import Settings
     from roledesigner.library.catalogue import Library
 
 #: How a command is added: (name, handler's key in commands.HANDLERS, help) -> its parser.
@@ -117,11 +118,21 @@ def cmd_version(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _library() -> Library:
+def _settings() -> Settings:
+    """The settings, a problem with the file said on stderr (its defaults used): never dropped silently."""
     from roledesigner.files.settings import load_settings
+
+    warnings: list[str] = []
+    settings = load_settings(warnings)
+    for warning in warnings:
+        _say(f"Warning: {warning}")
+    return settings
+
+
+def _library(settings: Settings) -> Library:
     from roledesigner.library.loader import default_folders, load_library
 
-    return load_library(default_folders(load_settings()))
+    return load_library(default_folders(settings))
 
 
 def _check_number(path: Path, design: RoleDesign, number: str) -> None:
@@ -165,12 +176,10 @@ def _sides(args: argparse.Namespace) -> tuple[RoleDesign, str, RoleDesign, str]:
     return _load(args.old), str(args.old), _load(args.new), str(args.new)
 
 
-def _write_changes(old: RoleDesign, new: RoleDesign, library: Library, target: Path) -> None:
+def _write_changes(old: RoleDesign, new: RoleDesign, library: Library, settings: Settings, target: Path) -> None:
     from roledesigner.documents.trackchanges import changes_document
     from roledesigner.files.atomic import WriteError, write_atomically
-    from roledesigner.files.settings import load_settings
 
-    settings = load_settings()
     data = changes_document(
         old,
         new,
@@ -193,9 +202,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
         raise UserError(f"{args.output} must end in .docx: the changes are written as a Word file.")
     old, old_name, new, new_name = _sides(args)
     comparison = compare_designs(old, new)
-    library = _library()
+    settings = _settings()
+    library = _library(settings)
     if args.output is not None:
-        _write_changes(old, new, library, args.output)
+        _write_changes(old, new, library, settings, args.output)
 
     def name_of(capability_id: str) -> str:
         found = library.capabilities.get(capability_id)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_OK
 from roledesigner.cli.main import main
@@ -57,6 +58,8 @@ def bad_settings() -> Path:
         ["library", "paths"],
         ["library", "validate"],
         ["new", "--from", "system_finance_lead", "-o", "{out}/another.roledesign"],
+        ["compare", "{design}", "{design}", "-o", "{out}/changes.docx"],
+        ["import", "{old}", "-o", "{out}/old.roledesign"],
     ],
 )
 def test_a_bad_settings_file_is_said_once(
@@ -67,8 +70,14 @@ def test_a_bad_settings_file_is_said_once(
     assert run(capsys, "new", "--from", "system_finance_lead", "-o", str(design))[0] == EXIT_OK
     out = tmp_path / "out"
     out.mkdir()
+    old = tmp_path / "old.docx"
+    word = Document()
+    word.add_paragraph("Job title: Finance lead")
+    word.add_paragraph("Job purpose")
+    word.add_paragraph("Leads the system's finances with the partners.")
+    word.save(str(old))
     settings = bad_settings()
-    code, _out, err = run(capsys, *(a.format(design=design, out=out) for a in arguments))
+    code, _out, err = run(capsys, *(a.format(design=design, out=out, old=old) for a in arguments))
     assert code == EXIT_OK, err
     warning = f"Warning: Settings file {settings} has a problem"
     assert err.count(warning) == 1, err
