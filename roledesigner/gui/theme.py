@@ -1,8 +1,9 @@
 """The app's colour theme: the system's own, or Role Designer's light or dark palette.
 
 The light and dark themes use Qt's Fusion style, which draws every control from the palette, so
-the two palettes below are the whole of each theme; every pair of colours a person reads (text on
-its background) keeps at least WCAG 2.1 AA contrast, as tests/gui/test_theme.py checks. "system"
+the two palettes below are nearly the whole of each theme (`ThemeStyle` only draws the borders of
+tick boxes and radio buttons so they show); every pair of colours a person reads (text on its
+background) keeps at least WCAG 2.1 AA contrast, as tests/gui/test_theme.py checks. "system"
 gives back the style and palette the app started with. The document preview stays a white page
 in any theme (`gui/preview.py`), as Word shows one.
 """
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 if TYPE_CHECKING:
     from roledesigner.files.settings import Theme  # no pydantic before the frame shows
@@ -86,6 +88,43 @@ _DARK_DISABLED: dict[Role, str] = {
     Role.Highlight: "#4a4a4a",
 }
 
+#: The border of a tick box or radio button against the background it sits on: WCAG 2.1's 3:1
+#: for the parts of a control a person must see (1.4.11).
+OUTLINE_ROLE = Role.PlaceholderText
+
+
+class ThemeStyle(QProxyStyle):
+    """Fusion, with the tick boxes' and radio buttons' borders drawn in a colour that shows.
+
+    Fusion draws them a shade darker than the window, which on the dark palette is a dark square
+    on a dark cell: an unticked Host box in the partners table could not be seen."""
+
+    def __init__(self) -> None:
+        super().__init__(STYLE)
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        check = element is QStyle.PrimitiveElement.PE_IndicatorCheckBox
+        if not (check or element is QStyle.PrimitiveElement.PE_IndicatorRadioButton):
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not check)
+        painter.setBrush(QColor(0, 0, 0, 0))
+        painter.setPen(QPen(option.palette.color(OUTLINE_ROLE), 1))
+        rect = QRectF(option.rect).adjusted(0.5, 0.5, -1.5, -1.5)
+        if check:
+            painter.drawRect(rect)
+        else:
+            painter.drawEllipse(rect)
+        painter.restore()
+
+
 #: The style and palette the app started with, kept at the first change of theme.
 _system: tuple[str, QPalette] | None = None
 
@@ -128,5 +167,5 @@ def apply_theme(theme: Theme) -> None:
         name, palette = _system
         app.setStyle(name)
     else:
-        app.setStyle(STYLE)
+        app.setStyle(ThemeStyle())  # the application takes the style over
     app.setPalette(palette)

@@ -9,9 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionViewItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from roledesigner.documents.sample import sample_design
@@ -78,7 +86,8 @@ def test_applying_a_theme_changes_the_app_and_system_gives_back_what_it_started_
     apply_theme("dark")
     assert app.palette().color(Role.Window) == dark_palette().color(Role.Window)
     qtbot.waitUntil(lambda: is_dark(widget))  # open windows follow
-    assert app.style().name().lower() == "fusion"
+    style = app.style()
+    assert isinstance(style, theme.ThemeStyle) and style.baseStyle().name().lower() == "fusion"
     apply_theme("light")
     assert app.palette().color(Role.Window) == light_palette().color(Role.Window)
     apply_theme("system")
@@ -207,3 +216,44 @@ def test_a_theme_the_app_does_not_know_is_a_warning_and_the_defaults(tmp_path: P
     assert load_settings(warnings).theme == "system"
     assert len(warnings) == 1 and "theme" in warnings[0]
     assert theme.THEME_LABELS["system"] == "Same as the system"
+
+
+#: WCAG 2.1 1.4.11: the parts of a control a person must see, against what is next to them.
+CONTROL_CONTRAST = 3.0
+
+
+def _strongest_contrast(image: QImage, area: QRect, background: QColor) -> float:
+    return max(
+        contrast(image.pixelColor(x, y), background)
+        for x in range(area.left(), area.right() + 1)
+        for y in range(area.top(), area.bottom() + 1)
+    )
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_an_unticked_box_shows_its_border_in_a_form_and_in_a_table(name: Any, qtbot: QtBot) -> None:
+    """Fusion drew an unticked box a shade off the dark background: the partners' Host column looked empty."""
+    apply_theme(name)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    box = QCheckBox("Host")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    shot = box.grab().toImage()
+    base = box.palette().color(Role.Base)
+    assert _strongest_contrast(shot, indicator, base) >= CONTROL_CONTRAST
+    # A table cell's tick box, drawn as a table draws it, on the cell's own background.
+    cell = QImage(40, 40, QImage.Format.Format_ARGB32)
+    cell.fill(base)
+    item = QStyleOptionViewItem()
+    item.rect = QRect(10, 10, 16, 16)
+    item.palette = app.palette()
+    item.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Off
+    painter = QPainter(cell)
+    app.style().drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, item, painter)
+    painter.end()
+    assert _strongest_contrast(cell, item.rect, base) >= CONTROL_CONTRAST
