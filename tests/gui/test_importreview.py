@@ -101,7 +101,7 @@ def test_a_refused_file_is_one_sentence_in_a_box(window: Any, tmp_path: Path, mo
 def drop_filter(window: Any) -> ImportDrop:
     """The drop handler the window installed when it was filled (it must have one)."""
     found = window.findChild(ImportDrop)
-    assert found is not None, "the window installs a drop handler for job descriptions"
+    assert isinstance(found, ImportDrop), "the window installs a drop handler for job descriptions"
     return found
 
 

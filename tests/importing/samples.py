@@ -326,8 +326,12 @@ def numbered_sections() -> bytes:
     return _save(document)
 
 
+LONG_DUTY_MORE = " Agree its milestones with the partner organisations, and keep its plan and its log of risks and issues up to date."
+
+
 def long_document(pages: int = 200) -> bytes:
-    """About `pages` pages: the heading-styles description with its duties repeated."""
+    """About `pages` pages of A4 as Word and LibreOffice lay it out (200 gives 200, give or take a few):
+    the heading-styles description with twelve duties, most of three lines, under each programme area."""
     document = Document()
     document.add_paragraph("Programme Director", style="Title")
     document.add_heading("Job purpose", 1)
@@ -336,9 +340,10 @@ def long_document(pages: int = 200) -> bytes:
     for page in range(pages):
         document.add_heading(f"Programme area {page + 1}", 2)
         for line in range(12):
+            more = LONG_DUTY_MORE if line % 4 else ""  # three duties in four run to a third line
             document.add_paragraph(
                 f"Lead workstream {page + 1}.{line + 1} with partners and report its progress, risks and "
-                "benefits to the programme board every month.",
+                f"benefits to the programme board every month.{more}",
                 style="List Bullet",
             )
     return _save(document)
