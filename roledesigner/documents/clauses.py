@@ -16,37 +16,16 @@ whose own template already has its clauses can leave `spec.clauses` out of it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from enum import Enum
 
 from roledesigner.documents.wording import join_words
+from roledesigner.domain.hosts import Host, hosts
 from roledesigner.domain.models import RoleDesign
-from roledesigner.domain.vocabulary import Contract, Sector, Terms
+from roledesigner.domain.vocabulary import Contract
 
+#: Whose standard clauses a post carries: the NHS's or a council's (both for a joint post).
+Family = Host
 
-class Family(Enum):
-    """Whose standard clauses a post carries: the NHS's, a council's, or only the common ones."""
-
-    NHS = "nhs"
-    COUNCIL = "council"
-
-
-_SECTOR_FAMILY = {
-    Sector.NHS_TRUST: Family.NHS,
-    Sector.ICB: Family.NHS,
-    Sector.PRIMARY_CARE: Family.NHS,
-    Sector.LOCAL_AUTHORITY: Family.COUNCIL,
-}
-_TERMS_FAMILY = {
-    Terms.AGENDA_FOR_CHANGE: Family.NHS,
-    Terms.VSM: Family.NHS,
-    Terms.NJC_GREEN_BOOK: Family.COUNCIL,
-    Terms.JNC_CHIEF_OFFICERS: Family.COUNCIL,
-    Terms.JNC_CHIEF_EXECUTIVES: Family.COUNCIL,
-}
-_COUNCIL_NAME = re.compile(r"\b(council|borough|county|district|city of|combined authority)\b", re.IGNORECASE)
-_NHS_NAME = re.compile(r"\b(NHS|ICB|integrated care board|trust|health|hospital)\b", re.IGNORECASE)
 
 #: For a post that answers to more than one body (a joint post): where loyalties can pull apart.
 JOINT_POST_CLAUSE = (
@@ -115,16 +94,8 @@ def families(design: RoleDesign) -> set[Family]:
     the employer's name. An employer the design does not place is taken as the NHS, which
     hosts most of the library's posts.
     """
-    if design.joint is not None:
-        if not design.joint.partners:  # a joint NHS and council post whose partners are not named yet
-            return {Family.NHS, Family.COUNCIL}
-        return {_SECTOR_FAMILY[p.sector] for p in design.joint.partners if p.sector in _SECTOR_FAMILY}
-    if design.terms in _TERMS_FAMILY:
-        return {_TERMS_FAMILY[design.terms]}
-    employer = design.employer
-    if _COUNCIL_NAME.search(employer) and not _NHS_NAME.search(employer):
-        return {Family.COUNCIL}
-    return {Family.NHS}
+    found = set(hosts(design))
+    return found if found or design.joint is not None else {Family.NHS}
 
 
 def is_board_post(design: RoleDesign, senior: bool) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from roledesigner.domain.errors import InputError, describe
+from roledesigner.domain.hosts import SECTOR_HOST, Host, hosts
 from roledesigner.domain.models import (
     CapabilityRequirement,
     Criterion,
@@ -22,15 +23,7 @@ from roledesigner.domain.timeplan import HOURS_PER_SESSION
 from roledesigner.domain.vocabulary import AllocationUnit, Assessment, Contract, CriterionCategory, Requirement
 from roledesigner.library.catalogue import Library
 from roledesigner.library.models import Role, RoleCriterion
-from roledesigner.library.values import (
-    COUNCIL_SLOT,
-    SECTOR_HOST,
-    Host,
-    council_name,
-    hosts,
-    values_host,
-    values_texts,
-)
+from roledesigner.library.values import COUNCIL_SLOT, council_name, values_host, values_texts
 
 #: A full-time consultant job plan: 10 programmed activities of 4 hours, 40 hours a week.
 FULL_TIME_PAS = Decimal(10)

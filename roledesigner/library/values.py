@@ -6,44 +6,19 @@ is filled when the employer is known); a joint post works for both, so it carrie
 is written once, here, for composing a design (`library/compose.py`) and for the review that
 warns when a design's values rows and its host no longer match (`review/values.py`).
 
-How the host is found follows the standard terms (`documents/clauses.py`): a joint post's
-partners (both sectors until they are named), else the pay framework, else the employer's name.
-Unlike the standard terms, an employer the design does not place is unknown here, not the NHS:
-the review does not guess, and composing falls back on the emerging role's first sector.
+The host is found as the standard terms find it (`domain/hosts.py`). Unlike the standard terms,
+an employer the design does not place is unknown here, not the NHS: the review does not guess,
+and composing falls back on the emerging role's first sector.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from enum import Enum
 
+from roledesigner.domain.hosts import SECTOR_HOST, Host, hosts
 from roledesigner.domain.models import Criterion, RoleDesign
-from roledesigner.domain.vocabulary import CriterionCategory, Sector, Terms
-
-
-class Host(Enum):
-    """The two kinds of public employer whose values a person specification names."""
-
-    NHS = "nhs"
-    COUNCIL = "council"
-
-
-SECTOR_HOST = {
-    Sector.NHS_TRUST: Host.NHS,
-    Sector.ICB: Host.NHS,
-    Sector.PRIMARY_CARE: Host.NHS,
-    Sector.LOCAL_AUTHORITY: Host.COUNCIL,
-}
-TERMS_HOST = {
-    Terms.AGENDA_FOR_CHANGE: Host.NHS,
-    Terms.VSM: Host.NHS,
-    Terms.NJC_GREEN_BOOK: Host.COUNCIL,
-    Terms.JNC_CHIEF_OFFICERS: Host.COUNCIL,
-    Terms.JNC_CHIEF_EXECUTIVES: Host.COUNCIL,
-}
-_COUNCIL_NAME = re.compile(r"\b(council|borough|county|district|city of|combined authority)\b", re.IGNORECASE)
-_NHS_NAME = re.compile(r"\b(NHS|ICB|integrated care board|trust|health|hospital)\b", re.IGNORECASE)
+from roledesigner.domain.vocabulary import CriterionCategory
 
 #: The six values of the NHS Constitution for England (source `nhs_constitution`).
 NHS_VALUES = (
@@ -62,27 +37,6 @@ _SLOT = re.compile(r"\[[^\]]*\]")
 def council_values(council: str = "") -> str:
     """The council's values row: named for the council when it is known, else with the slot to fill."""
     return f"Works in line with {council.strip() or COUNCIL_SLOT}'s values and behaviours."
-
-
-def host_of_name(name: str) -> Host | None:
-    """A council or NHS body by its name's words ("North Shire Council", "… NHS Foundation Trust"), else None."""
-    if _COUNCIL_NAME.search(name) and not _NHS_NAME.search(name):
-        return Host.COUNCIL
-    if _NHS_NAME.search(name):
-        return Host.NHS
-    return None
-
-
-def hosts(design: RoleDesign) -> frozenset[Host]:
-    """The sectors whose values the post works by, as far as the design says; empty when it does not."""
-    if design.joint is not None:
-        if not design.joint.partners:  # a joint NHS and council post whose partners are not named yet
-            return frozenset(Host)
-        return frozenset(SECTOR_HOST[p.sector] for p in design.joint.partners if p.sector in SECTOR_HOST)
-    if design.terms in TERMS_HOST:
-        return frozenset({TERMS_HOST[design.terms]})
-    host = host_of_name(design.employer)
-    return frozenset({host}) if host else frozenset()
 
 
 def council_name(design: RoleDesign) -> str:

@@ -11,9 +11,10 @@ Knowledge, `review/completeness.py`). A council's slot left as
 from __future__ import annotations
 
 from roledesigner.domain.findings import Finding, Severity
+from roledesigner.domain.hosts import Host, hosts
 from roledesigner.domain.models import RoleDesign
 from roledesigner.library.catalogue import Library
-from roledesigner.library.values import Host, council_name, council_values, hosts, unfilled_slot, values_host
+from roledesigner.library.values import council_name, council_values, unfilled_slot, values_host
 
 _WHOSE = {Host.NHS: "an NHS body", Host.COUNCIL: "a council"}
 

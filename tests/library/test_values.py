@@ -8,11 +8,12 @@ from decimal import Decimal
 
 import pytest
 
+from roledesigner.domain.hosts import Host, hosts
 from roledesigner.domain.models import JointArrangement, Partner, RoleDesign
 from roledesigner.domain.vocabulary import CriterionCategory, Sector, Terms
 from roledesigner.library.catalogue import Library
 from roledesigner.library.compose import new_design, with_host_values
-from roledesigner.library.values import COUNCIL_SLOT, NHS_VALUES, Host, council_values, hosts
+from roledesigner.library.values import COUNCIL_SLOT, NHS_VALUES, council_values
 
 HALF = Decimal(50)
 COUNCIL = "North Shire Council"
