@@ -274,8 +274,12 @@ class _Walk:
                     continue
                 where = table.where(row_index, cell)
                 relationship_header = self.book.is_one_of(cell.line, self.book.vocabulary.relationship_headers)
-                if section == "relationships" and (header or relationship_header):
+                if section == "relationships" and relationship_header:
                     self.put(Placement(Target.LABEL, "", cell.line, where, self.heading, reason="a column's header"))
+                    continue
+                if section == "relationships" and header:  # a header in words the vocabulary does not know
+                    reason = "a column's header the import does not know"
+                    self.put(Placement(Target.UNMAPPED, cell.line, cell.line, where, self.heading, reason=reason))
                     continue
                 if section in ("responsibilities", "system_responsibilities", "relationships") and not header:
                     for paragraph in cell.paragraphs:
