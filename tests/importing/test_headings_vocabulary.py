@@ -88,3 +88,18 @@ def test_the_purpose_under_its_other_names(title: str) -> None:
     document.add_paragraph("Help people leaving hospital get the care they need at home.")
     result = _import(_save(document))
     assert result.design.purpose == "Help people leaving hospital get the care they need at home."
+
+
+def test_a_relationships_table_headed_in_its_own_words_keeps_the_header() -> None:
+    document = Document()
+    document.add_heading("Working relationships", 1)
+    table = document.add_table(rows=2, cols=2)
+    for cell, text in zip(table.rows[0].cells, ["Within the trust", "Across the system"], strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ["Ward managers", "Northtown Borough Council"], strict=True):
+        cell.text = text
+    data = _save(document)
+    result = _import(data)
+    assert [r.name for r in result.design.relationships] == ["Ward managers", "Northtown Borough Council"]
+    assert [u.text for u in result.design.unmapped] == ["Within the trust", "Across the system"]
+    assert unaccounted(result, data) == []
