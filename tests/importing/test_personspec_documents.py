@@ -5,11 +5,13 @@ Desirable columns holding one-word criteria. Every cell is a criterion, read int
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from docx import Document
 
 from roledesigner.domain.vocabulary import Assessment, CriterionCategory, Requirement
+from roledesigner.importing.assemble import assemble
 from roledesigner.importing.docxreader import read_docx
 from roledesigner.importing.importer import ImportResult, import_document
 from roledesigner.importing.placements import Target
@@ -111,3 +113,14 @@ def test_essential_and_desirable_columns_of_one_word_criteria() -> None:
     # The last row names a method and no criterion: the method is kept, not read into nothing.
     assert "Interview" in [u.text for u in result.design.unmapped]
     assert unaccounted(result, data) == []
+
+
+def test_the_check_notices_a_sentence_read_as_structure() -> None:
+    """A criterion taken for a header cell, as an earlier import did, is lost: the check must say so."""
+    data = e_d_column()
+    result = _import(data)
+    placements = [
+        replace(p, target=Target.LABEL, text="") if p.source_text == CARE_ACT else p for p in result.placements
+    ]
+    misread = replace(result, placements=placements, design=assemble(placements))
+    assert unaccounted(misread, data) == [CARE_ACT, "AF/I"]  # and the letters read into no criterion
