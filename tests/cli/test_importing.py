@@ -170,7 +170,7 @@ def test_audit_json_has_a_row_per_file_and_a_summary(roledesigner: Run, estate: 
     assert workforce["system_responsibilities"] == 2
     assert workforce["protected_time"] == "2 days a week"
     assert workforce["line_manager"] == "Chief People Officer"
-    assert workforce["stability"] is False
+    assert workforce["stability"] is True  # its contract, "Fixed term for 24 months", says how stable it is
     assert workforce["unmapped_share"] > 0
     assert workforce["nearest_role"] == "System workforce and people lead"
     assert {"code", "severity", "message", "field"} <= set(workforce["findings"][0])
