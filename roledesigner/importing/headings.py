@@ -55,7 +55,11 @@ _CATEGORY_WORDS = 4
 #: The longest paragraph taken for a heading on its look alone (bold or capitals).
 _HEADING_WORDS = 12
 _HEADING_CHARACTERS = 100
-_NUMBERING = re.compile(r"^\s*(?:section|part|appendix)?\s*(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,5})[.):]?\s+", re.I)
+#: Numbering before a heading: "1.", "2.3", "Section 2:", "a)", "iv.". A letter is numbering only
+#: with its stop or bracket, so the "E" of "E D" (a header) is a word, not numbering.
+_NUMBERING = re.compile(
+    r"^\s*(?:section|part|appendix)?\s*(?:\d{1,2}(?:\.\d{1,2})*[.):]?|(?:[a-z]|[ivx]{1,5})[.):])\s+", re.I
+)
 _PUNCTUATION = re.compile(r"[^\w/ ]+")
 _LABEL_LINE = re.compile(r"^(?P<label>[^:\t]{2,60}?)\s*(?::|\t)\s*(?P<value>\S.*)$", re.DOTALL)
 

@@ -153,6 +153,9 @@ def _settle(table: Table, columns: _Columns, book: Phrasebook) -> _Columns:
         values = _texts(table, columns.essential, columns.header + 1)
         long = [v for v in values if len(v) > _TICK_LENGTH and not book.is_one_of(v, book.vocabulary.criteria.ticks)]
         columns.text_columns = len(long) * 2 > len(values)
+    if columns.text_columns and columns.criterion is not None and columns.category is None:
+        # "Criteria | Essential | Desirable" with the criteria in the last two: the first holds categories.
+        columns.criterion, columns.category = None, columns.criterion
     if columns.category is not None and columns.criterion is None and not columns.text_columns:
         # "Attributes" may head either: the column holding the long texts is the criteria.
         values = _texts(table, columns.category, columns.header + 1)
@@ -213,7 +216,11 @@ class _Reader:
                         self.place(row, cell, Target.UNMAPPED)
             elif row == self.columns.header or self._repeats_header(row):
                 for cell in self.table.rows[row]:
-                    if cell.line and not cell.continued:
+                    if not cell.line or cell.continued:
+                        continue
+                    if _header_role(cell.line, self.book) is None:  # "Notes", "Ref": kept, not read
+                        self.place(row, cell, Target.UNMAPPED, reason="a header the import does not know")
+                    else:
                         self.place(row, cell, Target.LABEL, reason="a header of the person specification")
             else:
                 self.row(row)
@@ -266,6 +273,15 @@ class _Reader:
                     notes=notes,
                 )
             )
+        self._keep_unread(row, cells, start)
+
+    def _keep_unread(self, row: int, cells: list[Cell], start: int) -> None:
+        """Any cell of the row no rule placed (a criteria column beside criteria written in the
+        Essential and Desirable columns, say) is kept, so nothing is lost."""
+        placed = {p.source for p in self.placed[start:]}
+        for cell in cells:
+            if self.table.where(row, cell) not in placed:
+                self.place(row, cell, Target.UNMAPPED, reason="a cell the import could not read")
 
     def _unread_markers(self, start: int) -> None:
         """A row with no criterion: its methods of assessment were read into nothing, so are kept."""

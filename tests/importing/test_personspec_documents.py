@@ -124,3 +124,29 @@ def test_the_check_notices_a_sentence_read_as_structure() -> None:
     ]
     misread = replace(result, placements=placements, design=assemble(placements))
     assert unaccounted(misread, data) == [CARE_ACT, "AF/I"]  # and the letters read into no criterion
+
+
+def test_tick_columns_headed_with_the_letters_e_and_d() -> None:
+    data = _document([["Criteria", "E", "D"], ["Degree in nursing", "✓", ""], ["Masters degree", "", "✓"]])
+    found = [(c.text, c.requirement) for c in _import(data).design.criteria]
+    assert found == [("Degree in nursing", Requirement.ESSENTIAL), ("Masters degree", Requirement.DESIRABLE)]
+
+
+def test_a_criteria_column_beside_essential_and_desirable_columns_holding_the_criteria() -> None:
+    data = _document(
+        [
+            ["Criteria", "Essential", "Desirable", "Notes"],
+            ["Qualifications", "Degree in social work", "Masters degree", "Copies at interview"],
+            ["Approach to risk", "Positive risk taking", "", ""],
+        ]
+    )
+    result = _import(data)
+    found = [(c.category, c.text, c.requirement) for c in result.design.criteria]
+    assert found == [
+        (CriterionCategory.QUALIFICATIONS, "Degree in social work", Requirement.ESSENTIAL),
+        (CriterionCategory.QUALIFICATIONS, "Masters degree", Requirement.DESIRABLE),
+        (CriterionCategory.OTHER, "Positive risk taking", Requirement.ESSENTIAL),
+    ]
+    kept = [u.text for u in result.design.unmapped]
+    assert kept == ["Notes", "Copies at interview", "Approach to risk"]
+    assert unaccounted(result, data) == []
