@@ -7,9 +7,15 @@ Export Word (Ctrl+E) or Find in library (Ctrl+F) did nothing while the user was 
 field of a window it was installed for, and the keys are an enabled action's shortcut in that
 window, the field is not asked and the action runs. The field keeps the keys it edits with
 (undo, redo, cut, copy, paste, select all, deleting): those are never let through.
+
+The same filter routes a file dragged anywhere on such a window to the window's drop handler
+(`add_drops`) before the widget under the pointer sees it: a text field would otherwise take a
+file manager's drag, which carries the path as text too, and type the path in.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -24,7 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["EDITING_KEYS", "WindowShortcuts", "install", "uninstall", "window_shortcut"]
+__all__ = ["EDITING_KEYS", "DropHandler", "WindowShortcuts", "install", "uninstall", "window_shortcut"]
+
+#: Whether a drag event on a widget of the window was the handler's to take (True: taken).
+DropHandler = Callable[[QWidget, QEvent], bool]
+DROP_EVENTS = frozenset({QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop})
 
 #: The keys a text field always keeps for its own editing, whatever the window's actions use.
 EDITING_KEYS = (
@@ -69,23 +79,41 @@ def _commit_cell(field: QWidget) -> None:
 
 
 class WindowShortcuts(QObject):
-    """The application event filter: lets the windows' own shortcuts past their text fields."""
+    """The application event filter: lets the windows' own shortcuts past their text fields, and
+    a window's drop handler see a drag before any of its widgets does."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.windows: list[QWidget] = []
+        self.drops: list[tuple[QWidget, DropHandler]] = []
 
     def add(self, window: QWidget) -> None:
         if window not in self.windows:
             self.windows.append(window)
             window.destroyed.connect(lambda *_: self._forget(window))
 
+    def add_drops(self, window: QWidget, handler: DropHandler) -> None:
+        """Give `handler` every drag over `window` and its widgets first."""
+        self.add(window)
+        self.drops.append((window, handler))
+
     def _forget(self, window: QWidget) -> None:
         if window in self.windows:
             self.windows.remove(window)
+        self.drops = [(known, handler) for known, handler in self.drops if known is not window]
+
+    def _drop(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(watched, QWidget):
+            return False
+        window = watched.window()
+        handler = next((handler for known, handler in self.drops if known is window), None)
+        return handler(watched, event) if handler is not None else False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        kind = event.type()
+        if kind in DROP_EVENTS:
+            return self._drop(watched, event)
+        if kind != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
             return False
         held = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
         field = _field(watched) if held else None  # plain typing costs nothing

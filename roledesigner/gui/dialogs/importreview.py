@@ -372,10 +372,14 @@ class ImportDrop(QObject):
     """Lets a Word or PDF job description be dropped on a window to import it."""
 
     def __init__(self, window: QWidget, on_drop: Callable[[Path], object]) -> None:
+        from roledesigner.gui import shortcuts
+
         super().__init__(window)
         self.on_drop = on_drop
         window.setAcceptDrops(True)
-        window.installEventFilter(self)
+        # Through the application's filter, so a drag over a text field is seen before the field
+        # takes the path as text.
+        shortcuts.install(window).add_drops(window, self.handle)
 
     @staticmethod
     def importable(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -385,17 +389,14 @@ class ImportDrop(QObject):
         paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
         return paths[0] if len(paths) == 1 and importable(paths[0]) else None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QDragEnterEvent | QDropEvent) and event.type() in (
-            QEvent.Type.DragEnter,
-            QEvent.Type.DragMove,
-            QEvent.Type.Drop,
-        ):
-            path = self.importable(event)
-            if path is None:
-                return False
-            event.acceptProposedAction()
-            if event.type() == QEvent.Type.Drop:
-                self.on_drop(path)
-            return True
-        return super().eventFilter(watched, event)
+    def handle(self, _watched: QWidget, event: QEvent) -> bool:
+        """Take a drag of one Word or PDF file (True); leave any other drag to the widget under it."""
+        if not isinstance(event, QDragEnterEvent | QDropEvent):
+            return False
+        path = self.importable(event)
+        if path is None:
+            return False
+        event.acceptProposedAction()
+        if event.type() == QEvent.Type.Drop:
+            self.on_drop(path)
+        return True
