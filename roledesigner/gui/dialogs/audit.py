@@ -223,7 +223,8 @@ class AuditDialog(QDialog):
         self._show_rows()
         total = summary(self.rows)
         self.status_label.setText(
-            f"{total['files']} files: {total['read']} read, {total['unreadable']} not read; "
+            f"{total['files']} file{'' if total['files'] == 1 else 's'}: {total['read']} read, "
+            f"{total['unreadable']} not read; "
             f"{total['with_system_responsibilities']} with system duties, {total['with_protected_time']} with "
             "protected time."
         )
