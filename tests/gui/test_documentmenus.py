@@ -133,5 +133,5 @@ def test_a_dropped_job_description_opens_the_import_review(
 
     handler = window.findChild(ImportDrop)  # installed by the window; Qt hands drops only to a real drag,
     assert handler is not None  # so the event goes to the window's handler as Qt would pass it
-    assert handler.eventFilter(window, drop)
+    assert handler.handle(window, drop)
     assert opened == [source]
