@@ -8,6 +8,7 @@ Run on its own with `python -m benchmarks.importing`; `benchmarks/__main__.py` c
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import statistics
 import subprocess
@@ -50,6 +51,31 @@ for page in PdfReader(sys.argv[1]).pages:
     page.extract_text()
 """
 SOFFICE = shutil.which("soffice")
+#: Additions in one unit of pure arithmetic: about as long as the audit of a few dozen files.
+ARITHMETIC = 30_000_000
+
+
+def arithmetic() -> int:
+    """Work that shares nothing: two processes of it show how much two cores give on this machine now."""
+    total = 0
+    for number in range(ARITHMETIC):
+        total += number
+    return total
+
+
+def _arithmetic_ms(workers: int) -> float:
+    """Two units of arithmetic: one after the other in this process, or one here and one in a fresh
+    process started as the audit starts its worker (spawned)."""
+    start = time.perf_counter()
+    if workers == 1:
+        arithmetic()
+        arithmetic()
+    else:
+        helper = multiprocessing.get_context("spawn").Process(target=arithmetic)
+        helper.start()
+        arithmetic()
+        helper.join()
+    return (time.perf_counter() - start) * 1000
 
 
 def _command_ms(command: list[str], repeat: int) -> float:
@@ -157,14 +183,27 @@ def run() -> list[Result]:
             files.append(path)
         # Rounds alternate one process and two, so a burst of load elsewhere falls on both alike.
         timed: dict[int, list[float]] = {1: [], 2: []}
+        ceiling: dict[int, list[float]] = {1: [], 2: []}
         for _round in range(AUDIT_ROUNDS):
             for workers in (1, 2):
                 start = time.perf_counter()
                 rows = audit_many(files, workers=workers)
                 timed[workers].append((time.perf_counter() - start) * 1000)
                 assert all(row.readable for row in rows), [row.reason for row in rows if not row.readable][:3]
+                ceiling[workers].append(_arithmetic_ms(workers))
     timings = {workers: statistics.median(values) for workers, values in timed.items()}
     speedup = timings[1] / timings[2]
+    machine = {workers: statistics.median(values) for workers, values in ceiling.items()}
+    results.append(
+        Result(
+            f"this machine now: arithmetic on 2 processes (speed-up {machine[1] / machine[2]:.2f}x), the ceiling",
+            machine[2],
+            "the same on 1 process",
+            machine[1],
+            "for reference",
+            True,
+        )
+    )
     results.append(
         Result(
             f"audit {AUDITED} descriptions, 2 processes (speed-up {speedup:.2f}x)",
