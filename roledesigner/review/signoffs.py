@@ -84,8 +84,10 @@ def _summary(names: list[str]) -> str:
 def content_fingerprint(design: RoleDesign) -> str:
     """A short digest of what the post is, leaving out the record that `content_changes` leaves out
     (status, version, author, dates, sign-offs, acceptances, recorded versions); equal content,
-    equal digests. Hashed as acceptances' fingerprints are: sorted JSON, SHA-256, 16 hex digits."""
-    content = design.model_dump(mode="json", exclude=set(NOT_COMPARED | RECORD_FIELDS))
+    equal digests. Hashed as acceptances' fingerprints are: sorted JSON, SHA-256, 16 hex digits.
+    Fields at their defaults are left out, so a later release that adds a field does not make every
+    stored approval read as out of date."""
+    content = design.model_dump(mode="json", exclude=set(NOT_COMPARED | RECORD_FIELDS), exclude_defaults=True)
     text = json.dumps(content, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
@@ -103,7 +105,12 @@ def decided(design: RoleDesign, signoff: SignOff, decision: Decision, today: dt.
     return signoff.model_copy(update=update)
 
 
-def _changed_names(old: RoleDesign, new: RoleDesign) -> list[str]:
+def _changed_names(old: RoleDesign, new: RoleDesign, name_changes: bool = True) -> list[str]:
+    """The names of the fields whose content differs; with `name_changes` off, only whether any does
+    (one placeholder name, or none), by digest: naming them compares item with item, which for a
+    design of tens of thousands of items is too slow for every refresh of the preview."""
+    if not name_changes:
+        return ["the content"] if content_fingerprint(old) != content_fingerprint(new) else []
     return list(dict.fromkeys(field_name(change.path.split("[", 1)[0]) for change in content_changes(old, new)))
 
 
@@ -132,7 +139,9 @@ def _out_of_date(name: str, number: str, signoff: SignOff, names: list[str], res
     )
 
 
-def _by_fingerprint(design: RoleDesign, signoff: SignOff, name: str, field: str) -> Finding | None:
+def _by_fingerprint(
+    design: RoleDesign, signoff: SignOff, name: str, field: str, name_changes: bool = True
+) -> Finding | None:
     """An approval that kept the digest of its content: out of date when the content is not that now.
     What changed is named when the version it names was recorded with that same content."""
     if signoff.content_fingerprint == content_fingerprint(design):
@@ -141,10 +150,13 @@ def _by_fingerprint(design: RoleDesign, signoff: SignOff, name: str, field: str)
     approved = _recorded(design, number)
     if approved is None or content_fingerprint(approved) != signoff.content_fingerprint:
         return _out_of_date(name, number, signoff, [], False, field)
-    return _out_of_date(name, number, signoff, _changed_names(approved, design), True, field)
+    names = _changed_names(approved, design) if name_changes else []
+    return _out_of_date(name, number, signoff, names, True, field)
 
 
-def _by_version(design: RoleDesign, signoff: SignOff, name: str, field: str) -> Finding | None:
+def _by_version(
+    design: RoleDesign, signoff: SignOff, name: str, field: str, name_changes: bool = True
+) -> Finding | None:
     """An approval with no digest (hand-written, or from a file before digests were kept): checked
     against the recorded version it names, or said to be one that cannot be checked."""
     number = signoff.version.strip()
@@ -168,8 +180,10 @@ def _by_version(design: RoleDesign, signoff: SignOff, name: str, field: str) -> 
                 "be checked."
             )
         else:
-            names = _changed_names(approved, design)
-            return _out_of_date(name, number, signoff, names, True, field) if names else None
+            names = _changed_names(approved, design, name_changes)
+            if not names:
+                return None
+            return _out_of_date(name, number, signoff, names if name_changes else [], True, field)
     return Finding("signoff.version_unknown", Severity.INFO, f"{name}'s approval {why}", field)
 
 
@@ -177,16 +191,17 @@ def _by_version(design: RoleDesign, signoff: SignOff, name: str, field: str) -> 
 APPROVAL_CODES = frozenset({"signoff.out_of_date", "signoff.version_unknown"})
 
 
-def approvals_out_of_date(design: RoleDesign, library: Library) -> list[Finding]:
+def approvals_out_of_date(design: RoleDesign, library: Library, *, name_changes: bool = True) -> list[Finding]:
     """Approvals whose content has changed since: checked against the digest an approval given in
-    the app keeps, else against the recorded version it names."""
+    the app keeps, else against the recorded version it names. With `name_changes` off, what
+    changed is not named (the preview of a very large design: digests only)."""
     found: list[Finding] = []
     for index, signoff in enumerate(design.signoffs):
         if signoff.decision is not Decision.APPROVED:
             continue
         name = " ".join(signoff.organisation.split())
         check = _by_fingerprint if signoff.content_fingerprint else _by_version
-        finding = check(design, signoff, name, f"signoffs[{index}].version")
+        finding = check(design, signoff, name, f"signoffs[{index}].version", name_changes)
         if finding is not None:
             found.append(finding)
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 import tempfile
 from pathlib import Path
 
@@ -112,6 +113,23 @@ def test_content_changed_after_an_approval_names_the_version_it_belongs_to(libra
         f"{BOARD} approved version 1 on 3 May 2026, but the content has changed since (job purpose and "
         "responsibility): the approval belongs to version 1, not to this content. Ask "
         f"{BOARD} to approve the changes, or restore version 1."
+    )
+
+
+def test_by_digest_alone_an_approval_is_still_found_out_of_date_without_comparing_item_by_item(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview of a very large design asks by digest only: naming what changed took seconds."""
+    module = sys.modules[approvals_out_of_date.__module__]
+    design = recorded_then_changed(library)
+    monkeypatch.setattr(module, "content_changes", lambda *_: pytest.fail("compared item by item"))
+    found = approvals_out_of_date(design, library, name_changes=False)
+    assert [f.code for f in found] == ["signoff.out_of_date"] * 2
+    assert "has changed since: the approval belongs to version 1" in found[0].message
+    unchanged = record_version(design, when=DAY)
+    approvals = [decided(unchanged, s, Decision.APPROVED, DAY) for s in unchanged.signoffs]
+    assert (
+        approvals_out_of_date(unchanged.model_copy(update={"signoffs": approvals}), library, name_changes=False) == []
     )
 
 
