@@ -65,8 +65,10 @@ def ask_about_errors(parent: QWidget | None, errors: list[Finding]) -> bool:
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
+    clicked: list[object] = []  # kept here: the box may be gone when exec returns (its window closed)
+    box.buttonClicked.connect(clicked.append)
     box.exec()
-    return box.clickedButton() is anyway
+    return anyway in clicked
 
 
 class Exporter(QObject):
@@ -167,10 +169,12 @@ class Exporter(QObject):
 
 
 def set_working(window: MainWindow, working: bool, message: str = "") -> None:
-    """The window while an export is under way: busy shown, its export entries off (`exported` ends it)."""
+    """The window while an export is under way: busy shown, every export entry off, the recruitment
+    pack's too (`exported` ends it), so a second export cannot start beside the first."""
     window.busy.setVisible(working)
-    window.export_word_action.setEnabled(not working)
-    window.export_pdf_action.setEnabled(not working)
+    menus = getattr(window, "document_menus", None)  # there once the window is filled
+    for action in [window.export_word_action, window.export_pdf_action, *(menus.pack_actions if menus else [])]:
+        action.setEnabled(not working)
     if message:
         window.statusBar().showMessage(message)
     elif not working:

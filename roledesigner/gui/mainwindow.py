@@ -369,11 +369,9 @@ class MainWindow(QMainWindow):
     def exported(self, result: ExportResult | PackResult) -> None:
         """Say what came of an export (a job specification or a pack document), with Open and Show in folder."""
         from roledesigner.documents.jobs import ExportStatus
+        from roledesigner.gui.exporting import set_working
 
-        self.busy.setVisible(False)
-        self.export_word_action.setEnabled(True)
-        self.export_pdf_action.setEnabled(True)
-        self.statusBar().clearMessage()
+        set_working(self, False)
         if result.status is not ExportStatus.EXPORTED:
             QMessageBox.warning(self, APP_NAME, result.message)
             return

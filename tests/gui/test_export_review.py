@@ -190,7 +190,9 @@ def test_a_pack_entry_cancelled_goes_to_the_first_error_and_writes_nothing(
     answers.buttons[QUESTION_TITLE] = "Cancel"
     window.document_menus.pack_actions[1].trigger()  # Export shortlisting matrix (Excel)
     assert not window.export_word_action.isEnabled(), "no other export while the review runs"
+    assert not any(action.isEnabled() for action in window.document_menus.pack_actions), "no other pack either"
     qtbot.waitUntil(partners.isVisible, timeout=DONE_MS)
+    assert all(action.isEnabled() for action in window.document_menus.pack_actions)
     assert [title for title, _text in answers.opened] == [QUESTION_TITLE]
     assert window.export_word_action.isEnabled() and not window.busy.isVisible()
     assert not list(tmp_path.iterdir())
