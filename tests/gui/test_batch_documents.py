@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QTableWidgetItem
@@ -188,3 +189,30 @@ def test_an_unreadable_design_keeps_its_file_name_in_the_results(qtbot: QtBot, t
     run(qtbot, dialog)
     assert [p.name for p in out.iterdir()] == ["Westtown Council Place lead v1.docx"]
     assert details(dialog)["broken.roledesign"].startswith("broken.roledesign is not valid JSON")
+
+
+def test_a_design_whose_review_fails_is_one_failed_row_and_the_rest_are_exported(
+    tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roledesigner.documents.export import review_errors as real
+    from roledesigner.documents.jobs import ExportStatus
+    from roledesigner.documents.packs.packexport import PackJob
+    from roledesigner.gui.dialogs import batchpacks
+
+    for name in ("faulty", "fine"):
+        save_design(sample_design(library).model_copy(update={"title": name}), tmp_path / f"{name}.roledesign")
+
+    def review_errors(design: RoleDesign, *args: object) -> object:
+        if design.title == "faulty":
+            raise ValueError("a review fault")
+        return real(design, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batchpacks, "review_errors", review_errors)
+    jobs = [
+        PackJob(tmp_path / f"{name}.roledesign", tmp_path / f"{name}.docx", "interview", "docx")
+        for name in ("faulty", "fine")
+    ]
+    faulty, fine = batchpacks.export_reviewed_packs(jobs, library=library)
+    assert faulty.status is ExportStatus.FAILED and "Could not review" in faulty.message
+    assert "a review fault" in faulty.message and not (tmp_path / "faulty.docx").exists()
+    assert fine.ok and (tmp_path / "fine.docx").exists()

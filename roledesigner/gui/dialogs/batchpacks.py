@@ -41,7 +41,13 @@ def export_reviewed_pack(job: PackJob, library: Library, scoring: LoadedScoring)
     except Exception as error:  # noqa: BLE001 - one file's fault must not hide the others' results
         message = f"Could not export {job.source}: an internal fault ({type(error).__name__}: {error})."
         return PackResult(job, ExportStatus.FAILED, message)
-    errors = review_errors(design, library, review)
+    try:
+        errors = review_errors(design, library, review)
+    except Exception as error:  # noqa: BLE001 - one design's fault must not lose the batch's other results
+        message = (
+            f"Could not review {job.source} before exporting: an internal fault ({type(error).__name__}: {error})."
+        )
+        return PackResult(job, ExportStatus.FAILED, message)
     result = export_pack(design, replace(job, unreviewed=job.unreviewed or bool(errors)), library, scoring)
     if not errors:
         return result
