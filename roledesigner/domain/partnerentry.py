@@ -32,7 +32,10 @@ NEW_PARTNER = "New partner"
 #: The words (whole words, any case) that say a partner's sector, tried in this order: the first
 #: that the name holds gives the sector. An ICB's name often holds "NHS" too, and a council for
 #: voluntary service is a voluntary body, so each comes before the wider word. "Trust" alone is not
-#: here: charities are trusts too (only "NHS" or "foundation trust" says an NHS trust).
+#: here: charities are trusts too (only "NHS" or "foundation trust" says an NHS trust). These are
+#: stricter than `domain/hosts.py`, which needs only "NHS or council" for clauses and values and so
+#: also reads "health" or "hospital" as the NHS: a partner's sector must name one kind of NHS body,
+#: so "Riverside Health" places an employer for its clauses but leaves a partner's sector to the user.
 SECTOR_WORDS: tuple[tuple[Sector, tuple[str, ...]], ...] = (
     (Sector.VCSE, ("council for voluntary service", "council for voluntary action")),
     (Sector.ICB, ("icb", "integrated care board")),
