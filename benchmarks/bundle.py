@@ -15,8 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.gui import BARE, compile_package
-from benchmarks.timing import Result
+from benchmarks.gui import BARE
+from benchmarks.timing import Result, compile_package
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "dist" / "RoleDesigner" / ("RoleDesigner.exe" if sys.platform == "win32" else "RoleDesigner")

@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from benchmarks.timing import Result, median_seconds
+from benchmarks.timing import Result, compile_package, median_seconds
 
 #: Every window below quits at its first paint, as the app does with ROLEDESIGNER_QUIT_WHEN_SHOWN:
 #: on a real X display a window is on screen only once the server has exposed it and it has
@@ -75,19 +75,6 @@ OURS = "import sys\nfrom roledesigner.gui.app import run\nsys.exit(run())\n"
 COMMAND = "import runpy\nrunpy.run_module('roledesigner', run_name='__main__')\n"
 
 RUNS = 9
-
-
-def compile_package() -> None:
-    """Byte-compile roledesigner first, as any install does (pip, or the bundle's archive).
-
-    Otherwise, with PYTHONDONTWRITEBYTECODE set, every start would compile our modules from
-    source while PySide6's were compiled at install: an unfair comparison.
-    """
-    import compileall
-
-    import roledesigner
-
-    compileall.compile_dir(Path(roledesigner.__file__).parent, quiet=1)
 
 
 def _start_seconds(code: str, env: dict[str, str]) -> float:

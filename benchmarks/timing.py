@@ -39,3 +39,17 @@ class Result:
 
     def as_dict(self) -> dict[str, Any]:
         return {**asdict(self), "ratio": round(self.ratio, 3)}
+
+
+def compile_package() -> None:
+    """Byte-compile roledesigner first, as any install does (pip, or the bundle's archive).
+
+    Otherwise, with PYTHONDONTWRITEBYTECODE set, every start would compile our modules from
+    source while PySide6's were compiled at install: an unfair comparison.
+    """
+    import compileall
+    from pathlib import Path
+
+    import roledesigner
+
+    compileall.compile_dir(Path(roledesigner.__file__).parent, quiet=1)
