@@ -19,6 +19,7 @@ from pydantic import TypeAdapter
 from roledesigner.cli.documentchoice import handles
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UserError
 from roledesigner.cli.importing import cmd_audit, cmd_import
+from roledesigner.cli.settingsread import settings_said
 from roledesigner.cli.terminal import unfiltered
 from roledesigner.cli.textreport import (
     WIDTH,
@@ -42,7 +43,7 @@ from roledesigner.domain.models import RoleDesign
 from roledesigner.files.designfile import DesignFileError, load_design, save_design
 from roledesigner.files.paths import library_dir
 from roledesigner.files.reading import os_reason
-from roledesigner.files.settings import Settings, load_settings, settings_path, user_library_dir
+from roledesigner.files.settings import Settings, settings_path, user_library_dir
 from roledesigner.library.catalogue import Folder, Kind, Library
 from roledesigner.library.compose import blank_design, new_design
 from roledesigner.library.loader import default_folders, load_library
@@ -55,18 +56,9 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _settings() -> Settings:
-    """The settings, a problem with the file said on stderr (its defaults used): never dropped silently."""
-    warnings: list[str] = []
-    settings = load_settings(warnings)
-    for warning in warnings:
-        _say(f"Warning: {warning}")
-    return settings
-
-
 def _library(show_problems: bool = True, settings: Settings | None = None) -> Library:
     """The library in use; the settings are read here (their problems said) unless handed in, read already."""
-    library = load_library(default_folders(settings if settings is not None else _settings()))
+    library = load_library(default_folders(settings if settings is not None else settings_said()))
     if show_problems:
         for problem in library.problems:
             _say(f"Library warning: {problem}")
@@ -97,7 +89,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             raise UserError(
                 f"{output} was not replaced, because it is not a role design Role Designer can read ({error})"
             ) from error
-    settings = _settings()
+    settings = settings_said()
     library = _library(settings=settings)
     hours = settings.default_contracted_hours
     design = new_design(library, args.role, hours) if args.role else blank_design(hours)
@@ -209,7 +201,7 @@ def cmd_library_validate(args: argparse.Namespace) -> int:
                 raise UserError(f"{folder} is not a folder, so there is no library to check there.")
         folders = [Folder(library_dir(), "bundled"), *(Folder(d, "extra") for d in args.dirs)]
     else:
-        folders = default_folders(_settings())
+        folders = default_folders(settings_said())
     library = load_library(folders)
     for problem in library.problems:
         print(problem, file=sys.stderr)
@@ -231,7 +223,7 @@ def _note(path: Path | None, present: Callable[[Path], bool], absent: str) -> st
 
 
 def cmd_library_paths(args: argparse.Namespace) -> int:
-    settings = _settings()
+    settings = settings_said()
     user = user_library_dir(settings)
     rows: list[tuple[str, Path | None, str]] = [
         ("Bundled library", library_dir(), ""),
@@ -327,7 +319,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     said on stderr (scripts rely on that), unless --strict, which then writes nothing and exits 1.
     The settings are read once, a problem with their file said once."""
     strict = bool(getattr(args, "strict", False))
-    settings = _settings()
+    settings = settings_said()
 
     def review_first(marked: bool) -> int | set[Path]:
         """After the arguments' own checks (a usage error is exit 2 and said first), before any

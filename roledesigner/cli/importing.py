@@ -121,16 +121,13 @@ def _suggestions(result: Any) -> list[str]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from roledesigner.cli.settingsread import settings_said
     from roledesigner.files.designfile import save_design
-    from roledesigner.files.settings import load_settings
     from roledesigner.importing.importer import import_file
     from roledesigner.library.loader import default_folders, load_library
 
     pairs = _targets(args)
-    warnings: list[str] = []
-    settings = load_settings(warnings)
-    for warning in warnings:  # a bad settings file is said, its defaults used: never dropped silently
-        _say(f"Warning: {warning}")
+    settings = settings_said()
     library = load_library(default_folders(settings))  # for the suggestions; its problems are `library validate`'s
     hours = settings.default_contracted_hours
     failed = faults = 0

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from roledesigner.cli.documentchoice import DOCUMENTS, SPECIFICATION_FORMATS, handles
 from roledesigner.cli.errors import EXIT_BAD_INPUT, EXIT_OK, UserError
+from roledesigner.cli.settingsread import settings_said
 from roledesigner.documents.packs.criteriatext import criteria_text
 from roledesigner.documents.packs.interview import DEFAULT_PANEL, MAX_PANEL
 from roledesigner.documents.packs.packexport import (
@@ -33,7 +34,7 @@ from roledesigner.documents.packs.shortlisting import (
 )
 from roledesigner.documents.packs.wordparts import open_template
 from roledesigner.files.designfile import load_design
-from roledesigner.files.settings import Settings, load_settings
+from roledesigner.files.settings import Settings
 from roledesigner.library.loader import default_folders, load_library
 
 STDOUT = Path("-")
@@ -98,14 +99,6 @@ def _targets(args: argparse.Namespace, document: str, fmt: str) -> list[Path]:
     return targets
 
 
-def _settings() -> Settings:
-    warnings: list[str] = []
-    settings = load_settings(warnings)
-    for warning in warnings:
-        _say(f"Warning: {warning}")
-    return settings
-
-
 def export_pack_command(
     args: argparse.Namespace,
     reviewed: Callable[[bool], int | Collection[Path]] | None = None,
@@ -137,7 +130,7 @@ def export_pack_command(
         if isinstance(answer, int):
             return answer
         unreviewed = answer
-    settings = settings if settings is not None else _settings()
+    settings = settings if settings is not None else settings_said()
     library = load_library(default_folders(settings))
     if targets == [STDOUT]:
         sys.stdout.write(criteria_text(load_design(args.files[0]), library))

@@ -118,17 +118,6 @@ def cmd_version(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _settings() -> Settings:
-    """The settings, a problem with the file said on stderr (its defaults used): never dropped silently."""
-    from roledesigner.files.settings import load_settings
-
-    warnings: list[str] = []
-    settings = load_settings(warnings)
-    for warning in warnings:
-        _say(f"Warning: {warning}")
-    return settings
-
-
 def _library(settings: Settings) -> Library:
     from roledesigner.library.loader import default_folders, load_library
 
@@ -202,7 +191,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
         raise UserError(f"{args.output} must end in .docx: the changes are written as a Word file.")
     old, old_name, new, new_name = _sides(args)
     comparison = compare_designs(old, new)
-    settings = _settings()
+    from roledesigner.cli.settingsread import settings_said
+
+    settings = settings_said()
     library = _library(settings)
     if args.output is not None:
         _write_changes(old, new, library, settings, args.output)
