@@ -25,7 +25,7 @@ from roledesigner.documents.packs.shortlistword import render_shortlisting_docx
 from roledesigner.domain.errors import InputError
 from roledesigner.domain.models import RoleDesign
 from roledesigner.files.atomic import WriteError, write_atomically
-from roledesigner.files.designfile import DesignFileError, load_design
+from roledesigner.files.designfile import load_design
 from roledesigner.library.catalogue import Library
 from roledesigner.library.scoring import LoadedScoring, scoring_for
 
@@ -131,16 +131,21 @@ def export_pack(
     return PackResult(job, ExportStatus.EXPORTED, f"Exported {job.target}", warnings)
 
 
-def export_pack_file(job: PackJob, library: Library | None = None, scoring: LoadedScoring | None = None) -> PackResult:
-    """Read one design file and export its pack document."""
+def load_for(job: PackJob) -> RoleDesign | PackResult:
+    """The job's design, or the failed result that says why it could not be read."""
     try:
-        design = load_design(job.source)
-    except DesignFileError as error:
+        return load_design(job.source)
+    except InputError as error:  # a design file's own refusal (DesignFileError), in its sentence
         return PackResult(job, ExportStatus.FAILED, str(error))
     except Exception as error:  # noqa: BLE001 - one file's fault must not hide the others' results
         message = f"Could not export {job.source}: an internal fault ({type(error).__name__}: {error})."
         return PackResult(job, ExportStatus.FAILED, message)
-    return export_pack(design, job, library, scoring)
+
+
+def export_pack_file(job: PackJob, library: Library | None = None, scoring: LoadedScoring | None = None) -> PackResult:
+    """Read one design file and export its pack document."""
+    design = load_for(job)
+    return design if isinstance(design, PackResult) else export_pack(design, job, library, scoring)
 
 
 def export_packs(

@@ -13,10 +13,8 @@ from dataclasses import dataclass, field, replace
 
 from roledesigner.documents.export import review_errors
 from roledesigner.documents.jobs import ExportStatus
-from roledesigner.documents.packs.packexport import CANCELLED, PackJob, PackResult, export_pack
-from roledesigner.domain.errors import InputError
+from roledesigner.documents.packs.packexport import CANCELLED, PackJob, PackResult, export_pack, load_for
 from roledesigner.domain.findings import Finding
-from roledesigner.files.designfile import load_design
 from roledesigner.files.settings import load_settings
 from roledesigner.library.catalogue import Library
 from roledesigner.library.loader import default_folders, load_library
@@ -34,13 +32,9 @@ def export_reviewed_pack(job: PackJob, library: Library, scoring: LoadedScoring)
     """Read, review and export one design's pack document; an unreadable design is the export's to name."""
     from roledesigner.review import review
 
-    try:
-        design = load_design(job.source)
-    except InputError as error:
-        return PackResult(job, ExportStatus.FAILED, str(error))
-    except Exception as error:  # noqa: BLE001 - one file's fault must not hide the others' results
-        message = f"Could not export {job.source}: an internal fault ({type(error).__name__}: {error})."
-        return PackResult(job, ExportStatus.FAILED, message)
+    design = load_for(job)
+    if isinstance(design, PackResult):
+        return design
     try:
         errors = review_errors(design, library, review)
     except Exception as error:  # noqa: BLE001 - one design's fault must not lose the batch's other results
