@@ -40,7 +40,8 @@ def test_the_interview_pack_and_matrix_export_from_the_file_menu(
         target = tmp_path / name
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
         _menu_action(window, "File", "Recruitment pack", words).trigger()
-        qtbot.waitUntil(target.exists, timeout=60_000)
+        # Written, and the export ended: until then every export entry is off.
+        qtbot.waitUntil(lambda t=target: t.exists() and window.export_word_action.isEnabled(), timeout=60_000)
     interview = [c for c in window.controller.design.capabilities if "interview" in {a.value for a in c.assessed_by}]
     text = independent_text((tmp_path / "pack.docx").read_bytes())
     for item in interview:
