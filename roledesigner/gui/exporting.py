@@ -65,10 +65,16 @@ def ask_about_errors(parent: QWidget | None, errors: list[Finding]) -> bool:
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
-    clicked: list[object] = []  # kept here: the box may be gone when exec returns (its window closed)
+    return clicked_button(box) is anyway
+
+
+def clicked_button(box: QMessageBox) -> object | None:
+    """Show `box` and return the button clicked, caught as it is clicked: a box shown from a
+    background task's end may be gone when `exec` returns (its window closed meanwhile)."""
+    clicked: list[object] = []
     box.buttonClicked.connect(clicked.append)
     box.exec()
-    return anyway in clicked
+    return clicked[-1] if clicked else None
 
 
 class Exporter(QObject):

@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
     def exported(self, result: ExportResult | PackResult) -> None:
         """Say what came of an export (a job specification or a pack document), with Open and Show in folder."""
         from roledesigner.documents.jobs import ExportStatus
-        from roledesigner.gui.exporting import set_working
+        from roledesigner.gui.exporting import clicked_button, set_working
 
         set_working(self, False)
         if result.status is not ExportStatus.EXPORTED:
@@ -380,12 +380,10 @@ class MainWindow(QMainWindow):
         open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
         folder_button = box.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
-        clicked: list[object] = []  # kept here: the box may be gone when exec returns (its window closed)
-        box.buttonClicked.connect(clicked.append)
-        box.exec()
-        if open_button in clicked:
+        clicked = clicked_button(box)
+        if clicked is open_button:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.job.target)))
-        elif folder_button in clicked:
+        elif clicked is folder_button:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.job.target.parent)))
 
     # --- settings and library ------------------------------------------------------------------
