@@ -41,7 +41,11 @@ def test_the_interview_pack_and_matrix_export_from_the_file_menu(
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
         _menu_action(window, "File", "Recruitment pack", words).trigger()
         # Written, and the export ended: until then every export entry is off.
-        qtbot.waitUntil(lambda t=target: t.exists() and window.export_word_action.isEnabled(), timeout=60_000)
+
+        def ended(written: Path = target) -> bool:
+            return written.exists() and window.export_word_action.isEnabled()
+
+        qtbot.waitUntil(ended, timeout=60_000)
     interview = [c for c in window.controller.design.capabilities if "interview" in {a.value for a in c.assessed_by}]
     text = independent_text((tmp_path / "pack.docx").read_bytes())
     for item in interview:
